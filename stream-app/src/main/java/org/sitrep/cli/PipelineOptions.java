@@ -1,0 +1,42 @@
+package org.sitrep.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.sitrep.config.ConfigLoader;
+import org.sitrep.config.SitrepConfig;
+import org.sitrep.embedded.EmbeddedStack;
+import org.sitrep.extract.Extractor;
+import org.sitrep.registry.SchemaRegistryClients;
+import org.sitrep.runtime.PipelineSession;
+import org.sitrep.topology.SitrepSerdes;
+import picocli.CommandLine.Option;
+
+/** Pipeline settings for the commands that bring their own embedded broker and registry ({@code demo}, {@code process}). */
+final class PipelineOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with pipeline settings.")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A pipeline setting, e.g. --set match-window-days=2.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    /** Settings without cluster endpoints (those come from the embedded stack). */
+    SitrepConfig load() {
+        return ConfigLoader.load(configFile, System.getenv(), settings);
+    }
+
+    PipelineSession session(EmbeddedStack stack, String applicationId) throws IOException {
+        Map<String, String> flags = new LinkedHashMap<>(settings);
+        flags.put("bootstrap-servers", stack.bootstrapServers());
+        flags.put("schema-registry-url", stack.registryUrl());
+        flags.put("application-id", applicationId);
+        flags.putIfAbsent("partitions", "1");
+        flags.put("state-dir", Files.createTempDirectory("sitrep-state-").toString());
+        SitrepConfig config = ConfigLoader.load(configFile, System.getenv(), flags);
+        var registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
+        return new PipelineSession(config, new SitrepSerdes(registry), Extractor.create());
+    }
+}

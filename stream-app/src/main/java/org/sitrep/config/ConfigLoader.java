@@ -1,0 +1,206 @@
+package org.sitrep.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.sitrep.config.SitrepConfig.PipelineConfig;
+
+/**
+ * Builds a {@link SitrepConfig} from four layers, each overriding the one before: built-in defaults, a properties
+ * file, the environment, command-line flags.
+ *
+ * <p>Every layer uses the same keys, the long flag names without dashes in front ({@code bootstrap-servers}). In the
+ * environment a key is {@code SITREP_} plus the key in upper case with {@code _} for {@code -}
+ * ({@code SITREP_BOOTSTRAP_SERVERS}). Keys starting with {@code kafka.} pass through to Kafka clients and Streams
+ * ({@code kafka.security.protocol}; env {@code KAFKA_SECURITY_PROTOCOL}); keys starting with {@code registry.} go to
+ * the schema registry client ({@code registry.basic.auth.user.info}; env {@code SITREP_REGISTRY_BASIC_AUTH_USER_INFO}).
+ * An unknown key or a malformed value fails fast with a message naming it.
+ */
+public final class ConfigLoader {
+    public static final Map<String, String> DEFAULTS;
+
+    static {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("bootstrap-servers", "localhost:9092");
+        d.put("schema-registry-url", "http://localhost:8081");
+        d.put("application-id", "sitrep");
+        d.put("state-dir", Path.of(System.getProperty("java.io.tmpdir"), "sitrep-state").toString());
+        d.put("partitions", "3");
+        d.put("replication-factor", "1");
+        d.put("dedup-horizon", "7d");
+        d.put("max-body-chars", "1000000");
+        d.put("match-window-days", "3");
+        d.put("match-max-km", "250");
+        d.put("incident-quiet-period", "30d");
+        DEFAULTS = Collections.unmodifiableMap(d);
+    }
+
+    private static final Set<String> PREFIXES = Set.of("kafka.", "registry.");
+
+    private ConfigLoader() {
+    }
+
+    /** Loads the layers and builds the config; {@code file} may be null. */
+    public static SitrepConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
+        if (file != null) {
+            merged.putAll(checked(readFile(file), "config file " + file));
+        }
+        merged.putAll(checked(fromEnv(env), "environment"));
+        merged.putAll(checked(flags, "flags"));
+        return build(merged);
+    }
+
+    /** The keys the environment sets: {@code SITREP_FOO_BAR} -> {@code foo-bar}, {@code KAFKA_X_Y} -> {@code kafka.x.y}. */
+    public static Map<String, String> fromEnv(Map<String, String> env) {
+        Map<String, String> out = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("SITREP_REGISTRY_")) {
+                out.put("registry." + name.substring(16).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            } else if (name.startsWith("SITREP_") && !name.equals("SITREP_APICURIO_HOME")) {
+                out.put(name.substring(7).toLowerCase(Locale.ROOT).replace('_', '-'), value);
+            } else if (name.startsWith("KAFKA_") && name.length() > 6) {
+                out.put("kafka." + name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return out;
+    }
+
+    static Map<String, String> readFile(Path file) {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> out = new TreeMap<>();
+        props.stringPropertyNames().forEach(k -> out.put(k.trim(), props.getProperty(k).trim()));
+        return out;
+    }
+
+    private static Map<String, String> checked(Map<String, String> layer, String source) {
+        for (String key : layer.keySet()) {
+            if (!DEFAULTS.containsKey(key) && PREFIXES.stream().noneMatch(key::startsWith)) {
+                throw new ConfigException("unknown setting '" + key + "' in " + source + "; known: "
+                    + String.join(", ", DEFAULTS.keySet()) + ", kafka.*, registry.*");
+            }
+        }
+        return layer;
+    }
+
+    static SitrepConfig build(Map<String, String> m) {
+        Map<String, String> kafka = new TreeMap<>();
+        Map<String, String> registry = new TreeMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith("kafka.")) {
+                kafka.put(k.substring(6), v);
+            } else if (k.startsWith("registry.")) {
+                registry.put(k.substring(9), v);
+            }
+        });
+        PipelineConfig pipeline = new PipelineConfig(
+            duration(m, "dedup-horizon"),
+            positiveInt(m, "max-body-chars"),
+            positiveInt(m, "match-window-days"),
+            positiveDouble(m, "match-max-km"),
+            duration(m, "incident-quiet-period"));
+        return new SitrepConfig(
+            required(m, "bootstrap-servers"),
+            required(m, "schema-registry-url"),
+            Collections.unmodifiableMap(registry),
+            required(m, "application-id"),
+            Path.of(required(m, "state-dir")),
+            positiveInt(m, "partitions"),
+            (short) positiveInt(m, "replication-factor"),
+            pipeline,
+            Collections.unmodifiableMap(kafka));
+    }
+
+    private static String required(Map<String, String> m, String key) {
+        String v = m.get(key);
+        if (v == null || v.isBlank()) {
+            throw new ConfigException("setting '" + key + "' must not be empty");
+        }
+        return v.trim();
+    }
+
+    private static int positiveInt(Map<String, String> m, String key) {
+        String v = required(m, key);
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("setting '" + key + "' must be a positive integer, got '" + v + "'");
+    }
+
+    private static double positiveDouble(Map<String, String> m, String key) {
+        String v = required(m, key);
+        try {
+            double d = Double.parseDouble(v);
+            if (d > 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("setting '" + key + "' must be a positive number, got '" + v + "'");
+    }
+
+    /** Parses {@code 7d}, {@code 12h}, {@code 30m}, {@code 45s}, {@code 500ms} or an ISO-8601 duration. */
+    public static Duration parseDuration(String text) {
+        String v = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            switch (v.charAt(v.length() - 1)) {
+                case 'd': return Duration.ofDays(n);
+                case 'h': return Duration.ofHours(n);
+                case 'm': return Duration.ofMinutes(n);
+                case 's': return Duration.ofSeconds(n);
+                default: break;
+            }
+        } catch (RuntimeException ignored) {
+            // reported below
+        }
+        throw new ConfigException("'" + text + "' is not a duration (use e.g. 7d, 12h, 30m, 45s, 500ms or PT1H)");
+    }
+
+    private static Duration duration(Map<String, String> m, String key) {
+        try {
+            Duration d = parseDuration(required(m, key));
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigException("setting '" + key + "' must be a positive duration");
+            }
+            return d;
+        } catch (ConfigException e) {
+            throw new ConfigException("setting '" + key + "': " + e.getMessage());
+        }
+    }
+
+    /** A setting is missing, unknown or malformed. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

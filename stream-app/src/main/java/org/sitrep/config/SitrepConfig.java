@@ -1,0 +1,89 @@
+package org.sitrep.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
+
+/**
+ * The whole configuration of a Sitrep instance, immutable, built by {@link ConfigLoader} from defaults, a config file,
+ * the environment and flags (in that order of precedence).
+ *
+ * @param bootstrapServers   Kafka bootstrap servers
+ * @param schemaRegistryUrl  Confluent-compatible registry base URL(s); {@code mock://scope} selects an in-memory one
+ * @param registry           extra registry client settings (auth, timeouts), Confluent key names
+ * @param applicationId      Kafka Streams application id (consumer group, internal topic prefix)
+ * @param stateDir           local state directory
+ * @param partitions         partitions of the topics {@code topics} creates
+ * @param replicationFactor  replication factor of the topics {@code topics} creates
+ * @param pipeline           the stage settings
+ * @param kafka              pass-through Kafka client/streams settings (highest precedence)
+ */
+public record SitrepConfig(
+    String bootstrapServers,
+    String schemaRegistryUrl,
+    Map<String, String> registry,
+    String applicationId,
+    Path stateDir,
+    int partitions,
+    short replicationFactor,
+    PipelineConfig pipeline,
+    Map<String, String> kafka) {
+
+    /** Settings of the pipeline stages; all durations are in event time. */
+    public record PipelineConfig(
+        Duration dedupHorizon,
+        int maxBodyChars,
+        int matchWindowDays,
+        double matchMaxKm,
+        Duration incidentQuietPeriod) {
+
+        public static PipelineConfig defaults() {
+            return new PipelineConfig(Duration.ofDays(7), 1_000_000, 3, 250.0, Duration.ofDays(30));
+        }
+    }
+
+    /** Key under which the registry URL reaches serdes and error handlers configured by Kafka Streams. */
+    public static final String REGISTRY_URL_KEY = "sitrep.schema.registry.url";
+    /** Prefix of the registry client settings inside Kafka Streams' configuration. */
+    public static final String REGISTRY_PREFIX = "sitrep.schema.registry.";
+
+    /** Kafka Streams properties: exactly-once v2, explicit internal names, then the pass-through settings. */
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(TopologyConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            org.sitrep.dlq.DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, org.sitrep.dlq.DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        p.put(REGISTRY_URL_KEY, schemaRegistryUrl);
+        registry.forEach((k, v) -> p.put(REGISTRY_PREFIX + k, v));
+        p.putAll(kafka);
+        return p;
+    }
+
+    /** Plain Kafka client properties (producers, consumers, admin): bootstrap plus pass-through settings. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> p = new java.util.HashMap<>(kafka);
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return p;
+    }
+
+    public SitrepConfig withKafka(String bootstrap, String registryUrl) {
+        return new SitrepConfig(bootstrap, registryUrl, registry, applicationId, stateDir, partitions,
+            replicationFactor, pipeline, kafka);
+    }
+}

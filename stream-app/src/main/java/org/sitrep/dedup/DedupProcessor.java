@@ -1,0 +1,65 @@
+package org.sitrep.dedup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.sitrep.schema.Article;
+import org.sitrep.schema.SeenArticle;
+
+/**
+ * Keyed by content fingerprint: remembers the first article of each fingerprint in {@link DedupStage#STORE} and
+ * forwards every article, keyed by its id, with its {@link DedupDecision}. A stream-time punctuation removes entries
+ * older than the horizon, so the store is bounded by the horizon, not by history.
+ */
+final class DedupProcessor implements Processor<String, Article, String, DedupDecision> {
+    private final CopyDetector detector;
+    private final Duration purgeEvery;
+    private ProcessorContext<String, DedupDecision> context;
+    private KeyValueStore<String, SeenArticle> store;
+
+    DedupProcessor(Duration horizon) {
+        this.detector = new CopyDetector(horizon);
+        this.purgeEvery = horizon.dividedBy(4).compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : horizon.dividedBy(4);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DedupDecision> context) {
+        this.context = context;
+        this.store = context.getStateStore(DedupStage.STORE);
+        context.schedule(purgeEvery, PunctuationType.STREAM_TIME, this::purge);
+    }
+
+    @Override
+    public void process(Record<String, Article> record) {
+        Article article = record.value();
+        String fingerprint = record.key();
+        SeenArticle original = detector.originalOf(article, store.get(fingerprint));
+        if (original == null) {
+            store.put(fingerprint, CopyDetector.seen(article));
+        }
+        context.forward(record.withKey(article.getId()).withValue(new DedupDecision(article, original)));
+    }
+
+    private void purge(long streamTime) {
+        Instant now = Instant.ofEpochMilli(streamTime);
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, SeenArticle> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, SeenArticle> entry = it.next();
+                if (detector.isExpired(entry.value, now)) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(store::delete);
+    }
+}

@@ -1,0 +1,58 @@
+package org.sitrep.dedup;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.sitrep.schema.Article;
+import org.sitrep.schema.SeenArticle;
+import org.sitrep.topology.SitrepSerdes;
+import org.sitrep.topology.Topics;
+
+/**
+ * Stage 2: drop syndicated copies. Articles are repartitioned by content fingerprint ({@code articles-by-fingerprint})
+ * so that all copies of a text meet in one task; the first one within the horizon is unique and goes on to
+ * {@code news.articles.unique}, the others go to {@code news.articles.copies} with the article they copy.
+ */
+public final class DedupStage {
+    public static final String STORE = "dedup-seen-store";
+    public static final String REPARTITION = "articles-by-fingerprint";
+
+    private DedupStage() {
+    }
+
+    /** Returns the unique articles, keyed by article id. */
+    public static KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> articles, Topics topics,
+                                                 SitrepSerdes serdes, Duration horizon) {
+        StoreBuilder<KeyValueStore<String, SeenArticle>> store = Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.seenArticle());
+        builder.addStateStore(store);
+        Supplier<Processor<String, Article, String, DedupDecision>> processor = () -> new DedupProcessor(horizon);
+
+        KStream<String, DedupDecision> decisions = articles
+            .selectKey((id, article) -> ContentFingerprint.of(article), Named.as("dedup-key-by-fingerprint"))
+            .repartition(Repartitioned.<String, Article>as(REPARTITION)
+                .withKeySerde(Serdes.String()).withValueSerde(serdes.article()))
+            .process(processor::get, Named.as("dedup-drop-copies"), STORE);
+
+        var branches = decisions.split(Named.as("dedup-"))
+            .branch((id, d) -> d.isCopy(), Branched.as("copies"))
+            .defaultBranch(Branched.as("unique"));
+        branches.get("dedup-copies")
+            .mapValues(DedupDecision::toCopy, Named.as("dedup-describe-copies"))
+            .to(topics.articlesCopies.name(), topics.articlesCopies.produced("dedup-write-copies"));
+        KStream<String, Article> unique = branches.get("dedup-unique")
+            .mapValues(DedupDecision::article, Named.as("dedup-unwrap-unique"));
+        unique.to(topics.articlesUnique.name(), topics.articlesUnique.produced("dedup-write-unique"));
+        return unique;
+    }
+}

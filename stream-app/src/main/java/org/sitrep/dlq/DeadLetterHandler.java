@@ -1,0 +1,79 @@
+package org.sitrep.dlq;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.sitrep.config.SitrepConfig;
+import org.sitrep.registry.AvroSerde;
+import org.sitrep.registry.SchemaRegistryClients;
+import org.sitrep.schema.DeadLetter;
+import org.sitrep.topology.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka Streams' error handler for records that cannot be read (garbage bytes, unknown schema id) or that a processor
+ * rejects (invalid article, extractor failure): each becomes an Avro {@link DeadLetter} on {@code news.dlq}, written in
+ * the same transaction as the task's output, and processing resumes. No record is dropped silently and no stream
+ * thread dies of bad input.
+ */
+public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+    private AvroSerde<DeadLetter> serde;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Object url = configs.get(SitrepConfig.REGISTRY_URL_KEY);
+        if (url == null) {
+            throw new IllegalStateException(SitrepConfig.REGISTRY_URL_KEY + " is not set");
+        }
+        Map<String, String> registryConfig = new HashMap<>();
+        configs.forEach((k, v) -> {
+            if (k.startsWith(SitrepConfig.REGISTRY_PREFIX) && !k.equals(SitrepConfig.REGISTRY_URL_KEY) && v != null) {
+                registryConfig.put(k.substring(SitrepConfig.REGISTRY_PREFIX.length()), v.toString());
+            }
+        });
+        serde = AvroSerde.forValues(SchemaRegistryClients.create(url.toString(), registryConfig), DeadLetter.getClassSchema());
+    }
+
+    @Override
+    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+                                                                ConsumerRecord<byte[], byte[]> record,
+                                                                Exception exception) {
+        DeadLetter letter = DeadLetters.of(record.topic(), record.partition(), record.offset(), record.key(),
+            record.value(), "deserialize", exception, Instant.now());
+        return DeserializationExceptionHandler.Response.resume(List.of(toProducerRecord(letter, record.key())));
+    }
+
+    @Override
+    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+                                                           Exception exception) {
+        DeadLetter letter = DeadLetters.of(context.topic(), context.partition(), context.offset(),
+            context.sourceRawKey(), context.sourceRawValue(), DeadLetters.stageOf(context.processorNodeId()),
+            exception, Instant.now());
+        return ProcessingExceptionHandler.Response.resume(List.of(toProducerRecord(letter, context.sourceRawKey())));
+    }
+
+    private ProducerRecord<byte[], byte[]> toProducerRecord(DeadLetter letter, byte[] key) {
+        LOG.warn("dead letter from {}[{}]@{} in stage {}: {}", letter.getSourceTopic(), letter.getPartition(),
+            letter.getOffset(), letter.getStage(), letter.getReason());
+        byte[] keyBytes = key == null ? null : printableKey(key);
+        return new ProducerRecord<>(Topics.DLQ, keyBytes, serde.serialize(Topics.DLQ, letter));
+    }
+
+    /** The DLQ's keys are strings: a key that is not valid UTF-8 is replaced by a marker (its bytes stay in the value). */
+    private static byte[] printableKey(byte[] key) {
+        String s = new String(key, StandardCharsets.UTF_8);
+        return s.indexOf('\uFFFD') >= 0 ? "<binary key>".getBytes(StandardCharsets.UTF_8) : key;
+    }
+}

@@ -1,0 +1,105 @@
+package org.sitrep.incidents;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.sitrep.claims.ClaimReconciler;
+import org.sitrep.ingest.ArticleIds;
+import org.sitrep.schema.Claim;
+import org.sitrep.schema.EventReport;
+import org.sitrep.schema.EventType;
+import org.sitrep.schema.Incident;
+import org.sitrep.schema.IncidentStatus;
+import org.sitrep.schema.PartyCasualties;
+import org.sitrep.schema.Place;
+
+/**
+ * Pure construction of incident versions: a new incident from its first report, or the next version of an incident
+ * with one more report. Every version carries the union of places, actors, articles and claims, and casualties
+ * reconciled from all claims by {@link ClaimReconciler}.
+ */
+public final class IncidentAssembler {
+    static final int MAX_PLACES = 30;
+
+    private IncidentAssembler() {
+    }
+
+    /** A deterministic id: country, first event date, and a hash of the first report's id. */
+    public static String incidentId(String country, LocalDate eventDate, String reportId) {
+        return country.toUpperCase(java.util.Locale.ROOT) + "-" + eventDate.toString().replace("-", "") + "-"
+            + ArticleIds.sha256Hex(reportId).substring(0, 6);
+    }
+
+    public static Incident create(String country, EventReport report) {
+        Incident empty = Incident.newBuilder()
+            .setIncidentId(incidentId(country, report.getEventDate(), report.getReportId()))
+            .setVersion(0)
+            .setStatus(IncidentStatus.open)
+            .setEventType(report.getEventType())
+            .setCountry(country)
+            .setAdmin1(report.getAdmin1())
+            .setEventDate(report.getEventDate())
+            .setEventDateLast(report.getEventDate())
+            .setFirstReportedAt(report.getPublishedAt())
+            .setUpdatedAt(report.getPublishedAt())
+            .build();
+        return add(empty, report);
+    }
+
+    /** The next version of {@code incident} with {@code report} added. */
+    public static Incident add(Incident incident, EventReport report) {
+        List<Claim> claims = union(incident.getClaims(), ClaimReconciler.flagPartisan(report.getClaims()));
+        List<PartyCasualties> casualties = ClaimReconciler.reconcile(claims);
+        return Incident.newBuilder(incident)
+            .setVersion(incident.getVersion() + 1)
+            .setEventType(incident.getEventType() == EventType.other ? report.getEventType() : incident.getEventType())
+            .setAdmin1(incident.getAdmin1() != null ? incident.getAdmin1() : report.getAdmin1())
+            .setEventDate(min(incident.getEventDate(), report.getEventDate()))
+            .setEventDateLast(max(incident.getEventDateLast(), report.getEventDate()))
+            .setFirstReportedAt(report.getPublishedAt().isBefore(incident.getFirstReportedAt())
+                ? report.getPublishedAt() : incident.getFirstReportedAt())
+            .setUpdatedAt(report.getPublishedAt())
+            .setPlaces(mergePlaces(incident.getPlaces(), report.getPlaces()))
+            .setActors(union(incident.getActors(), report.getActors()))
+            .setArticles(union(incident.getArticles(), List.of(report.getArticleId())))
+            .setOutlets(union(incident.getOutlets(), List.of(report.getOutlet())))
+            .setReports(union(incident.getReports(), List.of(report.getReportId())))
+            .setClaims(claims)
+            .setCasualties(casualties)
+            .setContested(casualties.stream().anyMatch(PartyCasualties::getContested))
+            .build();
+    }
+
+    static <T> List<T> union(List<T> a, List<T> b) {
+        LinkedHashSet<T> set = new LinkedHashSet<>(a);
+        set.addAll(b);
+        return new ArrayList<>(set);
+    }
+
+    static List<Place> mergePlaces(List<Place> a, List<Place> b) {
+        Map<String, Place> byName = new LinkedHashMap<>();
+        for (Place p : a) {
+            byName.putIfAbsent(Geo.nameKey(p.getName()), p);
+        }
+        for (Place p : b) {
+            if (byName.size() >= MAX_PLACES) {
+                break;
+            }
+            byName.merge(Geo.nameKey(p.getName()), p, (old, neu) -> Geo.hasCoordinates(old) ? old : neu);
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return Objects.requireNonNull(a).isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return Objects.requireNonNull(a).isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,121 @@
+package org.sitrep.incidents;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.sitrep.schema.EventReport;
+import org.sitrep.schema.EventType;
+import org.sitrep.schema.Incident;
+import org.sitrep.schema.Place;
+
+/**
+ * Pure matching of an event report to the open incidents of its country.
+ *
+ * <p>Hard limits first: the event date must fall within {@code windowDays} of the incident's date range, and when
+ * both sides have coordinates their nearest places must be within {@code maxKm}. Within those limits the score is
+ * {@code 1 - gapDays / (windowDays + 1)}, plus 0.5 for the same event type (0.1 for related ground-attack types,
+ * 0 when either is 'other', -0.5 otherwise), plus 0.5 when they share a place name, minus 0.3 when both name a
+ * different admin1 region. The best score at or above {@code minScore} wins; ties go to the older incident.
+ */
+public final class IncidentMatcher {
+    private static final Set<EventType> GROUND_ATTACKS =
+        EnumSet.of(EventType.ambush, EventType.ied, EventType.armed_clash, EventType.attack_on_base);
+
+    private final MatchSettings settings;
+
+    public IncidentMatcher(MatchSettings settings) {
+        this.settings = settings;
+    }
+
+    public Optional<Incident> bestMatch(EventReport report, Collection<Incident> candidates) {
+        Incident best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Incident incident : candidates) {
+            double s = score(report, incident);
+            if (s >= settings.minScore() && (s > bestScore || (s == bestScore && olderThan(incident, best)))) {
+                best = incident;
+                bestScore = s;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The match score, or negative infinity when a hard limit rules the pair out. */
+    public double score(EventReport report, Incident incident) {
+        long gap = dateGap(report.getEventDate(), incident.getEventDate(), incident.getEventDateLast());
+        if (gap > settings.windowDays()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double km = nearestKm(report, incident);
+        if (km > settings.maxKm()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double score = 1.0 - (double) gap / (settings.windowDays() + 1);
+        score += typeScore(report.getEventType(), incident.getEventType());
+        if (sharePlaceName(report, incident)) {
+            score += 0.5;
+        }
+        if (report.getAdmin1() != null && incident.getAdmin1() != null
+            && !Geo.nameKey(report.getAdmin1()).equals(Geo.nameKey(incident.getAdmin1()))) {
+            score -= 0.3;
+        }
+        return score;
+    }
+
+    static long dateGap(LocalDate date, LocalDate first, LocalDate last) {
+        if (date.isBefore(first)) {
+            return ChronoUnit.DAYS.between(date, first);
+        }
+        if (date.isAfter(last)) {
+            return ChronoUnit.DAYS.between(last, date);
+        }
+        return 0;
+    }
+
+    static double typeScore(EventType a, EventType b) {
+        if (a == b) {
+            return 0.5;
+        }
+        if (a == EventType.other || b == EventType.other) {
+            return 0.0;
+        }
+        if (GROUND_ATTACKS.contains(a) && GROUND_ATTACKS.contains(b)) {
+            return 0.1;
+        }
+        return -0.5;
+    }
+
+    /** Distance between the nearest pair of located places, or 0 when either side has none. */
+    static double nearestKm(EventReport report, Incident incident) {
+        double min = Double.POSITIVE_INFINITY;
+        boolean any = false;
+        for (Place a : report.getPlaces()) {
+            if (!Geo.hasCoordinates(a)) {
+                continue;
+            }
+            for (Place b : incident.getPlaces()) {
+                if (Geo.hasCoordinates(b)) {
+                    any = true;
+                    min = Math.min(min, Geo.distanceKm(a, b));
+                }
+            }
+        }
+        return any ? min : 0.0;
+    }
+
+    static boolean sharePlaceName(EventReport report, Incident incident) {
+        Set<String> names = new HashSet<>();
+        incident.getPlaces().forEach(p -> names.add(Geo.nameKey(p.getName())));
+        return report.getPlaces().stream().anyMatch(p -> names.contains(Geo.nameKey(p.getName())));
+    }
+
+    private static boolean olderThan(Incident a, Incident b) {
+        return b == null || a.getFirstReportedAt().isBefore(b.getFirstReportedAt())
+            || (a.getFirstReportedAt().equals(b.getFirstReportedAt()) && a.getIncidentId().compareTo(b.getIncidentId()) < 0);
+    }
+}

@@ -1,0 +1,48 @@
+package org.sitrep.incidents;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.sitrep.schema.EventReport;
+import org.sitrep.schema.Incident;
+import org.sitrep.topology.SitrepSerdes;
+import org.sitrep.topology.Topics;
+
+/**
+ * Stages 4 and 5: group reports into incidents and reconcile their claims. Reports are repartitioned by country
+ * ({@code reports-by-country}) so that every open incident of a country lives in one task; each change publishes the
+ * incident's new version to {@code news.incidents}, keyed by incident id. Reports without a country cannot be placed
+ * and stay in {@code news.reports} only.
+ */
+public final class IncidentStage {
+    public static final String STORE = "incidents-store";
+    public static final String OPEN_STORE = "incidents-open-store";
+    public static final String REPARTITION = "reports-by-country";
+
+    private IncidentStage() {
+    }
+
+    public static KStream<String, Incident> apply(StreamsBuilder builder, KStream<String, EventReport> reports,
+                                                  Topics topics, SitrepSerdes serdes, MatchSettings settings,
+                                                  Duration quietPeriod) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
+            Serdes.String(), serdes.incident()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
+            Serdes.String(), serdes.incidentIndex()));
+
+        KStream<String, Incident> incidents = reports
+            .filter((id, report) -> report.getCountry() != null, Named.as("incidents-skip-unplaced"))
+            .selectKey((id, report) -> report.getCountry(), Named.as("incidents-key-by-country"))
+            .repartition(Repartitioned.<String, EventReport>as(REPARTITION)
+                .withKeySerde(Serdes.String()).withValueSerde(serdes.eventReport()))
+            .process(() -> new IncidentProcessor(settings, quietPeriod), Named.as("incidents-assign-reports"),
+                STORE, OPEN_STORE);
+        incidents.to(topics.incidents.name(), topics.incidents.produced("incidents-write-incidents"));
+        return incidents;
+    }
+}

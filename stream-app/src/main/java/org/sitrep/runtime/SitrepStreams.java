@@ -1,0 +1,69 @@
+package org.sitrep.runtime;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.sitrep.config.SitrepConfig;
+import org.sitrep.extract.Extractor;
+import org.sitrep.topology.SitrepSerdes;
+import org.sitrep.topology.SitrepTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Sitrep Kafka Streams instance: topology, client and lifecycle. */
+public final class SitrepStreams implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SitrepStreams.class);
+
+    private final Topology topology;
+    private final KafkaStreams streams;
+
+    public SitrepStreams(SitrepConfig config, SitrepSerdes serdes, Extractor extractor) {
+        Properties props = config.streamsProperties();
+        this.topology = SitrepTopology.build(config.pipeline(), serdes, extractor, props);
+        this.streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
+    public SitrepStreams start() {
+        streams.start();
+        return this;
+    }
+
+    /** Blocks until the instance is RUNNING; fails if it errors or {@code timeout} passes. */
+    public void awaitRunning(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+                throw new IllegalStateException("Kafka Streams stopped in state " + streams.state());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka Streams not running after " + timeout + " (state " + streams.state() + ")");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,53 @@
+package org.sitrep.topology;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.sitrep.schema.Article;
+import org.sitrep.schema.ArticleCopy;
+import org.sitrep.schema.DeadLetter;
+import org.sitrep.schema.EventReport;
+import org.sitrep.schema.Incident;
+
+/**
+ * Sitrep's public topics, each with its key and value serdes. Keys are UTF-8 strings; values are Avro in the
+ * Confluent wire format, registered under {@code <topic>-value}.
+ */
+public final class Topics {
+    public static final String ARTICLES_RAW = "news.articles.raw";
+    public static final String ARTICLES_UNIQUE = "news.articles.unique";
+    public static final String ARTICLES_COPIES = "news.articles.copies";
+    public static final String REPORTS = "news.reports";
+    public static final String INCIDENTS = "news.incidents";
+    public static final String DLQ = "news.dlq";
+
+    private static final Map<String, String> RETAIN_30_DAYS = Map.of(TopicConfig.RETENTION_MS_CONFIG,
+        String.valueOf(30L * 24 * 3600 * 1000));
+    private static final Map<String, String> RETAIN_FOREVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    private static final Map<String, String> COMPACTED = Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(3600_000L));
+
+    public final TopicSpec<String, Article> articlesRaw;
+    public final TopicSpec<String, Article> articlesUnique;
+    public final TopicSpec<String, ArticleCopy> articlesCopies;
+    public final TopicSpec<String, EventReport> reports;
+    public final TopicSpec<String, Incident> incidents;
+    public final TopicSpec<String, DeadLetter> dlq;
+
+    public Topics(SitrepSerdes serdes) {
+        articlesRaw = new TopicSpec<>(ARTICLES_RAW, Serdes.String(), serdes.article(), RETAIN_FOREVER);
+        articlesUnique = new TopicSpec<>(ARTICLES_UNIQUE, Serdes.String(), serdes.article(), RETAIN_30_DAYS);
+        articlesCopies = new TopicSpec<>(ARTICLES_COPIES, Serdes.String(), serdes.articleCopy(), RETAIN_30_DAYS);
+        reports = new TopicSpec<>(REPORTS, Serdes.String(), serdes.eventReport(), RETAIN_FOREVER);
+        incidents = new TopicSpec<>(INCIDENTS, Serdes.String(), serdes.incident(), COMPACTED);
+        dlq = new TopicSpec<>(DLQ, Serdes.String(), serdes.deadLetter(), RETAIN_FOREVER);
+    }
+
+    /** Every topic, in pipeline order. */
+    public List<TopicSpec<String, ?>> all() {
+        return List.of(articlesRaw, articlesUnique, articlesCopies, reports, incidents, dlq);
+    }
+}
