@@ -113,9 +113,9 @@ public final class JsonArticleParser {
 
     private static String hostOf(String url) {
         try {
-            String host = URI.create(url.trim()).getHost();
+            String host = URI.create(ArticleIds.canonicalUrl(url)).getHost();
             if (host != null) {
-                return host.startsWith("www.") ? host.substring(4) : host;
+                return host;
             }
         } catch (IllegalArgumentException ignored) {
             // fall through

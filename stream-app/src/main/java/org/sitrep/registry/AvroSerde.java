@@ -15,6 +15,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,6 +32,15 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     static final byte MAGIC_BYTE = 0;
+    /** Package of the classes generated from schemas/: the only ones Avro may instantiate by name for Sitrep. */
+    static final String SCHEMA_PACKAGE = "org.sitrep.schema";
+
+    static {
+        // Avro 1.12 refuses to load record classes by name unless trusted; trust Sitrep's generated ones, nothing else.
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+            type -> SCHEMA_PACKAGE.equals(type.getPackageName())));
+    }
+
     static final int HEADER_SIZE = 5;
 
     private final SchemaRegistryClient registry;

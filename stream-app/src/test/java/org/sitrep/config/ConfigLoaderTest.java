@@ -1,0 +1,62 @@
+package org.sitrep.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        SitrepConfig c = ConfigLoader.load(null, Map.of(), Map.of());
+        assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(c.applicationId()).isEqualTo("sitrep");
+        assertThat(c.pipeline().dedupHorizon()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.streamsProperties().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void fileThenEnvThenFlagsEachOverrideTheLayerBefore(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sitrep.properties");
+        Files.writeString(file, "bootstrap-servers=file:9092\napplication-id=from-file\nmatch-window-days=5\nkafka.linger.ms=7\n");
+        Map<String, String> env = Map.of("SITREP_APPLICATION_ID", "from-env", "SITREP_MATCH_WINDOW_DAYS", "4",
+            "KAFKA_SECURITY_PROTOCOL", "SSL", "SITREP_REGISTRY_BASIC_AUTH_USER_INFO", "u:p", "PATH", "/bin");
+        Map<String, String> flags = Map.of("match-window-days", "2");
+
+        SitrepConfig c = ConfigLoader.load(file, env, flags);
+
+        assertThat(c.bootstrapServers()).isEqualTo("file:9092");
+        assertThat(c.applicationId()).isEqualTo("from-env");
+        assertThat(c.pipeline().matchWindowDays()).isEqualTo(2);
+        assertThat(c.kafka()).containsEntry("linger.ms", "7").containsEntry("security.protocol", "SSL");
+        assertThat(c.registry()).containsEntry("basic.auth.user.info", "u:p");
+        assertThat(c.streamsProperties()).containsEntry("security.protocol", "SSL")
+            .containsEntry(SitrepConfig.REGISTRY_PREFIX + "basic.auth.user.info", "u:p");
+    }
+
+    @Test
+    void unknownOrMalformedSettingsFailWithTheirName() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("bootstrap-server", "x")))
+            .hasMessageContaining("unknown setting 'bootstrap-server'");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("partitions", "zero")))
+            .hasMessageContaining("'partitions' must be a positive integer");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("dedup-horizon", "soon")))
+            .hasMessageContaining("dedup-horizon");
+    }
+
+    @Test
+    void durationsReadShortAndIsoForms() {
+        assertThat(ConfigLoader.parseDuration("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(ConfigLoader.parseDuration("12h")).isEqualTo(Duration.ofHours(12));
+        assertThat(ConfigLoader.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ConfigLoader.parseDuration("PT1H")).isEqualTo(Duration.ofHours(1));
+    }
+}

@@ -1,0 +1,70 @@
+package org.sitrep.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sitrep.testing.Fixtures.place;
+import static org.sitrep.testing.Fixtures.report;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sitrep.schema.EventReport;
+import org.sitrep.schema.EventType;
+import org.sitrep.schema.Incident;
+
+class IncidentMatcherTest {
+    private final IncidentMatcher matcher = new IncidentMatcher(new MatchSettings(3, 250, MatchSettings.DEFAULT_MIN_SCORE));
+
+    private static Incident ambushNearMacina() {
+        return IncidentAssembler.create("ML", report("a1", "2023-01-11T10:00:00Z", EventType.ambush, "2023-01-10", "Mopti",
+            List.of(place("Macina", 13.96, -5.36), place("Mopti", 14.49, -4.19)), List.of()));
+    }
+
+    @Test
+    void aLaterReportOfTheSameAmbushJoinsIt() {
+        EventReport followUp = report("a2", "2023-01-12T09:00:00Z", EventType.ambush, "2023-01-10", "Mopti",
+            List.of(place("Macina", 13.96, -5.36)), List.of());
+        assertThat(matcher.bestMatch(followUp, List.of(ambushNearMacina()))).isPresent();
+    }
+
+    @Test
+    void theSameTownAttackedMonthsLaterIsAnotherIncident() {
+        EventReport later = report("a3", "2023-04-22T09:00:00Z", EventType.ambush, "2023-04-21", "Mopti",
+            List.of(place("Macina", 13.96, -5.36)), List.of());
+        assertThat(matcher.bestMatch(later, List.of(ambushNearMacina()))).isEmpty();
+    }
+
+    @Test
+    void anAttackTheSameDayFarAwayIsAnotherIncident() {
+        EventReport menaka = report("a4", "2023-01-11T09:00:00Z", EventType.ambush, "2023-01-10", "Ménaka",
+            List.of(place("Ménaka", 15.92, 2.40)), List.of());
+        assertThat(IncidentMatcher.nearestKm(menaka, ambushNearMacina())).isGreaterThan(500);
+        assertThat(matcher.bestMatch(menaka, List.of(ambushNearMacina()))).isEmpty();
+    }
+
+    @Test
+    void dateGapCountsFromTheIncidentsRange() {
+        assertThat(IncidentMatcher.dateGap(java.time.LocalDate.parse("2023-01-12"),
+            java.time.LocalDate.parse("2023-01-09"), java.time.LocalDate.parse("2023-01-10"))).isEqualTo(2);
+        assertThat(IncidentMatcher.dateGap(java.time.LocalDate.parse("2023-01-09"),
+            java.time.LocalDate.parse("2023-01-09"), java.time.LocalDate.parse("2023-01-10"))).isZero();
+    }
+
+    @Test
+    void unrelatedEventTypesOnTheSameDayWithoutSharedPlacesDoNotMatch() {
+        Incident bombing = IncidentAssembler.create("ML", report("b1", "2023-01-11T10:00:00Z", EventType.suicide_bombing,
+            "2023-01-10", null, List.of(), List.of()));
+        EventReport airstrike = report("b2", "2023-01-11T12:00:00Z", EventType.airstrike, "2023-01-10", null, List.of(), List.of());
+        assertThat(matcher.score(airstrike, bombing)).isLessThan(MatchSettings.DEFAULT_MIN_SCORE);
+        assertThat(matcher.bestMatch(airstrike, List.of(bombing))).isEmpty();
+    }
+
+    @Test
+    void theBestScoringIncidentWins() {
+        Incident near = ambushNearMacina();
+        Incident other = IncidentAssembler.create("ML", report("c1", "2023-01-09T10:00:00Z", EventType.armed_clash,
+            "2023-01-08", "Ségou", List.of(place("Ségou", 13.43, -6.26)), List.of()));
+        EventReport r = report("c2", "2023-01-12T09:00:00Z", EventType.ambush, "2023-01-10", "Mopti",
+            List.of(place("Macina", 13.96, -5.36)), List.of());
+        assertThat(matcher.bestMatch(r, List.of(other, near))).map(Incident::getIncidentId).contains(near.getIncidentId());
+    }
+}
