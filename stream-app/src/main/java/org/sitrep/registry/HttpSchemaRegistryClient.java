@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       {@code Authorization} header and never appear in logs or exception messages.
  * </ul>
  *
- * <p>Avro only: no {@code schemaType} is sent, which the API reads as AVRO. Thread-safe.
+ * <p>Avro only: schemas are checked and sent in Avro's own JSON form ({@code Schema.toString()}), as Confluent's client
+ * does, and no {@code schemaType} is sent, which the API reads as AVRO. Thread-safe.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     /** The Confluent API's media type, sent as Content-Type and preferred in Accept. */
@@ -172,9 +173,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         call("PUT", "/config/" + segment(subject), levelBody(level));
     }
 
+    /** The request body, with the schema in Avro's own JSON form; an invalid schema fails here, with 422/42201. */
     private ObjectNode schemaBody(String schema) {
-        Objects.requireNonNull(schema, "schema");
-        return json.createObjectNode().put("schema", schema);
+        return json.createObjectNode().put("schema", AvroSchemas.normalize(schema));
     }
 
     private ObjectNode levelBody(String level) {

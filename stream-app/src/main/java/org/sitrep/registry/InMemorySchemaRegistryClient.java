@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /**
@@ -27,7 +26,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     @Override
     public synchronized int register(String subject, String schema) {
-        Schema parsed = parse(schema);
+        Schema parsed = AvroSchemas.parse(schema);
         String text = parsed.toString();
         List<RegisteredSchema> history = subjects.getOrDefault(subject, List.of());
         for (RegisteredSchema existing : history) {
@@ -57,7 +56,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     @Override
     public synchronized int idOf(String subject, String schema) {
-        String text = parse(schema).toString();
+        String text = AvroSchemas.normalize(schema);
         for (RegisteredSchema existing : history(subject)) {
             if (existing.schema().equals(text)) {
                 return existing.id();
@@ -84,7 +83,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     @Override
     public synchronized boolean isCompatible(String subject, String schema) {
-        Schema parsed = parse(schema);
+        Schema parsed = AvroSchemas.parse(schema);
         return levelOf(subject).allows(parsed, schemasOf(subjects.getOrDefault(subject, List.of())));
     }
 
@@ -117,16 +116,5 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     private List<Schema> schemasOf(List<RegisteredSchema> history) {
         return history.stream().map(registered -> schemasById.get(registered.id())).toList();
-    }
-
-    private static Schema parse(String schema) {
-        if (schema == null) {
-            throw new SchemaRegistryException("Invalid schema: null", 422, 42201);
-        }
-        try {
-            return new Schema.Parser().parse(schema);
-        } catch (AvroRuntimeException e) {
-            throw new SchemaRegistryException("Invalid schema: " + e.getMessage(), 422, 42201, e);
-        }
     }
 }

@@ -141,12 +141,33 @@ class HttpSchemaRegistryClientTest {
     void clientErrorsAreNeverRetried() {
         server.answer("POST", "/subjects/s/versions", 422, "{\"error_code\":42201,\"message\":\"Invalid schema\"}");
 
-        assertThatThrownBy(() -> client(server.url("")).register("s", "{bad"))
+        assertThatThrownBy(() -> client(server.url("")).register("s", V1))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.errorCode()).isEqualTo(42201);
                 });
         assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void invalidSchemasFailBeforeAnyRequest() {
+        assertThatThrownBy(() -> client(server.url("")).register("s", "{\"type\":\"record\",\"name\":"))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.errorCode()).isEqualTo(42201);
+                });
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void schemasAreSentInAvrosOwnJsonWhateverTheirLayout() throws IOException {
+        server.answer("POST", "/subjects/s/versions", 200, "{\"id\":1}");
+        String pretty = "{\n  \"namespace\" : \"org.sitrep.test\",\n  \"type\": \"record\", \"name\": \"Report\",\n"
+                + "  \"fields\": [ { \"type\": \"string\", \"name\": \"id\" } ]\n}";
+
+        client(server.url("")).register("s", pretty);
+
+        assertThat(JSON.readTree(server.requests().get(0).body()).get("schema").asText()).isEqualTo(V1);
     }
 
     @Test
