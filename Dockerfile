@@ -12,8 +12,9 @@ COPY stream-app/pom.xml stream-app/pom.xml
 COPY stream-app/src stream-app/src
 # stream-app packages data/gazetteer.csv and data/sample-feed.jsonl as classpath resources.
 COPY data data
+# -Dmdep.skip=true: the image talks to a real registry, so the embedded one (Apicurio) is not unpacked.
 # The cache mount keeps the local Maven repository between builds (BuildKit, the default builder).
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests -Dmdep.skip=true
 
 FROM eclipse-temurin:17-jre
 # A fixed uid/gid. The state dir is created and owned here, so a named volume mounted on it starts writable.

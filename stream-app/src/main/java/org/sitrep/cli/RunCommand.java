@@ -35,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         SchemaRegistryClient registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (SitrepStreams streams = new SitrepStreams(config, new SitrepSerdes(registry), Extractor.create())) {
+        try (SitrepStreams streams = new SitrepStreams(config, new SitrepSerdes(registry), new Extractor())) {
             streams.kafkaStreams().setStateListener((now, before) -> {
                 out.printf("sitrep: %s -> %s%n", before, now);
                 out.flush();

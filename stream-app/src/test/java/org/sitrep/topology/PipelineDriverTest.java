@@ -3,7 +3,6 @@ package org.sitrep.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sitrep.testing.Fixtures.article;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -50,20 +49,8 @@ class PipelineDriverTest {
         assertThat(h.copies.isEmpty()).isTrue();
     }
 
-    @Test
-    void garbageBytesGoToTheDeadLetterTopicWithTheirOriginalBytesAndProcessingGoesOn() {
-        byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
-        h.rawBytes.pipeInput("bad-key", garbage, Instant.parse("2023-01-11T09:00:00Z"));
-        h.send(article("a1", "2023-01-11T10:00:00Z", "Story."));
-
-        DeadLetter letter = h.dlq.readValue();
-        assertThat(letter.getSourceTopic()).isEqualTo(Topics.ARTICLES_RAW);
-        assertThat(letter.getStage()).isEqualTo("deserialize");
-        assertThat(letter.getReason()).contains("not in the Confluent Avro wire format");
-        assertThat(letter.getValue().array()).isEqualTo(garbage);
-        assertThat(new String(letter.getKey().array(), StandardCharsets.UTF_8)).isEqualTo("bad-key");
-        assertThat(h.unique.readKeyValuesToMap()).containsOnlyKeys("a1");
-    }
+    // Garbage bytes on news.articles.raw are dead-lettered by the deserialization handler; TopologyTestDriver does not
+    // capture the records such a handler returns, so that path is proven on the real broker in StreamingIT.
 
     @Test
     void invalidArticlesAreDeadLetteredByTheIngestStage() {
