@@ -83,8 +83,8 @@ final class CasualtyLexicon {
       "be", "all", "also", "reportedly", "allegedly", "later", "subsequently", "both", "who", "that", "got",
       "ont", "a", "ete", "sont", "etaient", "furent", "avaient", "avait", "egalement", "aussi", "tous", "toutes",
       "se", "qui", "reported", "confirmed", "feared", "presumed", "believed", "sustained", "suffered", "received",
-      "left", "among", "them", "eux", "lost", "were", "seriously", "critically", "slightly", "gravement",
-      "grievement", "legerement", "been", "y", "compris", "including", "dont", "d", "'", "\"");
+      "left", "among", "them", "eux", "lost", "seriously", "critically", "slightly", "gravement",
+      "grievement", "legerement", "y", "compris", "including", "dont", "d", "'", "\"");
 
   private static final Map<String, Casualty> CASUALTY_WORDS = new HashMap<>();
 

@@ -44,6 +44,9 @@ public final class ClaimExtractor {
   /** A sentence to read, with whether it is background (background sentences give no figures). */
   public record Input(Sentence sentence, boolean background) {}
 
+  private static final java.util.regex.Pattern OWN_RANKS = java.util.regex.Pattern.compile(
+      "\\b(dans (ses|leurs|nos) rangs|in (its|their|our) (own )?ranks|among (its|their|our) (own )?(ranks|troops|men|"
+          + "fighters)|of (its|their) (own )?(men|troops|soldiers|fighters))\\b");
   private static final Set<String> CONJUNCTIONS = Set.of("and", "et", ",", "as", "ainsi", "plus", "or", "ou");
   private static final Set<String> PHRASE_GLUE = Set.of("of", "de", "d", "des", "du", "the", "les", "la", "le",
       "them", "eux", "their", "leurs", "its", "ses", "our", "nos", "whom", "dont");
@@ -70,7 +73,11 @@ public final class ClaimExtractor {
 
   /** One figure in a sentence, once analysed. */
   private record Figure(NumberMention number, int phraseEnd, Party party, boolean others, boolean bare,
-      Casualty casualty, boolean viaBefore) {}
+      Casualty casualty, boolean viaBefore) {
+    Figure withParty(Party p) {
+      return new Figure(number, phraseEnd, p, others, bare, casualty, viaBefore);
+    }
+  }
 
   /** Claims of all non-background sentences, in sentence order, without duplicates. */
   public List<Claim> extract(List<Input> inputs, Source src) {
@@ -150,6 +157,14 @@ public final class ClaimExtractor {
       }
       String claimant = cue == null ? src.outlet() : cue.name();
       ClaimantKind kind = cue == null ? ClaimantKind.media : cue.kind();
+      if (f.party() == Party.unknown && OWN_RANKS.matcher(Text.fold(sentence)).find()) {
+        // "fait état de 14 morts dans ses rangs": the claimant's own losses
+        if (kind == ClaimantKind.state) {
+          f = f.withParty(Party.state_forces);
+        } else if (kind == ClaimantKind.armed_group) {
+          f = f.withParty(Party.militants);
+        }
+      }
       boolean merged = false;
       for (int k = open.size() - 1; k >= 0 && !merged; k--) {
         Claim.Builder b = open.get(k);

@@ -281,13 +281,13 @@ final class ClaimantResolver {
   }
 
   private String stateName(String sentence, String cue, Context ctx) {
-    if (cue.matches("(?s).*\\b(army|military|armed forces|armee|forces armees|fama|general staff|etat-major|"
-        + "etat major)\\b.*")) {
-      for (ActorDictionary.Mention m : actors.find(sentence)) {
-        if (m.actor().kind() == ActorDictionary.Kind.STATE) {
-          return m.actor().name();
-        }
+    for (ActorDictionary.Mention m : actors.find(sentence)) {
+      if (m.actor().kind() == ActorDictionary.Kind.STATE) {
+        return m.actor().name();
       }
+    }
+    if (cue.matches("(?s).*\\b(army|military|armed forces|armee|forces armees|fama|general staff|etat-major|"
+        + "etat major|communique|army report|army statement)\\b.*")) {
       if (ctx != null && ctx.articleStateActor() != null) {
         return ctx.articleStateActor();
       }

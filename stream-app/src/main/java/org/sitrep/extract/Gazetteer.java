@@ -197,7 +197,7 @@ public final class Gazetteer {
    * to the most specific kind (a region when the text says "region"), then to the first row. The country is the
    * one most named by towns/cities/villages, else by regions, else by country names, else by nationality
    * adjectives; admin1 is the most named admin1 among the chosen country's places. Country rows are not listed as
-   * places.
+   * places, and a name is listed once (its first reading).
    */
   public Location locate(List<String> texts) {
     record Hit(Match match, boolean regionContext) {}
@@ -270,13 +270,16 @@ public final class Gazetteer {
       admin1 = a1.isEmpty() ? null : top(a1);
     }
     Map<Entry, String> distinct = new IdentityHashMap<>();
+    Set<String> names = new java.util.HashSet<>();
     List<Place> places = new ArrayList<>();
     for (Map.Entry<Entry, String> r : resolved) {
       Entry e = r.getKey();
-      if (e.kind().equals("country") || distinct.containsKey(e)) {
+      String key = Text.fold(r.getValue());
+      if (e.kind().equals("country") || distinct.containsKey(e) || names.contains(key)) {
         continue;
       }
       distinct.put(e, r.getValue());
+      names.add(key);
       places.add(Place.newBuilder().setName(r.getValue()).setCountry(e.country()).setAdmin1(e.admin1())
           .setLat(e.lat()).setLon(e.lon()).build());
     }

@@ -22,7 +22,7 @@ public final class SentenceSplitter {
       "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "cpt", "maj", "sgt", "cpl", "pte", "adm", "brig",
       "cdt", "cmdt", "st", "vs", "etc", "approx", "inc", "ltd", "co", "jr", "sr", "gov", "sen", "rep",
       "rev", "fig", "m", "mm", "mme", "mlle", "gal", "lcl", "cne", "jan", "feb", "mar", "apr", "jun", "jul",
-      "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fev", "fevr", "avr", "juil", "sept", "env", "art", "al",
+      "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fev", "fevr", "avr", "juil", "env", "art", "al",
       "e.g", "i.e", "u.s", "u.n", "u.k", "a.m", "p.m");
 
   public SentenceSplitter() {}

@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  *   <li>Boilerplate lines ("Read also:", "Lire aussi", ads, share/subscribe prompts, copyright, photo credits) are
  *       dropped; a comment/disclaimer footer ("Post a Comment", "Leave a reply", "DISCLAIMER", "Previous Post")
  *       ends the article.</li>
+ *   <li>A wire dateline ("BAMAKO (AFP) -") opening the first paragraph is removed: it names where the copy was
+ *       filed, not where the event happened.</li>
+ *   <li>Headings and captions (lines under 15 words that do not end a sentence) are dropped when the text has
+ *       real paragraphs; a repeated headline would otherwise be read twice.</li>
  *   <li>Each remaining line is a paragraph; a line that does not end a sentence and is followed by a line starting
  *       in lower case is joined to it (hard-wrapped text).</li>
  * </ul>
@@ -60,6 +64,11 @@ public final class TextCleaner {
       "^(post a comment|leave a (comment|reply)|laisser un commentaire|laissez un commentaire|\\d+ comments?\\b|"
           + "comments?\\s*(\\(\\d+\\))?\\s*:?$|commentaires?\\s*(\\(\\d+\\))?\\s*:?$|disclaimer|avertissement\\s*:|"
           + "previous post|next post|article precedent|article suivant|about the author|a propos de l'auteur).*");
+
+  /** A wire dateline opening the first paragraph: "BAMAKO -", "BAMAKO (AFP) -", "Mogadishu (Reuters) -". */
+  private static final Pattern DATELINE = Pattern.compile(
+      "^(?:[A-Z\u00C0-\u00DC][A-Z\u00C0-\u00DC'. -]{2,40}|[A-Z][a-z\u00E0-\u00FC]+(?: [A-Z][a-z\u00E0-\u00FC]+)?"
+          + "(?=\\s*\\())(?:,\\s*[A-Za-z ]{2,20})?\\s*(?:\\([^)]{1,30}\\))?\\s*[-\u2013\u2014:]\\s+");
 
   public TextCleaner() {}
 
@@ -120,6 +129,18 @@ public final class TextCleaner {
     }
     if (current != null) {
       out.add(current.toString());
+    }
+    // headings and captions: short lines without closing punctuation, dropped when the text has real paragraphs
+    if (out.stream().anyMatch(p -> endsSentence(p) && p.length() > 40)) {
+      out.removeIf(p -> !endsSentence(p) && p.split(" ").length < 15);
+    }
+    if (!out.isEmpty()) {
+      String first = DATELINE.matcher(out.get(0)).replaceFirst("");
+      if (first.isBlank()) {
+        out.remove(0);
+      } else {
+        out.set(0, first);
+      }
     }
     return out;
   }
