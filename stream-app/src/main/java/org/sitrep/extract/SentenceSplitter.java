@@ -62,6 +62,14 @@ public final class SentenceSplitter {
         while (end < n && isCloser(t.charAt(end))) {
           end++;
         }
+        // French closing guillemet after a (non-breaking) space: "morts. »"
+        int sp = end;
+        while (sp < n && (t.charAt(sp) == ' ' || t.charAt(sp) == '\u00a0' || t.charAt(sp) == '\u202f')) {
+          sp++;
+        }
+        if (sp > end && sp < n && t.charAt(sp) == '\u00bb') {
+          end = sp + 1;
+        }
         if (end >= n) {
           break;
         }
