@@ -50,6 +50,7 @@ final class ClaimantResolver {
   private static final String DET = "(?:(?:the|an?|l'|le|la|les|un|une|des|du|de l'|de la|d'|its|their|his|her)\\s*)?";
   private static final String SPEECH = "(?:said|says|say|told|announced|announces|reported|reports|stated|states|"
       + "added|adds|confirmed|confirms|claimed|claims|claim|indicated|declared|explained|tweeted|wrote|insisted|"
+      + "gave|gives|put|puts|(?:a|ont) donne|"
       + "(?:a|ont|avait|avaient) (?:annonce|indique|affirme|declare|precise|confirme|rapporte|fait etat|dit|ajoute|"
       + "revendique|explique|assure|souligne|communique)|affirme|affirment|indique|indiquent|annonce|declare|"
       + "precise|rapporte|assure|assurent|dit|disent|ajoute|fait etat)";
