@@ -1,0 +1,222 @@
+package org.sitrep.extract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.sitrep.extract.SentenceSplitter.Sentence;
+import org.sitrep.schema.Article;
+import org.sitrep.schema.Claim;
+import org.sitrep.schema.EventReport;
+import org.sitrep.schema.EventType;
+
+/**
+ * Turns one news article into the violent events it reports, with their casualty claims.
+ *
+ * <p>Build it once and share it: it is immutable and thread-safe, and {@link #extract(Article)} is a pure function
+ * of the article (same input, same output). It never throws: odd input gives an empty list or a partial report.
+ *
+ * <h2>What is read</h2>
+ * <ul>
+ *   <li><b>Text</b>: the body is cleaned by {@link TextCleaner} (HTML removed; "Read also"/"Lire aussi", ads,
+ *       share prompts, copyright lines dropped; everything from a comment/disclaimer footer such as "Post a Comment"
+ *       on dropped). Only the first {@value TextCleaner#RAW_CAP} raw characters are cleaned and only the first
+ *       {@value TextCleaner#TEXT_CAP} cleaned characters are scanned; a sentence is read up to
+ *       {@value #SENTENCE_CAP} characters. The title is used for the event type, places and actors, never for
+ *       figures (it repeats the body).</li>
+ *   <li><b>Language</b>: the article's language field ("en", "fr"); when null, a stop-word count. English and French
+ *       are read fully; other languages get digit figures only (the keyword lists are shared).</li>
+ *   <li><b>Background</b>: sentences about the past or aggregates (a year before the publication year, "since 2012",
+ *       "last year", "earlier this month", "thousands", "in a separate attack", an explicit date more than 30 days
+ *       before publication; see {@link BackgroundFilter}) give no figures, places, dates or event type.</li>
+ * </ul>
+ *
+ * <h2>Reports</h2>
+ * This version gives at most one report per article: when the article has a casualty claim, or event-type words in
+ * its title, or event-type words in a sentence that also gives a date. A pure background or analysis article gives
+ * none. {@code report_id} is {@code <article id>#1}; article id, outlet, language, publication time and title are
+ * copied from the article. Articles without id or publication time give no report.
+ *
+ * <h2>Event type</h2> See {@link EventTypeClassifier}: suicide_bombing &gt; ambush &gt; attack_on_base &gt; airstrike
+ * &gt; ied &gt; attack_on_civilians &gt; armed_clash &gt; other, each from EN/FR keywords; "ambush" beats "mine".
+ *
+ * <h2>Event date</h2> See {@link DateResolver}. Dates are UTC calendar dates: the publication date is
+ * {@code published_at} in UTC. Explicit dates as written; weekdays ("on Tuesday", "mardi soir", "dans la nuit de
+ * lundi à mardi" = Monday) are the latest such weekday on or before publication (same weekday = publication day);
+ * "yesterday"/"hier" = publication − 1; "overnight"/"last night"/"dans la nuit" without a weekday = publication − 1;
+ * "the day before"/"la veille" only one day before another date in the same sentence. Dates right after reporting
+ * words ("released on Thursday") are ignored. Sentences with figures are looked at first. Default: the publication
+ * date.
+ *
+ * <h2>Places</h2> See {@link Gazetteer}: accent- and case-insensitive whole-word names, longest first, not inside
+ * actor names, from the title and non-background sentences. Country: the country of the most named towns, else
+ * regions, else country names, else nationality adjectives; admin1 likewise.
+ *
+ * <h2>Actors</h2> See {@link ActorDictionary}: canonical names (JNIM, IS Sahel, ISWAP, Boko Haram, AQIM, al-Shabaab,
+ * Wagner, FAMa, Burkinabe army, Niger army, Nigerian army, Somali army...) in order of first mention.
+ *
+ * <h2>Claims</h2> See {@link ClaimExtractor}, {@link ClaimantResolver}, {@link NumberParser} and
+ * {@link CasualtyLexicon}.
+ * <ul>
+ *   <li>Figures: digits or EN/FR words; "a dozen" 12, "dozens" 24, "a score" 20, "scores" 40, "a hundred"/
+ *       "une centaine" 100, "hundreds"/"des centaines" 200, "une dizaine" 10, "une trentaine" 30, "des dizaines" 20
+ *       (all {@code about}); "thousands" is not a figure; above 100,000 is rejected; "an unknown number" gives
+ *       nothing.</li>
+ *   <li>Qualifier: {@code at_least} for at least / more than / over / au moins / plus de; {@code about} for about /
+ *       around / some / nearly / approximately / environ / près de and the approximate words above; else
+ *       {@code exact}.</li>
+ *   <li>Killed: killed, dead, died, slain, lost their lives, neutralised (militants), tués, morts, ont péri,
+ *       neutralisés; injured: wounded, injured, blessés. "14 soldiers were killed and 11 wounded" is one claim;
+ *       "the toll rose to 14, up from 12" two; "five Wagner mercenaries and seven Malian troops were killed" two
+ *       (foreign_forces 5, state_forces 7).</li>
+ *   <li>Party: state_forces (soldiers, troops, gendarmes, militaires, VDP), foreign_forces (Wagner/Russian
+ *       mercenaries, peacekeepers, French troops), militants (terrorists, jihadists, assailants, fighters, martyrs),
+ *       civilians (civilians, villagers, worshippers, passengers, students, habitants), else unknown.</li>
+ *   <li>Claimant kind: state (army, ministry, government, general staff, president, spokesman, army report,
+ *       communiqué), armed_group (claim of responsibility, revendiqué, the group said, via SITE, martyrs),
+ *       anonymous_official (on condition of anonymity, security source, sous couvert d'anonymat, unnamed officers;
+ *       overrides state cues in the same sentence), local_source (local official, mayor, residents, witnesses, élu
+ *       local, notable), ngo_un (UN, MINUSMA, OCHA, UNHCR, HRW, Amnesty, ACLED, MSF, ICRC); the nearest cue in the
+ *       sentence, else the cue of an earlier sentence of the same paragraph, else media with the outlet as
+ *       claimant. {@code partisan} is always false here (reconciliation sets it).</li>
+ * </ul>
+ */
+public final class Extractor {
+
+  /** Characters of one sentence that are analysed. */
+  public static final int SENTENCE_CAP = 1_500;
+
+  private final TextCleaner cleaner = new TextCleaner();
+  private final SentenceSplitter splitter = new SentenceSplitter();
+  private final BackgroundFilter background = new BackgroundFilter();
+  private final DateResolver dates = new DateResolver();
+  private final EventTypeClassifier classifier = new EventTypeClassifier();
+  private final Gazetteer gazetteer;
+  private final ActorDictionary actors;
+  private final ClaimExtractor claims;
+
+  /** An extractor over the packaged gazetteer and the built-in actors. */
+  public Extractor() {
+    this(Gazetteer.fromClasspath(), new ActorDictionary());
+  }
+
+  /** An extractor over the given gazetteer and actors. */
+  public Extractor(Gazetteer gazetteer, ActorDictionary actors) {
+    this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+    this.actors = Objects.requireNonNull(actors, "actors");
+    this.claims = new ClaimExtractor(actors);
+  }
+
+  /** The events the article reports: usually zero or one. Never null, never throws. */
+  public List<EventReport> extract(Article article) {
+    try {
+      return doExtract(article);
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of();
+    }
+  }
+
+  private List<EventReport> doExtract(Article article) {
+    if (article == null || article.getId() == null || article.getPublishedAt() == null) {
+      return List.of();
+    }
+    Instant publishedAt = article.getPublishedAt();
+    LocalDate published = LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
+    String outlet = article.getOutlet() == null ? "" : article.getOutlet();
+    String title = cleaner.line(article.getTitle());
+    List<String> paragraphs = cleaner.paragraphs(article.getBody());
+    Language lang = Language.of(article.getLanguage(),
+        title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
+
+    List<ClaimExtractor.Input> inputs = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    for (Sentence s : splitter.split(paragraphs)) {
+      String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
+      Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
+      boolean bg = background.isBackground(text, published);
+      inputs.add(new ClaimExtractor.Input(capped, bg));
+      if (!bg) {
+        current.add(text);
+      }
+    }
+    List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
+
+    List<String> typed = new ArrayList<>();
+    typed.add(title);
+    typed.addAll(current);
+    var evidence = classifier.evidence(typed);
+    boolean titleEvidence = classifier.evidence(List.of(title)).isPresent();
+    boolean datedEvidence = false;
+    if (found.isEmpty() && evidence.isPresent() && !titleEvidence) {
+      for (String s : current) {
+        if (classifier.evidence(List.of(s)).isPresent() && dates.inSentence(s, published).isPresent()) {
+          datedEvidence = true;
+          break;
+        }
+      }
+    }
+    if (found.isEmpty() && !titleEvidence && !datedEvidence) {
+      return List.of();
+    }
+    EventType type = evidence.orElse(EventType.other);
+
+    Set<String> claimSentences = new HashSet<>();
+    found.forEach(c -> claimSentences.add(c.getSentence()));
+    List<String> preferred = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (String s : current) {
+      if (claimSentences.contains(s)) {
+        preferred.add(s);
+      } else {
+        others.add(s);
+      }
+    }
+    others.add(title);
+    LocalDate eventDate = dates.resolve(preferred, others, published);
+
+    List<String> placeTexts = new ArrayList<>();
+    for (String t : typed) {
+      placeTexts.add(maskActors(t));
+    }
+    Gazetteer.Location where = gazetteer.locate(placeTexts);
+
+    EventReport report = EventReport.newBuilder()
+        .setReportId(article.getId() + "#1")
+        .setArticleId(article.getId())
+        .setOutlet(outlet)
+        .setLanguage(article.getLanguage())
+        .setPublishedAt(publishedAt)
+        .setTitle(article.getTitle() == null ? "" : article.getTitle())
+        .setEventType(type)
+        .setEventDate(eventDate)
+        .setCountry(where.country())
+        .setAdmin1(where.admin1())
+        .setPlaces(new ArrayList<>(where.places()))
+        .setActors(actors.canonicalNames(typed))
+        .setClaims(new ArrayList<>(found))
+        .build();
+    return List.of(report);
+  }
+
+  /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */
+  private String maskActors(String text) {
+    List<ActorDictionary.Mention> mentions = actors.find(text);
+    if (mentions.isEmpty()) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
+    for (ActorDictionary.Mention m : mentions) {
+      if (m.actor().kind() == ActorDictionary.Kind.STATE) {
+        continue; // "Niger army" still names Niger
+      }
+      for (int i = m.start(); i < m.end(); i++) {
+        chars[i] = ' ';
+      }
+    }
+    return new String(chars);
+  }
+}
