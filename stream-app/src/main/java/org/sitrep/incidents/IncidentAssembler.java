@@ -57,14 +57,14 @@ public final class IncidentAssembler {
         List<PartyCasualties> casualties = ClaimReconciler.reconcile(claims);
         return Incident.newBuilder(incident)
             .setVersion(incident.getVersion() + 1)
-            .setEventType(incident.getEventType() == EventType.other ? report.getEventType() : incident.getEventType())
+            .setEventType(moreSpecific(incident.getEventType(), report.getEventType()))
             .setAdmin1(incident.getAdmin1() != null ? incident.getAdmin1() : report.getAdmin1())
             .setEventDate(min(incident.getEventDate(), report.getEventDate()))
             .setEventDateLast(max(incident.getEventDateLast(), report.getEventDate()))
             .setFirstReportedAt(report.getPublishedAt().isBefore(incident.getFirstReportedAt())
                 ? report.getPublishedAt() : incident.getFirstReportedAt())
             .setUpdatedAt(report.getPublishedAt())
-            .setPlaces(mergePlaces(incident.getPlaces(), report.getPlaces()))
+            .setPlaces(mergePlaces(incident.getPlaces(), inCountry(incident.getCountry(), report.getPlaces())))
             .setActors(union(incident.getActors(), report.getActors()))
             .setArticles(union(incident.getArticles(), List.of(report.getArticleId())))
             .setOutlets(union(incident.getOutlets(), List.of(report.getOutlet())))
@@ -75,10 +75,28 @@ public final class IncidentAssembler {
             .build();
     }
 
+    /**
+     * The more specific of two event types, so that an incident's type does not depend on which report came first:
+     * suicide_bombing, attack_on_base, ambush, attack_on_civilians, airstrike, armed_clash, ied, other (an ambush
+     * sprung with mines is an ambush; a clash that turns out to be an attack on a camp is an attack on a base).
+     */
+    static EventType moreSpecific(EventType a, EventType b) {
+        return PRECEDENCE.indexOf(a) <= PRECEDENCE.indexOf(b) ? a : b;
+    }
+
+    private static final List<EventType> PRECEDENCE = List.of(EventType.suicide_bombing, EventType.attack_on_base,
+        EventType.ambush, EventType.attack_on_civilians, EventType.airstrike, EventType.armed_clash, EventType.ied,
+        EventType.other);
+
     static <T> List<T> union(List<T> a, List<T> b) {
         LinkedHashSet<T> set = new LinkedHashSet<>(a);
         set.addAll(b);
         return new ArrayList<>(set);
+    }
+
+    /** Places of the incident's own country (or of unknown country): a neighbour's region named in passing is not where it happened. */
+    static List<Place> inCountry(String country, List<Place> places) {
+        return places.stream().filter(p -> p.getCountry() == null || p.getCountry().equalsIgnoreCase(country)).toList();
     }
 
     static List<Place> mergePlaces(List<Place> a, List<Place> b) {

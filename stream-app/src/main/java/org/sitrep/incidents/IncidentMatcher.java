@@ -2,7 +2,10 @@ package org.sitrep.incidents;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
@@ -18,7 +21,7 @@ import org.sitrep.schema.Place;
  *
  * <p>Hard limits first: the event date must fall within {@code windowDays} of the incident's date range, and when
  * both sides have coordinates their nearest places must be within {@code maxKm}. Within those limits the score is
- * {@code 1 - gapDays / (windowDays + 1)}, plus 0.5 for the same event type (0.1 for related ground-attack types,
+ * {@code 1 - 0.5 * gapDays / windowDays}, plus 0.5 for the same event type (0.1 for related ground-attack types,
  * 0 when either is 'other', -0.5 otherwise), plus 0.5 when they share a place name, minus 0.3 when both name a
  * different admin1 region. The best score at or above {@code minScore} wins; ties go to the older incident.
  */
@@ -55,7 +58,7 @@ public final class IncidentMatcher {
         if (km > settings.maxKm()) {
             return Double.NEGATIVE_INFINITY;
         }
-        double score = 1.0 - (double) gap / (settings.windowDays() + 1);
+        double score = 1.0 - 0.5 * gap / settings.windowDays();
         score += typeScore(report.getEventType(), incident.getEventType());
         if (sharePlaceName(report, incident)) {
             score += 0.5;
@@ -90,28 +93,39 @@ public final class IncidentMatcher {
         return -0.5;
     }
 
-    /** Distance between the nearest pair of located places, or 0 when either side has none. */
+    /**
+     * How far the report's places are from the incident's: for each located report place, the distance to the nearest
+     * located incident place; the upper median of those (so one stray mention, such as the capital where a statement
+     * was made, neither pulls a far report in nor pushes a near one out). 0 when either side has no located place.
+     */
     static double nearestKm(EventReport report, Incident incident) {
-        double min = Double.POSITIVE_INFINITY;
-        boolean any = false;
-        for (Place a : report.getPlaces()) {
+        List<Double> nearest = new ArrayList<>();
+        for (Place a : IncidentAssembler.inCountry(incident.getCountry(), report.getPlaces())) {
             if (!Geo.hasCoordinates(a)) {
                 continue;
             }
+            double min = Double.POSITIVE_INFINITY;
             for (Place b : incident.getPlaces()) {
                 if (Geo.hasCoordinates(b)) {
-                    any = true;
                     min = Math.min(min, Geo.distanceKm(a, b));
                 }
             }
+            if (min < Double.POSITIVE_INFINITY) {
+                nearest.add(min);
+            }
         }
-        return any ? min : 0.0;
+        if (nearest.isEmpty()) {
+            return 0.0;
+        }
+        Collections.sort(nearest);
+        return nearest.get(nearest.size() / 2);
     }
 
     static boolean sharePlaceName(EventReport report, Incident incident) {
         Set<String> names = new HashSet<>();
         incident.getPlaces().forEach(p -> names.add(Geo.nameKey(p.getName())));
-        return report.getPlaces().stream().anyMatch(p -> names.contains(Geo.nameKey(p.getName())));
+        return IncidentAssembler.inCountry(incident.getCountry(), report.getPlaces()).stream()
+            .anyMatch(p -> names.contains(Geo.nameKey(p.getName())));
     }
 
     private static boolean olderThan(Incident a, Incident b) {

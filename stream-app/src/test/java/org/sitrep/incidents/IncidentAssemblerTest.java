@@ -53,6 +53,14 @@ class IncidentAssemblerTest {
     }
 
     @Test
+    void theMoreSpecificEventTypeWinsWhateverTheOrder() {
+        assertThat(IncidentAssembler.moreSpecific(EventType.ied, EventType.ambush)).isEqualTo(EventType.ambush);
+        assertThat(IncidentAssembler.moreSpecific(EventType.ambush, EventType.ied)).isEqualTo(EventType.ambush);
+        assertThat(IncidentAssembler.moreSpecific(EventType.other, EventType.armed_clash)).isEqualTo(EventType.armed_clash);
+        assertThat(IncidentAssembler.moreSpecific(EventType.armed_clash, EventType.attack_on_base)).isEqualTo(EventType.attack_on_base);
+    }
+
+    @Test
     void theSameClaimRelayedTwiceIsKeptOnce() {
         var c = claim("army", ClaimantKind.state, Party.state_forces, 14, 11, Qualifier.exact, "2023-01-12T09:00:00Z");
         Incident v1 = IncidentAssembler.create("ML", report("a1", "2023-01-12T09:00:00Z", EventType.ambush, "2023-01-10", null, List.of(), List.of(c)));

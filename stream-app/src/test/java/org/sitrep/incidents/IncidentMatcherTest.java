@@ -27,6 +27,16 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aReportWhoseDateIsOffByTheWholeWindowStillJoinsWhenItNamesTheSamePlace() {
+        EventReport offByThree = report("a5", "2023-01-15T09:00:00Z", EventType.attack_on_base, "2023-01-13", "Mopti",
+            List.of(place("Macina", 13.96, -5.36)), List.of());
+        assertThat(matcher.bestMatch(offByThree, List.of(ambushNearMacina()))).isPresent();
+        EventReport offByFour = report("a6", "2023-01-15T09:00:00Z", EventType.ambush, "2023-01-14", "Mopti",
+            List.of(place("Macina", 13.96, -5.36)), List.of());
+        assertThat(matcher.bestMatch(offByFour, List.of(ambushNearMacina()))).isEmpty();
+    }
+
+    @Test
     void theSameTownAttackedMonthsLaterIsAnotherIncident() {
         EventReport later = report("a3", "2023-04-22T09:00:00Z", EventType.ambush, "2023-04-21", "Mopti",
             List.of(place("Macina", 13.96, -5.36)), List.of());
