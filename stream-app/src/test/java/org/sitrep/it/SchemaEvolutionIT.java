@@ -3,16 +3,13 @@ package org.sitrep.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
+import org.sitrep.testing.WireFormat;
 import org.sitrep.registry.AvroSerde;
 import org.sitrep.registry.HttpSchemaRegistryClient;
 import org.sitrep.registry.SchemaRegistryException;
@@ -47,7 +44,7 @@ class SchemaEvolutionIT {
         record.put("stage", "extract");
         record.put("reason", "written by a newer producer");
         record.put("failed_at", 1673514000000L);
-        DeadLetter read = oldReader.deserialize(topic, wire(v2Id, v2, record));
+        DeadLetter read = oldReader.deserialize(topic, WireFormat.encode(v2Id, v2, record));
 
         assertThat(read.getOffset()).isEqualTo(42L);
         assertThat(read.getReason()).isEqualTo("written by a newer producer");
@@ -64,15 +61,5 @@ class SchemaEvolutionIT {
         assertThatThrownBy(() -> registry.register(subject, incompatible))
             .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isIncompatible()).isTrue());
         assertThat(registry.versions(subject)).hasSize(1);
-    }
-
-    static byte[] wire(int id, Schema schema, GenericRecord record) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
-        var encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
     }
 }

@@ -3,19 +3,17 @@ package org.sitrep.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import org.sitrep.testing.WireFormat;
 import org.sitrep.schema.Article;
 import org.sitrep.testing.Fixtures;
 
@@ -82,19 +80,9 @@ class AvroSerdeTest {
             r.put("published_at", 1673514000000L);
             r.put("title", "t");
             r.put("body", "b");
-            Article read = serde.deserialize("any", wire(id, writer, r));
+            Article read = serde.deserialize("any", WireFormat.encode(id, writer, r));
             assertThat(read.getId()).isEqualTo("old");
             assertThat(read.getFetchedAt()).isNull();
         }
-    }
-
-    static byte[] wire(int id, Schema schema, GenericRecord record) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
-        var encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
     }
 }
