@@ -87,136 +87,136 @@ import org.sitrep.schema.EventType;
  */
 public final class Extractor {
 
-  /** Characters of one sentence that are analysed. */
-  public static final int SENTENCE_CAP = 1_500;
+    /** Characters of one sentence that are analysed. */
+    public static final int SENTENCE_CAP = 1_500;
 
-  private final TextCleaner cleaner = new TextCleaner();
-  private final SentenceSplitter splitter = new SentenceSplitter();
-  private final BackgroundFilter background = new BackgroundFilter();
-  private final DateResolver dates = new DateResolver();
-  private final EventTypeClassifier classifier = new EventTypeClassifier();
-  private final Gazetteer gazetteer;
-  private final ActorDictionary actors;
-  private final ClaimExtractor claims;
+    private final TextCleaner cleaner = new TextCleaner();
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final BackgroundFilter background = new BackgroundFilter();
+    private final DateResolver dates = new DateResolver();
+    private final EventTypeClassifier classifier = new EventTypeClassifier();
+    private final Gazetteer gazetteer;
+    private final ActorDictionary actors;
+    private final ClaimExtractor claims;
 
-  /** An extractor over the packaged gazetteer and the built-in actors. */
-  public Extractor() {
-    this(Gazetteer.fromClasspath(), new ActorDictionary());
-  }
-
-  /** An extractor over the given gazetteer and actors. */
-  public Extractor(Gazetteer gazetteer, ActorDictionary actors) {
-    this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
-    this.actors = Objects.requireNonNull(actors, "actors");
-    this.claims = new ClaimExtractor(actors);
-  }
-
-  /** The events the article reports: usually zero or one. Never null, never throws. */
-  public List<EventReport> extract(Article article) {
-    try {
-      return doExtract(article);
-    } catch (RuntimeException | StackOverflowError e) {
-      return List.of();
+    /** An extractor over the packaged gazetteer and the built-in actors. */
+    public Extractor() {
+        this(Gazetteer.fromClasspath(), new ActorDictionary());
     }
-  }
 
-  private List<EventReport> doExtract(Article article) {
-    if (article == null || article.getId() == null || article.getPublishedAt() == null) {
-      return List.of();
+    /** An extractor over the given gazetteer and actors. */
+    public Extractor(Gazetteer gazetteer, ActorDictionary actors) {
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+        this.actors = Objects.requireNonNull(actors, "actors");
+        this.claims = new ClaimExtractor(actors);
     }
-    Instant publishedAt = article.getPublishedAt();
-    LocalDate published = LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
-    String outlet = article.getOutlet() == null ? "" : article.getOutlet();
-    String title = cleaner.line(article.getTitle());
-    List<String> paragraphs = cleaner.paragraphs(article.getBody());
-    Language lang = Language.of(article.getLanguage(),
-        title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
 
-    List<ClaimExtractor.Input> inputs = new ArrayList<>();
-    List<String> current = new ArrayList<>();
-    for (Sentence s : splitter.split(paragraphs)) {
-      String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
-      Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
-      boolean bg = background.isBackground(text, published);
-      inputs.add(new ClaimExtractor.Input(capped, bg));
-      if (!bg) {
-        current.add(text);
-      }
-    }
-    List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
-
-    List<String> typed = new ArrayList<>();
-    typed.add(title);
-    typed.addAll(current);
-    var evidence = classifier.evidence(typed);
-    boolean titleEvidence = classifier.evidence(List.of(title)).isPresent();
-    boolean datedEvidence = false;
-    if (found.isEmpty() && evidence.isPresent() && !titleEvidence) {
-      for (String s : current) {
-        if (classifier.evidence(List.of(s)).isPresent() && dates.inSentence(s, published).isPresent()) {
-          datedEvidence = true;
-          break;
+    /** The events the article reports: usually zero or one. Never null, never throws. */
+    public List<EventReport> extract(Article article) {
+        try {
+            return doExtract(article);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
         }
-      }
     }
-    if (found.isEmpty() && !titleEvidence && !datedEvidence) {
-      return List.of();
-    }
-    EventType type = evidence.orElse(EventType.other);
 
-    Set<String> claimSentences = new HashSet<>();
-    found.forEach(c -> claimSentences.add(c.getSentence()));
-    List<String> preferred = new ArrayList<>();
-    List<String> others = new ArrayList<>();
-    for (String s : current) {
-      if (claimSentences.contains(s)) {
-        preferred.add(s);
-      } else {
-        others.add(s);
-      }
-    }
-    others.add(title);
-    LocalDate eventDate = dates.resolve(preferred, others, published);
+    private List<EventReport> doExtract(Article article) {
+        if (article == null || article.getId() == null || article.getPublishedAt() == null) {
+            return List.of();
+        }
+        Instant publishedAt = article.getPublishedAt();
+        LocalDate published = LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
+        String outlet = article.getOutlet() == null ? "" : article.getOutlet();
+        String title = cleaner.line(article.getTitle());
+        List<String> paragraphs = cleaner.paragraphs(article.getBody());
+        Language lang = Language.of(article.getLanguage(),
+                title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
 
-    List<String> placeTexts = new ArrayList<>();
-    for (String t : typed) {
-      placeTexts.add(maskActors(t));
-    }
-    Gazetteer.Location where = gazetteer.locate(placeTexts);
+        List<ClaimExtractor.Input> inputs = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (Sentence s : splitter.split(paragraphs)) {
+            String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
+            Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
+            boolean bg = background.isBackground(text, published);
+            inputs.add(new ClaimExtractor.Input(capped, bg));
+            if (!bg) {
+                current.add(text);
+            }
+        }
+        List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
 
-    EventReport report = EventReport.newBuilder()
-        .setReportId(article.getId() + "#1")
-        .setArticleId(article.getId())
-        .setOutlet(outlet)
-        .setLanguage(article.getLanguage())
-        .setPublishedAt(publishedAt)
-        .setTitle(article.getTitle() == null ? "" : article.getTitle())
-        .setEventType(type)
-        .setEventDate(eventDate)
-        .setCountry(where.country())
-        .setAdmin1(where.admin1())
-        .setPlaces(new ArrayList<>(where.places()))
-        .setActors(actors.canonicalNames(typed))
-        .setClaims(new ArrayList<>(found))
-        .build();
-    return List.of(report);
-  }
+        List<String> typed = new ArrayList<>();
+        typed.add(title);
+        typed.addAll(current);
+        var evidence = classifier.evidence(typed);
+        boolean titleEvidence = classifier.evidence(List.of(title)).isPresent();
+        boolean datedEvidence = false;
+        if (found.isEmpty() && evidence.isPresent() && !titleEvidence) {
+            for (String s : current) {
+                if (classifier.evidence(List.of(s)).isPresent() && dates.inSentence(s, published).isPresent()) {
+                    datedEvidence = true;
+                    break;
+                }
+            }
+        }
+        if (found.isEmpty() && !titleEvidence && !datedEvidence) {
+            return List.of();
+        }
+        EventType type = evidence.orElse(EventType.other);
 
-  /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */
-  private String maskActors(String text) {
-    List<ActorDictionary.Mention> mentions = actors.find(text);
-    if (mentions.isEmpty()) {
-      return text;
+        Set<String> claimSentences = new HashSet<>();
+        found.forEach(c -> claimSentences.add(c.getSentence()));
+        List<String> preferred = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String s : current) {
+            if (claimSentences.contains(s)) {
+                preferred.add(s);
+            } else {
+                others.add(s);
+            }
+        }
+        others.add(title);
+        LocalDate eventDate = dates.resolve(preferred, others, published);
+
+        List<String> placeTexts = new ArrayList<>();
+        for (String t : typed) {
+            placeTexts.add(maskActors(t));
+        }
+        Gazetteer.Location where = gazetteer.locate(placeTexts);
+
+        EventReport report = EventReport.newBuilder()
+                .setReportId(article.getId() + "#1")
+                .setArticleId(article.getId())
+                .setOutlet(outlet)
+                .setLanguage(article.getLanguage())
+                .setPublishedAt(publishedAt)
+                .setTitle(article.getTitle() == null ? "" : article.getTitle())
+                .setEventType(type)
+                .setEventDate(eventDate)
+                .setCountry(where.country())
+                .setAdmin1(where.admin1())
+                .setPlaces(new ArrayList<>(where.places()))
+                .setActors(actors.canonicalNames(typed))
+                .setClaims(new ArrayList<>(found))
+                .build();
+        return List.of(report);
     }
-    char[] chars = text.toCharArray();
-    for (ActorDictionary.Mention m : mentions) {
-      if (m.actor().kind() == ActorDictionary.Kind.STATE) {
-        continue; // "Niger army" still names Niger
-      }
-      for (int i = m.start(); i < m.end(); i++) {
-        chars[i] = ' ';
-      }
+
+    /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */
+    private String maskActors(String text) {
+        List<ActorDictionary.Mention> mentions = actors.find(text);
+        if (mentions.isEmpty()) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (ActorDictionary.Mention m : mentions) {
+            if (m.actor().kind() == ActorDictionary.Kind.STATE) {
+                continue; // "Niger army" still names Niger
+            }
+            for (int i = m.start(); i < m.end(); i++) {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
     }
-    return new String(chars);
-  }
 }
