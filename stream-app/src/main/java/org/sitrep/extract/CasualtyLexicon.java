@@ -135,17 +135,18 @@ final class CasualtyLexicon {
     }
 
     /**
-     * The casualty meaning of the word(s) at {@code i}: single words, plus "lost their lives", "perdu la vie",
-     * "trouvé la mort". Returns null when none; {@code len[0]} receives the token length.
+     * The casualty meaning of the word(s) at {@code i}: single words, plus "lost their lives", "perdre/perdu la vie",
+     * "trouver/trouvé la mort". Returns null when none; {@code len[0]} receives the token length.
      */
     static Casualty casualtyAt(List<Token> toks, int i, int[] len) {
         if (i < 0 || i >= toks.size()) {
             return null;
         }
         String w = toks.get(i).text();
-        if ((w.equals("lost") && (at(toks, i + 2).equals("lives") || at(toks, i + 2).equals("life")))
-                || (w.equals("perdu") && at(toks, i + 1).equals("la") && at(toks, i + 2).equals("vie"))
-                || (w.equals("trouve") && at(toks, i + 1).equals("la") && at(toks, i + 2).equals("mort"))) {
+        if (((w.equals("lost") || w.equals("lose") || w.equals("losing"))
+                        && (at(toks, i + 2).equals("lives") || at(toks, i + 2).equals("life")))
+                || (LOSE_FR.contains(w) && at(toks, i + 1).equals("la") && at(toks, i + 2).equals("vie"))
+                || (FIND_FR.contains(w) && at(toks, i + 1).equals("la") && at(toks, i + 2).equals("mort"))) {
             len[0] = 3;
             return Casualty.KILLED;
         }
@@ -155,6 +156,12 @@ final class CasualtyLexicon {
         }
         return c;
     }
+
+    /** Forms of "perdre" in "perdre la vie" and of "trouver" in "trouver la mort". */
+    private static final Set<String> LOSE_FR = Set.of("perdu", "perdre", "perd", "perdent", "perdait", "perdaient",
+            "perdirent", "perdant");
+    private static final Set<String> FIND_FR = Set.of("trouve", "trouver", "trouvent", "trouvait", "trouvaient",
+            "trouverent", "trouvant");
 
     private static String at(List<Token> toks, int i) {
         return i >= 0 && i < toks.size() ? toks.get(i).text() : "";

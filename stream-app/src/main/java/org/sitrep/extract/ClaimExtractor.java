@@ -59,6 +59,9 @@ public final class ClaimExtractor {
             "july", "august", "september", "october", "november", "december", "janvier", "fevrier", "mars", "avril",
             "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "jan", "feb", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    /** Words that end the clause of a figure when looking for "among the soldiers" after it. */
+    private static final Set<String> CLAUSE_END = Set.of(",", ".", ";", ":", "while", "whereas", "but", "tandis",
+            "alors", "mais", "according", "selon");
     private static final Set<String> MILITANT_CONTEXT = Set.of("group", "groupe", "jnim", "gsim", "isgs", "eigs",
             "iswap", "shabaab", "shebab", "boko", "jihadist", "jihadiste", "jihadistes", "terrorist", "terroriste");
 
@@ -72,10 +75,10 @@ public final class ClaimExtractor {
     }
 
     /** One figure in a sentence, once analysed. */
-    private record Figure(NumberMention number, int phraseEnd, Party party, boolean others, boolean bare,
-            Casualty casualty, boolean viaBefore) {
+    private record Figure(NumberMention number, int phraseEnd, int tailEnd, Party party, boolean others,
+            boolean bare, Casualty casualty, boolean viaBefore) {
         Figure withParty(Party p) {
-            return new Figure(number, phraseEnd, p, others, bare, casualty, viaBefore);
+            return new Figure(number, phraseEnd, tailEnd, p, others, bare, casualty, viaBefore);
         }
     }
 
@@ -113,8 +116,34 @@ public final class ClaimExtractor {
                 carried = cues.get(0);
             }
         }
-        out.addAll(unique.values());
+        out.addAll(withoutUnknownDuplicates(unique.values()));
         return out;
+    }
+
+    /**
+     * Drops an unknown-party claim when the same claimant gives the same figures for a known party in the article:
+     * "51 soldiers were killed ... the new figure of 51 dead is provisional" is one claim, not two.
+     */
+    private static List<Claim> withoutUnknownDuplicates(java.util.Collection<Claim> claims) {
+        List<Claim> out = new ArrayList<>();
+        for (Claim c : claims) {
+            boolean duplicate = c.getParty() == Party.unknown && claims.stream().anyMatch(d -> d.getParty() != Party.unknown
+                    && d.getClaimant().equals(c.getClaimant()) && d.getClaimantKind() == c.getClaimantKind()
+                    && sameFigures(c, d));
+            if (!duplicate) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Whether every figure of {@code unknown} is also a figure of {@code known} (same killed, same injured). */
+    private static boolean sameFigures(Claim unknown, Claim known) {
+        if (unknown.getKilled() == null && unknown.getInjured() == null) {
+            return false;
+        }
+        return (unknown.getKilled() == null || unknown.getKilled().equals(known.getKilled()))
+                && (unknown.getInjured() == null || unknown.getInjured().equals(known.getInjured()));
     }
 
     private String mostMentioned(List<Input> inputs, ActorDictionary.Kind kind) {
@@ -158,8 +187,9 @@ public final class ClaimExtractor {
             String claimant = cue == null ? src.outlet() : cue.name();
             ClaimantKind kind = cue == null ? ClaimantKind.media : cue.kind();
             if (f.party() == Party.unknown && OWN_RANKS.matcher(Text.fold(sentence)).find()) {
-                // "fait état de 14 morts dans ses rangs": the claimant's own losses
-                if (kind == ClaimantKind.state) {
+                // "fait état de 14 morts dans ses rangs": the claimant's own losses (an anonymous officer's are the
+                // army's)
+                if (kind == ClaimantKind.state || kind == ClaimantKind.anonymous_official) {
                     f = f.withParty(Party.state_forces);
                 } else if (kind == ClaimantKind.armed_group) {
                     f = f.withParty(Party.militants);
@@ -234,8 +264,8 @@ public final class ClaimExtractor {
             }
             if (c == null && k > 0 && !typed.isEmpty()) {
                 Figure prev = typed.get(typed.size() - 1);
-                if (prev.viaBefore() && raw.get(k - 1) == findRaw(raw, prev) && joined(toks, prev.phraseEnd(),
-                        f.number().start())) {
+                if (prev.viaBefore() && raw.get(k - 1) == findRaw(raw, prev) && (joined(toks, prev.phraseEnd(),
+                        f.number().start()) || joined(toks, prev.tailEnd(), f.number().start()))) {
                     c = prev.casualty();
                     before = true;
                 }
@@ -249,7 +279,7 @@ public final class ClaimExtractor {
             if (c == null) {
                 continue;
             }
-            typed.add(new Figure(f.number(), f.phraseEnd(), f.party(), f.others(), f.bare(), c, before));
+            typed.add(new Figure(f.number(), f.phraseEnd(), f.tailEnd(), f.party(), f.others(), f.bare(), c, before));
         }
         // party of "others" and of bare figures
         List<Figure> out = new ArrayList<>();
@@ -269,7 +299,11 @@ public final class ClaimExtractor {
             } else if (p == null) {
                 p = out.isEmpty() ? Party.unknown : out.get(out.size() - 1).party();
             }
-            out.add(new Figure(f.number(), f.phraseEnd(), p, f.others(), f.bare(), f.casualty(), f.viaBefore()));
+            if (p == Party.unknown && !f.others()) {
+                p = partyAfter(toks, f.number().end());
+            }
+            out.add(new Figure(f.number(), f.phraseEnd(), f.tailEnd(), p, f.others(), f.bare(), f.casualty(),
+                    f.viaBefore()));
         }
         return out;
     }
@@ -298,7 +332,8 @@ public final class ClaimExtractor {
         int stop = toks.size();
         int words = 0;
         int[] len = new int[1];
-        for (int j = n.end(); j < toks.size() && words < 7; j++) {
+        int j = n.end();
+        for (; j < toks.size() && words < 7; j++) {
             Token t = toks.get(j);
             String w = t.text();
             if (w.equals("\"") || w.equals("'") || w.equals("-")) {
@@ -367,7 +402,9 @@ public final class ClaimExtractor {
             party = Party.foreign_forces;
         }
         int end = hasNoun ? lastNoun + 1 : Math.max(n.end(), Math.min(stop, toks.size()));
-        return new Figure(n, end, others && party == null ? null : party, others && party == null, bare, null, false);
+        int tail = Math.max(end, Math.min(j, toks.size()));
+        return new Figure(n, end, tail, others && party == null ? null : party, others && party == null, bare, null,
+                false);
     }
 
     private static boolean isDate(List<Token> toks, NumberMention n) {
@@ -400,7 +437,13 @@ public final class ClaimExtractor {
         if (c != null) {
             return c;
         }
-        // multi-word expressions ending at k: "lost their lives" is not used before figures, keep single words
+        // "a coûté la vie à 17 soldats", "claimed the lives of 17 soldiers" (the "of" is skipped above)
+        int v = at(toks, k).equals("a") ? k - 1 : k;
+        if ((at(toks, v).equals("vie") && at(toks, v - 1).equals("la") && at(toks, v - 2).startsWith("cout"))
+                || ((at(toks, v).equals("lives") || at(toks, v).equals("life")) && at(toks, v - 1).equals("the")
+                        && (at(toks, v - 2).startsWith("claim") || at(toks, v - 2).equals("cost")))) {
+            return Casualty.KILLED;
+        }
         return null;
     }
 
@@ -410,6 +453,12 @@ public final class ClaimExtractor {
         int next = index + 1;
         int[] len = new int[1];
         int guard = 0;
+        if (CasualtyLexicon.casualtyAt(toks, j, len) == null && !CasualtyLexicon.isAux(at(toks, j))
+                && !CONJUNCTIONS.contains(at(toks, j))) {
+            // words the phrase read as modifiers after its noun: "militaires maliens", "soldats des Forces armées
+            // maliennes (FAMa)"
+            j = skipParenthesis(toks, raw.get(index).tailEnd());
+        }
         while (j < toks.size() && guard++ < 40) {
             String w = toks.get(j).text();
             Casualty c = CasualtyLexicon.casualtyAt(toks, j, len);
@@ -437,13 +486,67 @@ public final class ClaimExtractor {
         return null;
     }
 
+    /** Skips one parenthesised group of at most eight tokens starting at {@code j}: "(FAMa)". */
+    private static int skipParenthesis(List<Token> toks, int j) {
+        if (!at(toks, j).equals("(")) {
+            return j;
+        }
+        for (int k = j + 1; k < toks.size() && k <= j + 8; k++) {
+            if (at(toks, k).equals(")")) {
+                return k + 1;
+            }
+        }
+        return j;
+    }
+
+    private static String at(List<Token> toks, int i) {
+        return i >= 0 && i < toks.size() ? toks.get(i).text() : "";
+    }
+
+    /**
+     * The party named after a figure that has none, in "among the soldiers" / "parmi les militaires" / "dans les rangs
+     * des forces armées" within the same clause: "17 morts et 20 blessés parmi les soldats". Unknown when there is
+     * none.
+     */
+    private static Party partyAfter(List<Token> toks, int from) {
+        for (int k = from; k < toks.size() && k < from + 12; k++) {
+            String w = toks.get(k).text();
+            if (CLAUSE_END.contains(w)) {
+                break;
+            }
+            if (!w.equals("among") && !w.equals("parmi") && !w.equals("rangs") && !w.equals("ranks")) {
+                continue;
+            }
+            int m = k + 1;
+            while (m < toks.size() && m < k + 4 && PHRASE_GLUE.contains(at(toks, m))) {
+                m++;
+            }
+            boolean foreign = false;
+            for (int q = m; q < toks.size() && q < m + 3; q++) {
+                Token t = toks.get(q);
+                if (CasualtyLexicon.isForeignModifier(t)) {
+                    foreign = true;
+                }
+                Party p = CasualtyLexicon.nounParty(t.text());
+                if (p != null) {
+                    return p == Party.state_forces && foreign ? Party.foreign_forces : p;
+                }
+            }
+            break;
+        }
+        return Party.unknown;
+    }
+
     private static boolean joined(List<Token> toks, int from, int to) {
         if (from > to) {
             return false;
         }
         for (int k = from; k < to; k++) {
             String w = toks.get(k).text();
-            if (!CONJUNCTIONS.contains(w) && !w.equals("\"") && !w.equals("well")) {
+            // "à cinq mercenaires de Wagner et à sept soldats": the preposition repeated after the conjunction
+            boolean repeatedPreposition = (w.equals("a") || w.equals("to")) && k > 0
+                    && CONJUNCTIONS.contains(toks.get(k - 1).text());
+            if (!CONJUNCTIONS.contains(w) && !w.equals("\"") && !w.equals("well") && !repeatedPreposition) {
                 return false;
             }
         }

@@ -18,11 +18,11 @@ import org.sitrep.schema.ClaimantKind;
  * <p>Kinds:
  * <ul>
  *   <li>anonymous_official: "on condition of anonymity", "asked not to be named", "security source(s)", "military
- *       source", "une source sécuritaire", "sous couvert d'anonymat", unnamed "officers/officials said". When such a
+ *       source", "une source sécuritaire", "sous couvert d'anonymat", unnamed "officers/officials said", "a déclaré un officier". When such a
  *       cue is in a sentence, state cues in it are ignored (the anonymous officer of the army is not the army).</li>
  *   <li>state: army, military, government, ministry, general staff, president(cy), spokesman, authorities, governor,
  *       "army report/statement", l'armée, l'état-major, le gouvernement, communiqué, porte-parole — as the source of
- *       a statement ("according to the army", "the army said/claims", "army report").</li>
+ *       a statement ("according to the army", "the army said/claims", "army report", "..., a annoncé l'armée").</li>
  *   <li>armed_group: claims of responsibility ("claimed responsibility", "revendiqué"), "via SITE"/"authenticated
  *       by SITE", Amaq, "martyrs", a group that says or claims ("the group said", "according to JNIM").</li>
  *   <li>local_source: local officials, mayor, elected officials, residents, witnesses, notables, village chiefs,
@@ -79,7 +79,9 @@ final class ClaimantResolver {
             + "sources? militaires?|sous (?:le )?couvert (?:de l')?anonymat|requis l'anonymat|anonymat|"
             + "sans vouloir etre (?:cite|nomme|identifie)e?|une source (?:securitaire|militaire|proche)|"
             + "a source (?:close to|within|in) the|(?:an? |two |three |several |some )?(?:army |military |security |"
-            + "government )?(?:officers?|officials?|commanders?|officiers?|responsables?) (?:said|told|say|says))\\b");
+            + "government )?(?:officers?|officials?|commanders?|officiers?|responsables?) (?:said|told|say|says)|"
+            + "(?:a|ont) (?:declare|indique|affirme|dit|confie|explique|precise|assure) (?:un|des|deux|plusieurs) "
+            + "(?:officiers?|responsables?|gradee?s?))\\b");
     private static final Pattern STATE_STANDALONE = Pattern.compile("\\b(?:communique|porte-parole|"
             + "spokes(?:man|woman|person)|general staff|etat-major|official (?:toll|statement|figures?|report)|"
             + "bilan officiel|army (?:report|statement)|government statement)\\b");
@@ -111,13 +113,15 @@ final class ClaimantResolver {
         armedPatterns = templates("(?:" + alt + ")");
     }
 
-    /** "according to ENT", "ENT [, ... ,] [word] said", "ENT report/statement/...". */
+    /** "according to ENT", "ENT [, ... ,] [word] said", "ENT report/statement/...", "..., a annoncé l'armée". */
     private static List<Pattern> templates(String ent) {
         return List.of(
                 Pattern.compile("\\b" + ACCORDING + "\\s+" + DET + "(?:[\\w'-]+\\s+){0,4}?" + ent + "\\b"),
                 Pattern.compile("\\b" + ent + "(?:\\s*,[^,.;]{1,60},)?\\s+(?:\\w+\\s+)?" + SPEECH + "\\b"),
                 Pattern.compile("\\b" + ent + "\\s+(?:report|statement|communique|toll|figures|data|tally|press release|"
-                        + "release|sources?|bilan|count)\\b"));
+                        + "release|sources?|bilan|count)\\b"),
+                // an incise after the figures: "..., a annoncé jeudi l'armée", "..., affirme le ministère"
+                Pattern.compile("(?:,|\")\\s*" + SPEECH + "\\s+(?:\\w+\\s+){0,2}?" + DET + ent + "\\b"));
     }
 
     /** All cues of a sentence, after dropping overlaps and, when an anonymous cue exists, state cues. */

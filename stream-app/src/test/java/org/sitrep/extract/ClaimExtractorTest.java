@@ -133,4 +133,78 @@ class ClaimExtractorTest {
     void duplicatesWithinAnArticleAreKeptOnce() {
         assertThat(claims(Language.EN, "Twelve soldiers were killed.", "12 soldiers were killed.")).hasSize(1);
     }
+
+    @Test
+    void verbPhrasesForDeathCountAsKilled() {
+        assertThat(claims(Language.FR, "Une dizaine de gendarmes ont trouvé la mort lundi."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getQualifier)
+                .containsExactly(tuple(Party.state_forces, 10, Qualifier.about));
+        assertThat(claims(Language.FR, "Huit villageois ont perdu la vie dans l'attaque."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 8));
+        assertThat(claims(Language.FR, "Trois passagers ont péri dans l'explosion."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 3));
+        assertThat(claims(Language.EN, "Six traders lost their lives when the bus hit a mine."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 6));
+        assertThat(claims(Language.EN, "Nine herders were left dead after the raid."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 9));
+        assertThat(claims(Language.FR, "L'embuscade a coûté la vie à onze soldats."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 11));
+        assertThat(claims(Language.EN, "The blast claimed the lives of four policemen."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 4));
+    }
+
+    @Test
+    void aNationalityAdjectiveAfterTheNounKeepsTheFigure() {
+        assertThat(claims(Language.FR, "Dix-sept soldats nigériens ont été tués et vingt blessés jeudi."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
+                .containsExactly(tuple(Party.state_forces, 17, 20));
+        assertThat(claims(Language.FR, "Trois militaires des Forces armées maliennes (FAMa) ont été tués samedi."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 3));
+    }
+
+    @Test
+    void theNounAfterAmongGivesTheParty() {
+        assertThat(claims(Language.FR, "L'attaque a fait 9 morts et 4 blessés parmi les gendarmes."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
+                .containsExactly(tuple(Party.state_forces, 9, 4));
+        assertThat(claims(Language.EN, "The raid left 6 dead among the villagers."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 6));
+        // another clause: no party taken from it
+        assertThat(claims(Language.EN, "The raid left 6 dead, while many among the villagers fled."))
+                .extracting(Claim::getParty).containsExactly(Party.unknown);
+    }
+
+    @Test
+    void repeatedPrepositionAfterTheConjunctionKeepsTheVerb() {
+        assertThat(claims(Language.FR, "L'attaque a coûté la vie à deux gendarmes et à cinq civils."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 2), tuple(Party.civilians, 5));
+    }
+
+    @Test
+    void unknownPartyFigureThatRepeatsAKnownPartyClaimIsDropped() {
+        assertThat(claims(Language.EN, "The army said 22 soldiers were killed on Sunday.",
+                "The army said the figure of 22 dead could still rise."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 22));
+        // another claimant's figure, or another figure, is kept
+        assertThat(claims(Language.EN, "The army said 22 soldiers were killed on Sunday.",
+                "A local official said 22 people had died."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 22), tuple(Party.unknown, 22));
+        assertThat(claims(Language.EN, "The army said 22 soldiers were killed on Sunday.",
+                "The army said 25 people had died by Monday."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 22), tuple(Party.unknown, 25));
+    }
+
+    @Test
+    void frenchAttributionAfterTheFiguresNamesTheSpeaker() {
+        assertThat(claims(Language.FR,
+                "Six soldats ont été tués lundi, a annoncé mardi l'armée, tandis que le GSIM a revendiqué l'attaque."))
+                .extracting(Claim::getClaimantKind, Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(ClaimantKind.state, Party.state_forces, 6));
+        assertThat(claims(Language.FR, "« Nous avons 9 morts dans nos rangs », a déclaré un officier."))
+                .extracting(Claim::getClaimantKind, Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(ClaimantKind.anonymous_official, Party.state_forces, 9));
+    }
 }
