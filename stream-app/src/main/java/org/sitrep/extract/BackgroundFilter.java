@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  *
  * <p>A sentence is background when it names a year before the publication year ("in 2021", "since 2012",
  * "between June and December 2022"), uses a past-period phrase ("last year", "earlier this month", "last month",
- * "in recent years", "so far this year", "l'an dernier", "depuis le début", "ces dernières années"...), speaks of
+ * "in recent years", "so far this year", "l'an dernier", "depuis le début", "ces dernières années"...) or points back
+ * to a time already named ("the same year", "that year", "that month", "at the time", "la même année", "cette
+ * année-là", "à l'époque"), speaks of
  * another attack ("in a separate attack", "a similar attack", "une précédente attaque"), of aggregates
  * ("thousands", "des milliers", "since the start of the insurgency"), or gives an explicit date more than 30 days
  * before publication.
@@ -27,7 +29,9 @@ public final class BackgroundFilter {
             + "l'an dernier|l'an passe|l'annee derniere|l'annee passee|le mois dernier|depuis le debut|"
             + "depuis (19|20)\\d{2}|ces dernieres annees|au cours des dernieres|ces derniers mois|des milliers|"
             + "des dizaines de milliers|une attaque similaire|precedente attaque|attaque precedente|"
-            + "dans une autre attaque|depuis le declenchement|depuis sa creation)\\b");
+            + "dans une autre attaque|depuis le declenchement|depuis sa creation|"
+            + "the same (year|month)|that (year|month)|at the time(?! of writing)|la meme annee|le meme mois|"
+            + "cette annee-la|ce mois-la|a l'epoque|a cette epoque)\\b");
 
     private final DateResolver dates = new DateResolver();
 

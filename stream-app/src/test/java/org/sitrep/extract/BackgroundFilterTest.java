@@ -15,6 +15,13 @@ class BackgroundFilterTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "Since 2012, Mali has been plagued by jihadist violence.",
+            "In May of the same year, some 20 herders died in a raid on their camp.",
+            "That month, 12 gendarmes were killed near the border.",
+            "Later that year, a bomb killed six passengers.",
+            "At the time, the army said 30 soldiers had died.",
+            "La même année, une trentaine de civils avaient péri.",
+            "Cette année-là, huit soldats avaient été tués.",
+            "À l'époque, l'armée avait fait état de 15 morts.",
             "In 2021, 40 soldiers were killed in a similar ambush.",
             "Security continued to deteriorate between June and December 2022.",
             "Last year, 30 soldiers were killed near Boni.",
