@@ -28,8 +28,14 @@ import java.util.regex.Pattern;
  *   <li>A date right after a reporting word ("a report released on Thursday", "said on Wednesday", "consulted
  *       Thursday by AFP", "a annoncé jeudi") is when something was said, not when it happened: it is skipped,
  *       except as the anchor of "the day before".</li>
- *   <li>Within a sentence: day-before anchor, then explicit date, weekday, yesterday, overnight. Across sentences:
- *       the first sentence that has a date wins. Nothing found: the publication date.</li>
+ *   <li>An explicit date that is a reference point ("since", "after", "until", "before", "depuis", "avant",
+ *       "après", "jusqu'au" at most 40 characters before it, in the same clause: "depuis le coup d'État du 26
+ *       juillet") is skipped like a reporting date, unless an attack word comes between ("une semaine après la double
+ *       embuscade du mardi 10 janvier" is the event's own date).</li>
+ *   <li>Within a sentence: day-before anchor, then explicit date, weekday, yesterday, overnight; but an explicit date
+ *       more than {@value #STALE_EXPLICIT_DAYS} days before publication ranks after weekday and yesterday. Across
+ *       sentences: the first sentence (of the first group of sentences) that has a date wins. Nothing found: the
+ *       publication date.</li>
  * </ul>
  */
 public final class DateResolver {
@@ -76,7 +82,17 @@ public final class DateResolver {
     private static final Pattern REPORTING = Pattern.compile(
             "\\b(released|published|issued|said|says|announced|consulted|emailed|reported|told|added|confirmed|stated|"
                     + "statement|declared|publie|publiee|annonce|annoncait|indique|declare|precise|affirme|confirme|"
-                    + "communique|rapporte|consulte|dit)\\W+(?:on\\s+|le\\s+|ce\\s+|this\\s+|late\\s+|early\\s+)?$");
+                    + "communique|rapporte|consulte|dit)\\W+(?:on\\s+|le\\s+|ce\\s+|this\\s+|late\\s+|early\\s+|last\\s+)?$");
+    /**
+     * A word that makes the explicit date after it a reference point, not the event: "depuis le coup d'État du 26
+     * juillet", "since 2 March", "after the vote of 9 August", "until 30 June", "avant le 15 mai".
+     */
+    private static final Pattern ANCHOR = Pattern.compile(
+            "\\b(since|after|until|till|before|depuis|avant|apres|jusqu'(?:au|a|en))\\b[^,;:.()\"]{0,40}$");
+    private static final Pattern EVENT_NOUN = Pattern.compile("\\b(attack|attacks|attaque|attaques|ambush|embuscade|"
+            + "assault|assaut|raid|explosion|blast|bombing|bombings|attentat|massacre|tuerie|fighting|combats?)\\b");
+    /** An explicit date more than this many days before publication does not beat a weekday in the same sentence. */
+    static final int STALE_EXPLICIT_DAYS = 7;
 
     public DateResolver() {}
 
@@ -85,7 +101,12 @@ public final class DateResolver {
      * words), else in {@code others}, else the publication date.
      */
     public LocalDate resolve(List<String> preferred, List<String> others, LocalDate published) {
-        for (List<String> group : List.of(preferred, others)) {
+        return resolve(java.util.Arrays.asList(preferred, others), published);
+    }
+
+    /** The event date: the first date found in the first group of sentences that has one, else the publication date. */
+    public LocalDate resolve(List<List<String>> groups, LocalDate published) {
+        for (List<String> group : groups) {
             if (group == null) {
                 continue;
             }
@@ -98,6 +119,13 @@ public final class DateResolver {
         }
         return published;
     }
+
+    /** Ranks within a sentence: lower wins. */
+    private static final int EXPLICIT = 10;
+    private static final int WEEKDAY_RANK = 20;
+    private static final int YESTERDAY_RANK = 30;
+    private static final int STALE_EXPLICIT = 35;
+    private static final int OVERNIGHT_RANK = 40;
 
     private record Found(LocalDate date, int start, boolean reporting, int rank) {}
 
@@ -113,7 +141,8 @@ public final class DateResolver {
         while (m.find()) {
             LocalDate d = date(published, m.group(3), MONTHS.get(m.group(2)), m.group(1));
             if (d != null) {
-                found.add(new Found(d, m.start(), reporting(f, m.start()), 1));
+                found.add(new Found(d, m.start(), reporting(f, m.start()) || anchor(f, m.start()),
+                        explicitRank(d, published)));
                 explicitSpans.add(new int[] {m.start(), m.end()});
             }
         }
@@ -124,14 +153,15 @@ public final class DateResolver {
             }
             LocalDate d = date(published, m.group(3), MONTHS.get(m.group(1)), m.group(2));
             if (d != null) {
-                found.add(new Found(d, m.start(), reporting(f, m.start()), 1));
+                found.add(new Found(d, m.start(), reporting(f, m.start()) || anchor(f, m.start()),
+                        explicitRank(d, published)));
             }
         }
         boolean weekday = false;
         m = NIGHT_FROM.matcher(f);
         List<int[]> nightSpans = new ArrayList<>();
         while (m.find()) {
-            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), false, 2));
+            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), false, WEEKDAY_RANK));
             nightSpans.add(new int[] {m.start(), m.end()});
             weekday = true;
         }
@@ -140,25 +170,26 @@ public final class DateResolver {
             if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start())) {
                 continue;
             }
-            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), reporting(f, m.start()), 2));
+            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), reporting(f, m.start()),
+                    WEEKDAY_RANK));
             weekday = true;
         }
         m = DAY_BEFORE_YESTERDAY.matcher(f);
         boolean twoDays = false;
         while (m.find()) {
-            found.add(new Found(published.minusDays(2), m.start(), reporting(f, m.start()), 3));
+            found.add(new Found(published.minusDays(2), m.start(), reporting(f, m.start()), YESTERDAY_RANK));
             twoDays = true;
         }
         if (!twoDays) {
             m = YESTERDAY.matcher(f);
             while (m.find()) {
-                found.add(new Found(published.minusDays(1), m.start(), reporting(f, m.start()), 3));
+                found.add(new Found(published.minusDays(1), m.start(), reporting(f, m.start()), YESTERDAY_RANK));
             }
         }
         if (!weekday) {
             m = OVERNIGHT.matcher(f);
             while (m.find()) {
-                found.add(new Found(published.minusDays(1), m.start(), false, 4));
+                found.add(new Found(published.minusDays(1), m.start(), false, OVERNIGHT_RANK));
             }
         }
         m = DAY_BEFORE.matcher(f);
@@ -187,6 +218,17 @@ public final class DateResolver {
     /** The latest {@code day} on or before {@code published}. */
     static LocalDate lastOnOrBefore(LocalDate published, DayOfWeek day) {
         return published.with(TemporalAdjusters.previousOrSame(day));
+    }
+
+    private static int explicitRank(LocalDate d, LocalDate published) {
+        return d.isBefore(published.minusDays(STALE_EXPLICIT_DAYS)) ? STALE_EXPLICIT : EXPLICIT;
+    }
+
+    private static boolean anchor(String folded, int start) {
+        String before = folded.substring(Math.max(0, start - 45), start);
+        Matcher m = ANCHOR.matcher(before);
+        // "une semaine après la double embuscade du mardi 10 janvier": the date of the event itself
+        return m.find() && !EVENT_NOUN.matcher(before.substring(m.end(1))).find();
     }
 
     private static boolean reporting(String folded, int start) {
