@@ -12,7 +12,7 @@ import org.sitrep.schema.EventType;
  * suicide_bombing ("suicide bomber", "kamikaze", "car bomb", "voiture piégée") &gt; ambush ("ambush", "embuscade")
  * &gt; attack_on_base (an attack on a camp/base/post/barracks, "camp militaire", "poste", "caserne"; not a
  * displaced-people or refugee camp) &gt; airstrike ("airstrike", "drone strike", "frappe aérienne") &gt; ied ("mine",
- * "IED", "explosive device", "engin explosif") &gt; attack_on_civilians (civilians, villagers, worshippers attacked
+ * "IED", "explosive device", "engin explosif", "engin piégé") &gt; attack_on_civilians (civilians, villagers, worshippers attacked
  * or killed, "massacre") &gt; armed_clash ("clashes", "fighting", "affrontements", "combats", "accrochage") &gt;
  * other. So an ambush laid with mines is an ambush; a mine alone is an ied.
  */
@@ -44,7 +44,7 @@ public final class EventTypeClassifier {
                             + "frappes? (aeriennes?|de drones?|par drones?)|bombardements? aeriens?|raids? aeriens?)\\b")),
             new Rule(EventType.ied, Pattern.compile(
                     "\\b(ieds?|improvised explosive( devices?)?|explosive devices?|roadside bombs?|landmines?|(?<!gold )mines?(?! d.or)|"
-                            + "homemade explosives?|engins? explosifs?( improvises?)?|mines? artisanales?|bombe artisanale|"
+                            + "homemade explosives?|engins? explosifs?( improvises?)?|engins? pieges?|mines? artisanales?|bombe artisanale|"
                             + "sautee? sur une mine|explosion d'une mine)\\b")),
             new Rule(EventType.attack_on_civilians, Pattern.compile(
                     "\\b(massacres?|" + CIVILIANS + "\\W+(\\w+\\W+){0,4}?" + HARM + "|" + HARM + "\\W+(\\w+\\W+){0,5}?"

@@ -17,6 +17,7 @@ class EventTypeClassifierTest {
             "Douze soldats tués dans une embuscade.|ambush",
             "A convoy hit a mine near Boni.|ied",
             "Un véhicule a sauté sur un engin explosif improvisé.|ied",
+            "Des militaires tués par des engins piégés.|ied",
             "Jihadists attacked a military camp in Djibo.|attack_on_base",
             "Les assaillants ont attaqué le poste militaire de Boulkessi.|attack_on_base",
             "Gunmen attacked the base at dawn.|attack_on_base",
@@ -39,5 +40,16 @@ class EventTypeClassifierTest {
             "Jihadists attacked the camp for displaced people."})
     void doesNotMistakeLookalikes(String text) {
         assertThat(classifier.classify(List.of(text))).isNotIn(EventType.ied, EventType.attack_on_base);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAmbushWordAnywhereBeatsExplosives() {
+        assertThat(classifier.classify(List.of("Soldiers killed in attacks with homemade explosives",
+                "The convoys hit mines on two roads.", "The group said it had laid a double ambush.")))
+                .isEqualTo(EventType.ambush);
+        assertThat(classifier.classify(List.of("Embuscade près de Macina", "Le convoi a sauté sur une mine.")))
+                .isEqualTo(EventType.ambush);
+        assertThat(classifier.classify(List.of("Soldiers killed in attacks with homemade explosives",
+                "The convoys hit mines on two roads."))).isEqualTo(EventType.ied);
     }
 }
