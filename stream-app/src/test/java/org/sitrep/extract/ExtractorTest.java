@@ -223,4 +223,79 @@ class ExtractorTest {
         assertThat(new Extractor(TestArticles.gazetteer(), new ActorDictionary()).extract(a))
                 .isEqualTo(extractor.extract(a));
     }
+
+    @Test
+    void newEventWithoutAFigureGivesAReportWithNoClaims() {
+        Article a = TestArticles.article("nofig-1", "fr", THURSDAY, "Ségou : un convoi militaire visé",
+                "Un convoi de l'armée est tombé mardi dans une embuscade près de Macina, selon des habitants. "
+                        + "Aucun bilan n'a été communiqué.");
+
+        EventReport r = single(a);
+
+        assertThat(r.getClaims()).isEmpty();
+        assertThat(r.getEventType()).isEqualTo(EventType.ambush);
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 1, 10));
+        assertThat(r.getCountry()).isEqualTo("ML");
+        assertThat(r.getAdmin1()).isEqualTo("Ségou");
+    }
+
+    @Test
+    void eventWordsWithoutAPlaceOrOnlyInBackgroundGiveNoReport() {
+        Article noPlace = TestArticles.article("nofig-2", "en", THURSDAY, "Convoy hit",
+                "A convoy was ambushed on Tuesday on a remote road. No toll was given.");
+        Article onlyBackground = TestArticles.article("nofig-3", "en", THURSDAY, "Roads of fear",
+                "In 2019 a convoy was ambushed near Macina. Traders in Mopti say business is slow.");
+        Article noEventWords = TestArticles.article("nofig-4", "en", THURSDAY, "Market day",
+                "Traders in Mopti said on Tuesday that business is slow.");
+
+        assertThat(extractor.extract(noPlace)).isEmpty();
+        assertThat(extractor.extract(onlyBackground)).isEmpty();
+        assertThat(extractor.extract(noEventWords)).isEmpty();
+    }
+
+    @Test
+    void frenchVerbPhraseForDeathGivesAClaim() {
+        Article a = TestArticles.article("fr-3", "fr", THURSDAY, "Macina : des soldats tués",
+                "Une dizaine de soldats maliens ont trouvé la mort mardi dans l'explosion d'engins piégés près de "
+                        + "Macina, selon un élu local.");
+
+        EventReport r = single(a);
+
+        assertThat(r.getEventType()).isEqualTo(EventType.ied);
+        assertThat(r.getClaims()).extracting(Claim::getClaimantKind, Claim::getParty, Claim::getKilled, Claim::getQualifier)
+                .containsExactly(tuple(ClaimantKind.local_source, Party.state_forces, 10, Qualifier.about));
+    }
+
+    @Test
+    void referenceDateAfterDepuisIsNotTheEventDate() {
+        Article a = TestArticles.article("fr-4", "fr", "2023-08-16T09:00:00Z", "Niger : soldats tués près de Say",
+                "Neuf soldats ont été tués mardi près de Say, a annoncé l'armée, la pire perte depuis le coup "
+                        + "d'État du 26 juillet.");
+
+        assertThat(single(a).getEventDate()).isEqualTo(LocalDate.of(2023, 8, 15));
+    }
+
+    @Test
+    void sentenceDescribingTheAttackGivesTheDateBeforeALaterFigureSentence() {
+        Article a = TestArticles.article("ng-1", "en", "2018-11-23T09:00:00Z", "Toll of base attack may be higher",
+                String.join("\n\n",
+                        "Jihadists overran an army base near Maiduguri on Sunday, officers said.",
+                        "A militia member said lorries carrying dozens of bodies arrived in Maiduguri on Wednesday."));
+
+        EventReport r = single(a);
+
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2018, 11, 18));
+        assertThat(r.getEventType()).isEqualTo(EventType.attack_on_base);
+    }
+
+    @Test
+    void pastEventMarkedBySameYearIsBackground() {
+        Article a = TestArticles.article("bg-2", "en", "2023-03-06T08:00:00Z", "Analysis: the long war around Mopti",
+                String.join("\n\n",
+                        "In March 2019, dozens of herders were killed in a village near Mopti.",
+                        "In June of the same year, about 30 people died in an attack on another village near Macina.",
+                        "Analysts say the roads around Mopti remain dangerous."));
+
+        assertThat(extractor.extract(a)).isEmpty();
+    }
 }
