@@ -14,96 +14,96 @@ import java.util.Set;
  */
 public final class ActorDictionary {
 
-  /** What an actor is: decides whether it can make a state or an armed-group claim. */
-  public enum Kind { ARMED_GROUP, FOREIGN_FORCE, STATE }
+    /** What an actor is: decides whether it can make a state or an armed-group claim. */
+    public enum Kind { ARMED_GROUP, FOREIGN_FORCE, STATE }
 
-  /** One actor and its aliases (the canonical name is an alias too). */
-  public record Actor(String name, Kind kind, List<String> aliases) {}
+    /** One actor and its aliases (the canonical name is an alias too). */
+    public record Actor(String name, Kind kind, List<String> aliases) {}
 
-  /** An actor mention: character offsets in the searched text and the text as written. */
-  public record Mention(Actor actor, int start, int end, String surface) {}
+    /** An actor mention: character offsets in the searched text and the text as written. */
+    public record Mention(Actor actor, int start, int end, String surface) {}
 
-  private static final List<Actor> DEFAULT = List.of(
-      new Actor("JNIM", Kind.ARMED_GROUP, List.of("JNIM", "GSIM", "Jama'at Nusrat al-Islam wal-Muslimin",
-          "Jamaat Nusrat al-Islam wal-Muslimin", "Jama'at Nusrat al-Islam wa al-Muslimin",
-          "Jamaat Nasr al-Islam wal Muslimin", "Groupe de soutien à l'islam et aux musulmans",
-          "Support Group for Islam and Muslims", "Group to Support Islam and Muslims",
-          "Group for the Support of Islam and Muslims", "Groupe pour le soutien de l'islam et des musulmans")),
-      new Actor("IS Sahel", Kind.ARMED_GROUP, List.of("IS Sahel", "ISGS", "EIGS", "ISSP", "IS-Sahel",
-          "Islamic State in the Greater Sahara", "Islamic State Greater Sahara", "Islamic State Sahel",
-          "Islamic State Sahel Province", "Islamic State in the Sahel", "État islamique au Grand Sahara",
-          "Etat islamique au Sahel", "État islamique au Sahel", "EI Sahel", "EI-Sahel")),
-      new Actor("ISWAP", Kind.ARMED_GROUP, List.of("ISWAP", "Islamic State West Africa Province",
-          "Islamic State West Africa", "Islamic State in West Africa", "Islamic State's West Africa Province",
-          "État islamique en Afrique de l'Ouest", "Etat islamique en Afrique de l'Ouest",
-          "Province de l'Afrique de l'Ouest de l'État islamique")),
-      new Actor("Boko Haram", Kind.ARMED_GROUP, List.of("Boko Haram", "JAS",
-          "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad", "Jamaatu Ahlis Sunna Liddaawati wal-Jihad")),
-      new Actor("AQIM", Kind.ARMED_GROUP, List.of("AQIM", "AQMI", "al-Qaeda in the Islamic Maghreb",
-          "Al-Qaïda au Maghreb islamique", "Al-Qaida au Maghreb islamique")),
-      new Actor("al-Shabaab", Kind.ARMED_GROUP, List.of("al-Shabaab", "al-Shabab", "Shabaab", "Shabab", "Shebab",
-          "Shebabs", "al-Shebab", "Harakat al-Shabaab al-Mujahideen", "Al Shabaab")),
-      new Actor("Wagner", Kind.FOREIGN_FORCE, List.of("Wagner", "Wagner group", "groupe Wagner", "Africa Corps",
-          "Africa Korps")),
-      new Actor("FAMa", Kind.STATE, List.of("FAMa", "Malian army", "armée malienne", "Malian Armed Forces",
-          "Forces armées maliennes", "Malian military", "Malian troops", "Malian soldiers", "soldats maliens",
-          "militaires maliens", "Mali's army", "Mali army", "Malian forces")),
-      new Actor("Burkinabe army", Kind.STATE, List.of("Burkinabe army", "Burkina army", "Burkina Faso army",
-          "Burkina Faso's army", "armée burkinabè", "armée burkinabe", "Burkinabe armed forces",
-          "Burkinabe troops", "Burkinabe soldiers", "soldats burkinabè", "militaires burkinabè",
-          "Forces armées nationales du Burkina")),
-      new Actor("Niger army", Kind.STATE, List.of("Niger army", "Nigerien army", "Niger's army", "armée nigérienne",
-          "Nigerien troops", "Nigerien soldiers", "Nigerien military", "soldats nigériens", "militaires nigériens",
-          "Forces armées nigériennes", "Forces armées du Niger")),
-      new Actor("Nigerian army", Kind.STATE, List.of("Nigerian army", "Nigerian troops", "Nigerian soldiers",
-          "Nigerian military", "armée nigériane", "soldats nigérians", "Nigeria's army")),
-      new Actor("Chadian army", Kind.STATE, List.of("Chadian army", "Chadian troops", "Chadian soldiers",
-          "armée tchadienne", "soldats tchadiens", "militaires tchadiens")),
-      new Actor("Cameroonian army", Kind.STATE, List.of("Cameroonian army", "Cameroonian troops",
-          "Cameroonian soldiers", "armée camerounaise", "soldats camerounais")),
-      new Actor("Somali army", Kind.STATE, List.of("Somali army", "Somali National Army", "SNA", "Somali troops",
-          "Somali soldiers", "Somali forces", "Somali military", "armée somalienne", "soldats somaliens")));
+    private static final List<Actor> DEFAULT = List.of(
+            new Actor("JNIM", Kind.ARMED_GROUP, List.of("JNIM", "GSIM", "Jama'at Nusrat al-Islam wal-Muslimin",
+                    "Jamaat Nusrat al-Islam wal-Muslimin", "Jama'at Nusrat al-Islam wa al-Muslimin",
+                    "Jamaat Nasr al-Islam wal Muslimin", "Groupe de soutien à l'islam et aux musulmans",
+                    "Support Group for Islam and Muslims", "Group to Support Islam and Muslims",
+                    "Group for the Support of Islam and Muslims", "Groupe pour le soutien de l'islam et des musulmans")),
+            new Actor("IS Sahel", Kind.ARMED_GROUP, List.of("IS Sahel", "ISGS", "EIGS", "ISSP", "IS-Sahel",
+                    "Islamic State in the Greater Sahara", "Islamic State Greater Sahara", "Islamic State Sahel",
+                    "Islamic State Sahel Province", "Islamic State in the Sahel", "État islamique au Grand Sahara",
+                    "Etat islamique au Sahel", "État islamique au Sahel", "EI Sahel", "EI-Sahel")),
+            new Actor("ISWAP", Kind.ARMED_GROUP, List.of("ISWAP", "Islamic State West Africa Province",
+                    "Islamic State West Africa", "Islamic State in West Africa", "Islamic State's West Africa Province",
+                    "État islamique en Afrique de l'Ouest", "Etat islamique en Afrique de l'Ouest",
+                    "Province de l'Afrique de l'Ouest de l'État islamique")),
+            new Actor("Boko Haram", Kind.ARMED_GROUP, List.of("Boko Haram", "JAS",
+                    "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad", "Jamaatu Ahlis Sunna Liddaawati wal-Jihad")),
+            new Actor("AQIM", Kind.ARMED_GROUP, List.of("AQIM", "AQMI", "al-Qaeda in the Islamic Maghreb",
+                    "Al-Qaïda au Maghreb islamique", "Al-Qaida au Maghreb islamique")),
+            new Actor("al-Shabaab", Kind.ARMED_GROUP, List.of("al-Shabaab", "al-Shabab", "Shabaab", "Shabab", "Shebab",
+                    "Shebabs", "al-Shebab", "Harakat al-Shabaab al-Mujahideen", "Al Shabaab")),
+            new Actor("Wagner", Kind.FOREIGN_FORCE, List.of("Wagner", "Wagner group", "groupe Wagner", "Africa Corps",
+                    "Africa Korps")),
+            new Actor("FAMa", Kind.STATE, List.of("FAMa", "Malian army", "armée malienne", "Malian Armed Forces",
+                    "Forces armées maliennes", "Malian military", "Malian troops", "Malian soldiers", "soldats maliens",
+                    "militaires maliens", "Mali's army", "Mali army", "Malian forces")),
+            new Actor("Burkinabe army", Kind.STATE, List.of("Burkinabe army", "Burkina army", "Burkina Faso army",
+                    "Burkina Faso's army", "armée burkinabè", "armée burkinabe", "Burkinabe armed forces",
+                    "Burkinabe troops", "Burkinabe soldiers", "soldats burkinabè", "militaires burkinabè",
+                    "Forces armées nationales du Burkina")),
+            new Actor("Niger army", Kind.STATE, List.of("Niger army", "Nigerien army", "Niger's army", "armée nigérienne",
+                    "Nigerien troops", "Nigerien soldiers", "Nigerien military", "soldats nigériens", "militaires nigériens",
+                    "Forces armées nigériennes", "Forces armées du Niger")),
+            new Actor("Nigerian army", Kind.STATE, List.of("Nigerian army", "Nigerian troops", "Nigerian soldiers",
+                    "Nigerian military", "armée nigériane", "soldats nigérians", "Nigeria's army")),
+            new Actor("Chadian army", Kind.STATE, List.of("Chadian army", "Chadian troops", "Chadian soldiers",
+                    "armée tchadienne", "soldats tchadiens", "militaires tchadiens")),
+            new Actor("Cameroonian army", Kind.STATE, List.of("Cameroonian army", "Cameroonian troops",
+                    "Cameroonian soldiers", "armée camerounaise", "soldats camerounais")),
+            new Actor("Somali army", Kind.STATE, List.of("Somali army", "Somali National Army", "SNA", "Somali troops",
+                    "Somali soldiers", "Somali forces", "Somali military", "armée somalienne", "soldats somaliens")));
 
-  private final List<Actor> actors;
-  private final PhraseIndex<Actor> index = new PhraseIndex<>();
+    private final List<Actor> actors;
+    private final PhraseIndex<Actor> index = new PhraseIndex<>();
 
-  /** The built-in dictionary. */
-  public ActorDictionary() {
-    this(DEFAULT);
-  }
-
-  /** A dictionary over the given actors. */
-  public ActorDictionary(List<Actor> actors) {
-    this.actors = List.copyOf(actors);
-    for (Actor a : this.actors) {
-      index.add(a.name(), a);
-      for (String alias : a.aliases()) {
-        index.add(alias, a);
-      }
+    /** The built-in dictionary. */
+    public ActorDictionary() {
+        this(DEFAULT);
     }
-  }
 
-  public List<Actor> actors() {
-    return actors;
-  }
-
-  /** Every actor mention in order of appearance. */
-  public List<Mention> find(String text) {
-    List<Mention> out = new ArrayList<>();
-    for (PhraseIndex.Match<List<Actor>> m : index.findAll(text)) {
-      out.add(new Mention(m.value().get(0), m.start(), m.end(), m.surface()));
+    /** A dictionary over the given actors. */
+    public ActorDictionary(List<Actor> actors) {
+        this.actors = List.copyOf(actors);
+        for (Actor a : this.actors) {
+            index.add(a.name(), a);
+            for (String alias : a.aliases()) {
+                index.add(alias, a);
+            }
+        }
     }
-    return out;
-  }
 
-  /** Canonical names of the actors mentioned in the texts, in order of first mention, without duplicates. */
-  public List<String> canonicalNames(List<String> texts) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String t : texts) {
-      for (Mention m : find(t)) {
-        names.add(m.actor().name());
-      }
+    public List<Actor> actors() {
+        return actors;
     }
-    return new ArrayList<>(names);
-  }
+
+    /** Every actor mention in order of appearance. */
+    public List<Mention> find(String text) {
+        List<Mention> out = new ArrayList<>();
+        for (PhraseIndex.Match<List<Actor>> m : index.findAll(text)) {
+            out.add(new Mention(m.value().get(0), m.start(), m.end(), m.surface()));
+        }
+        return out;
+    }
+
+    /** Canonical names of the actors mentioned in the texts, in order of first mention, without duplicates. */
+    public List<String> canonicalNames(List<String> texts) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String t : texts) {
+            for (Mention m : find(t)) {
+                names.add(m.actor().name());
+            }
+        }
+        return new ArrayList<>(names);
+    }
 }

@@ -38,433 +38,536 @@ import org.sitrep.schema.Qualifier;
  */
 public final class ClaimExtractor {
 
-  /** The article a sentence list comes from. */
-  public record Source(String articleId, String outlet, Instant publishedAt, Language language) {}
+    /** The article a sentence list comes from. */
+    public record Source(String articleId, String outlet, Instant publishedAt, Language language) {}
 
-  /** A sentence to read, with whether it is background (background sentences give no figures). */
-  public record Input(Sentence sentence, boolean background) {}
+    /** A sentence to read, with whether it is background (background sentences give no figures). */
+    public record Input(Sentence sentence, boolean background) {}
 
-  private static final java.util.regex.Pattern OWN_RANKS = java.util.regex.Pattern.compile(
-      "\\b(dans (ses|leurs|nos) rangs|in (its|their|our) (own )?ranks|among (its|their|our) (own )?(ranks|troops|men|"
-          + "fighters)|of (its|their) (own )?(men|troops|soldiers|fighters))\\b");
-  private static final Set<String> CONJUNCTIONS = Set.of("and", "et", ",", "as", "ainsi", "plus", "or", "ou");
-  private static final Set<String> PHRASE_GLUE = Set.of("of", "de", "d", "des", "du", "the", "les", "la", "le",
-      "them", "eux", "their", "leurs", "its", "ses", "our", "nos", "whom", "dont");
-  private static final Set<String> PHRASE_STOP = Set.of("in", "on", "at", "between", "during", "near", "dans", "en",
-      "a", "pres", "lors", "pendant", "from", "by", "par", "with", "avec", "after", "apres", "when", "while",
-      "including", "y", "since", "depuis", "for", "pour", "to", "into", "against", "contre", "but", "mais", "which",
-      "who", "that", "qui", "que", "is", "was", "were", "are", "have", "has", "had", "ont", "sont", "ete", "etaient",
-      "been", "be", "according", "selon", "not", "no", "up", "down", "over", "about", "around");
-  private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
-      "july", "august", "september", "october", "november", "december", "janvier", "fevrier", "mars", "avril",
-      "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "jan", "feb", "apr", "jun",
-      "jul", "aug", "sep", "sept", "oct", "nov", "dec");
-  private static final Set<String> MILITANT_CONTEXT = Set.of("group", "groupe", "jnim", "gsim", "isgs", "eigs",
-      "iswap", "shabaab", "shebab", "boko", "jihadist", "jihadiste", "jihadistes", "terrorist", "terroriste");
+    private static final java.util.regex.Pattern OWN_RANKS = java.util.regex.Pattern.compile(
+            "\\b(dans (ses|leurs|nos) rangs|in (its|their|our) (own )?ranks|among (its|their|our) (own )?(ranks|troops|men|"
+                    + "fighters)|of (its|their) (own )?(men|troops|soldiers|fighters))\\b");
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "et", ",", "as", "ainsi", "plus", "or", "ou");
+    private static final Set<String> PHRASE_GLUE = Set.of("of", "de", "d", "des", "du", "the", "les", "la", "le",
+            "them", "eux", "their", "leurs", "its", "ses", "our", "nos", "whom", "dont");
+    private static final Set<String> PHRASE_STOP = Set.of("in", "on", "at", "between", "during", "near", "dans", "en",
+            "a", "pres", "lors", "pendant", "from", "by", "par", "with", "avec", "after", "apres", "when", "while",
+            "including", "y", "since", "depuis", "for", "pour", "to", "into", "against", "contre", "but", "mais", "which",
+            "who", "that", "qui", "que", "is", "was", "were", "are", "have", "has", "had", "ont", "sont", "ete", "etaient",
+            "been", "be", "according", "selon", "not", "no", "up", "down", "over", "about", "around");
+    private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "janvier", "fevrier", "mars", "avril",
+            "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "jan", "feb", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    /** Words that end the clause of a figure when looking for "among the soldiers" after it. */
+    private static final Set<String> CLAUSE_END = Set.of(",", ".", ";", ":", "while", "whereas", "but", "tandis",
+            "alors", "mais", "according", "selon");
+    private static final Set<String> MILITANT_CONTEXT = Set.of("group", "groupe", "jnim", "gsim", "isgs", "eigs",
+            "iswap", "shabaab", "shebab", "boko", "jihadist", "jihadiste", "jihadistes", "terrorist", "terroriste");
 
-  private final NumberParser numbers = new NumberParser();
-  private final ClaimantResolver claimants;
-  private final ActorDictionary actors;
+    private final NumberParser numbers = new NumberParser();
+    private final ClaimantResolver claimants;
+    private final ActorDictionary actors;
 
-  public ClaimExtractor(ActorDictionary actors) {
-    this.actors = actors;
-    this.claimants = new ClaimantResolver(actors);
-  }
-
-  /** One figure in a sentence, once analysed. */
-  private record Figure(NumberMention number, int phraseEnd, Party party, boolean others, boolean bare,
-      Casualty casualty, boolean viaBefore) {
-    Figure withParty(Party p) {
-      return new Figure(number, phraseEnd, p, others, bare, casualty, viaBefore);
+    public ClaimExtractor(ActorDictionary actors) {
+        this.actors = actors;
+        this.claimants = new ClaimantResolver(actors);
     }
-  }
 
-  /** Claims of all non-background sentences, in sentence order, without duplicates. */
-  public List<Claim> extract(List<Input> inputs, Source src) {
-    List<Claim> out = new ArrayList<>();
-    if (inputs == null || inputs.isEmpty() || src == null) {
-      return out;
-    }
-    String articleArmed = mostMentioned(inputs, ActorDictionary.Kind.ARMED_GROUP);
-    String articleState = mostMentioned(inputs, ActorDictionary.Kind.STATE);
-    Map<String, Claim> unique = new LinkedHashMap<>();
-    ClaimantResolver.Cue carried = null;
-    int carriedParagraph = -1;
-    List<String> paragraphSoFar = new ArrayList<>();
-    for (Input in : inputs) {
-      Sentence s = in.sentence();
-      if (s.paragraph() != carriedParagraph) {
-        carried = null;
-        carriedParagraph = s.paragraph();
-        paragraphSoFar.clear();
-      }
-      paragraphSoFar.add(s.text());
-      ClaimantResolver.Context ctx = new ClaimantResolver.Context(
-          claimants.firstArmedGroup(paragraphSoFar), articleArmed, articleState);
-      List<ClaimantResolver.Cue> cues = claimants.cues(s.text(), ctx);
-      if (!in.background()) {
-        for (Claim c : claims(s.text(), cues, carried, ctx, src)) {
-          String key = c.getClaimant() + "|" + c.getClaimantKind() + "|" + c.getParty() + "|" + c.getKilled() + "|"
-              + c.getInjured() + "|" + c.getQualifier();
-          unique.putIfAbsent(key, c);
+    /** One figure in a sentence, once analysed. */
+    private record Figure(NumberMention number, int phraseEnd, int tailEnd, Party party, boolean others,
+            boolean bare, Casualty casualty, boolean viaBefore) {
+        Figure withParty(Party p) {
+            return new Figure(number, phraseEnd, tailEnd, p, others, bare, casualty, viaBefore);
         }
-      }
-      if (!cues.isEmpty()) {
-        carried = cues.get(0);
-      }
     }
-    out.addAll(unique.values());
-    return out;
-  }
 
-  private String mostMentioned(List<Input> inputs, ActorDictionary.Kind kind) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Input in : inputs) {
-      if (in.background()) {
-        continue;
-      }
-      for (ActorDictionary.Mention m : actors.find(in.sentence().text())) {
-        if (m.actor().kind() == kind) {
-          counts.merge(m.actor().name(), 1, Integer::sum);
+    /** Claims of all non-background sentences, in sentence order, without duplicates. */
+    public List<Claim> extract(List<Input> inputs, Source src) {
+        List<Claim> out = new ArrayList<>();
+        if (inputs == null || inputs.isEmpty() || src == null) {
+            return out;
         }
-      }
+        String articleArmed = mostMentioned(inputs, ActorDictionary.Kind.ARMED_GROUP);
+        String articleState = mostMentioned(inputs, ActorDictionary.Kind.STATE);
+        Map<String, Claim> unique = new LinkedHashMap<>();
+        ClaimantResolver.Cue carried = null;
+        int carriedParagraph = -1;
+        List<String> paragraphSoFar = new ArrayList<>();
+        for (Input in : inputs) {
+            Sentence s = in.sentence();
+            if (s.paragraph() != carriedParagraph) {
+                carried = null;
+                carriedParagraph = s.paragraph();
+                paragraphSoFar.clear();
+            }
+            paragraphSoFar.add(s.text());
+            ClaimantResolver.Context ctx = new ClaimantResolver.Context(
+                    claimants.firstArmedGroup(paragraphSoFar), articleArmed, articleState);
+            List<ClaimantResolver.Cue> cues = claimants.cues(s.text(), ctx);
+            if (!in.background()) {
+                for (Claim c : claims(s.text(), cues, carried, ctx, src)) {
+                    String key = c.getClaimant() + "|" + c.getClaimantKind() + "|" + c.getParty() + "|" + c.getKilled() + "|"
+                            + c.getInjured() + "|" + c.getQualifier();
+                    unique.putIfAbsent(key, c);
+                }
+            }
+            if (!cues.isEmpty()) {
+                carried = cues.get(0);
+            }
+        }
+        out.addAll(withoutUnknownDuplicates(unique.values()));
+        return out;
     }
-    String best = null;
-    int n = 0;
-    for (Map.Entry<String, Integer> e : counts.entrySet()) {
-      if (e.getValue() > n) {
-        best = e.getKey();
-        n = e.getValue();
-      }
-    }
-    return best;
-  }
 
-  /** Claims of one sentence. */
-  List<Claim> claims(String sentence, List<ClaimantResolver.Cue> cues, ClaimantResolver.Cue carried,
-      ClaimantResolver.Context ctx, Source src) {
-    List<Token> toks = Text.tokenize(sentence);
-    List<Figure> figures = figures(toks, src.language());
-    List<Claim> out = new ArrayList<>();
-    // open claims of this sentence, to attach injured to killed (and back)
-    List<Claim.Builder> open = new ArrayList<>();
-    List<Qualifier> openQualifiers = new ArrayList<>();
-    for (Figure f : figures) {
-      int pos = toks.get(f.number().numberStart()).start();
-      ClaimantResolver.Cue cue = ClaimantResolver.nearest(cues, pos);
-      if (cue == null) {
-        cue = carried;
-      }
-      String claimant = cue == null ? src.outlet() : cue.name();
-      ClaimantKind kind = cue == null ? ClaimantKind.media : cue.kind();
-      if (f.party() == Party.unknown && OWN_RANKS.matcher(Text.fold(sentence)).find()) {
-        // "fait état de 14 morts dans ses rangs": the claimant's own losses
-        if (kind == ClaimantKind.state) {
-          f = f.withParty(Party.state_forces);
-        } else if (kind == ClaimantKind.armed_group) {
-          f = f.withParty(Party.militants);
+    /**
+     * Drops an unknown-party claim when the same claimant gives the same figures for a known party in the article:
+     * "51 soldiers were killed ... the new figure of 51 dead is provisional" is one claim, not two.
+     */
+    private static List<Claim> withoutUnknownDuplicates(java.util.Collection<Claim> claims) {
+        List<Claim> out = new ArrayList<>();
+        for (Claim c : claims) {
+            boolean duplicate = c.getParty() == Party.unknown && claims.stream().anyMatch(d -> d.getParty() != Party.unknown
+                    && d.getClaimant().equals(c.getClaimant()) && d.getClaimantKind() == c.getClaimantKind()
+                    && sameFigures(c, d));
+            if (!duplicate) {
+                out.add(c);
+            }
         }
-      }
-      boolean merged = false;
-      for (int k = open.size() - 1; k >= 0 && !merged; k--) {
-        Claim.Builder b = open.get(k);
-        boolean sameSource = b.getClaimant().equals(claimant) && b.getClaimantKind() == kind
-            && b.getParty() == f.party();
-        boolean compatible = openQualifiers.get(k) == f.number().qualifier() || f.number().qualifier() == Qualifier.exact;
-        if (!sameSource || !compatible) {
-          continue;
-        }
-        if (f.casualty() == Casualty.INJURED && b.getInjured() == null && b.getKilled() != null) {
-          b.setInjured(f.number().value());
-          merged = true;
-        } else if (f.casualty() == Casualty.KILLED && b.getKilled() == null && b.getInjured() != null) {
-          b.setKilled(f.number().value());
-          merged = true;
-        }
-      }
-      if (merged) {
-        continue;
-      }
-      Claim.Builder b = Claim.newBuilder()
-          .setClaimant(claimant == null ? "" : claimant)
-          .setClaimantKind(kind)
-          .setParty(f.party())
-          .setKilled(f.casualty() == Casualty.KILLED ? f.number().value() : null)
-          .setInjured(f.casualty() == Casualty.INJURED ? f.number().value() : null)
-          .setQualifier(f.number().qualifier())
-          .setArticleId(src.articleId())
-          .setOutlet(src.outlet())
-          .setPublishedAt(src.publishedAt())
-          .setSentence(sentence)
-          .setPartisan(false);
-      open.add(b);
-      openQualifiers.add(f.number().qualifier());
+        return out;
     }
-    for (Claim.Builder b : open) {
-      out.add(b.build());
-    }
-    return out;
-  }
 
-  /** Casualty figures of a tokenised sentence, with party and meaning. */
-  List<Figure> figures(List<Token> toks, Language lang) {
-    List<Figure> raw = new ArrayList<>();
-    int i = 0;
-    while (i < toks.size()) {
-      Optional<NumberMention> m = numbers.at(toks, i, lang);
-      if (m.isEmpty()) {
-        i++;
-        continue;
-      }
-      NumberMention n = m.get();
-      Figure f = phrase(toks, n, lang);
-      if (f != null) {
-        raw.add(f);
-      }
-      i = Math.max(n.end(), i + 1);
-    }
-    // casualty meaning
-    List<Figure> typed = new ArrayList<>();
-    for (int k = 0; k < raw.size(); k++) {
-      Figure f = raw.get(k);
-      Casualty c = casualtyBefore(toks, f.number().start());
-      boolean before = c != null;
-      if (c == null) {
-        c = casualtyAfter(toks, raw, k);
-      }
-      if (c == null && k > 0 && !typed.isEmpty()) {
-        Figure prev = typed.get(typed.size() - 1);
-        if (prev.viaBefore() && raw.get(k - 1) == findRaw(raw, prev) && joined(toks, prev.phraseEnd(),
-            f.number().start())) {
-          c = prev.casualty();
-          before = true;
+    /** Whether every figure of {@code unknown} is also a figure of {@code known} (same killed, same injured). */
+    private static boolean sameFigures(Claim unknown, Claim known) {
+        if (unknown.getKilled() == null && unknown.getInjured() == null) {
+            return false;
         }
-      }
-      if (c == null && impliesDeath(toks, f)) {
-        c = Casualty.KILLED;
-      }
-      if (c == null && tollBefore(toks, f.number().start())) {
-        c = Casualty.KILLED;
-      }
-      if (c == null) {
-        continue;
-      }
-      typed.add(new Figure(f.number(), f.phraseEnd(), f.party(), f.others(), f.bare(), c, before));
+        return (unknown.getKilled() == null || unknown.getKilled().equals(known.getKilled()))
+                && (unknown.getInjured() == null || unknown.getInjured().equals(known.getInjured()));
     }
-    // party of "others" and of bare figures
-    List<Figure> out = new ArrayList<>();
-    for (Figure f : typed) {
-      Party p = f.party();
-      if (f.others() && p == null) {
-        Party uniform = null;
-        boolean agree = !out.isEmpty();
-        for (Figure prev : out) {
-          if (uniform == null) {
-            uniform = prev.party();
-          } else if (uniform != prev.party()) {
-            agree = false;
-          }
+
+    private String mostMentioned(List<Input> inputs, ActorDictionary.Kind kind) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Input in : inputs) {
+            if (in.background()) {
+                continue;
+            }
+            for (ActorDictionary.Mention m : actors.find(in.sentence().text())) {
+                if (m.actor().kind() == kind) {
+                    counts.merge(m.actor().name(), 1, Integer::sum);
+                }
+            }
         }
-        p = agree && uniform != null ? uniform : Party.unknown;
-      } else if (p == null) {
-        p = out.isEmpty() ? Party.unknown : out.get(out.size() - 1).party();
-      }
-      out.add(new Figure(f.number(), f.phraseEnd(), p, f.others(), f.bare(), f.casualty(), f.viaBefore()));
-    }
-    return out;
-  }
-
-  private static Figure findRaw(List<Figure> raw, Figure typed) {
-    for (Figure r : raw) {
-      if (r.number().equals(typed.number())) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  /** Reads the words after a figure: its person noun and party, or rejects the figure (null). */
-  private Figure phrase(List<Token> toks, NumberMention n, Language lang) {
-    int v = n.value();
-    if (isDate(toks, n)) {
-      return null;
-    }
-    Party party = null;
-    boolean others = false;
-    int lastNoun = -1;
-    boolean modifiers = false;
-    boolean foreign = false;
-    boolean militant = false;
-    int stop = toks.size();
-    int words = 0;
-    int[] len = new int[1];
-    for (int j = n.end(); j < toks.size() && words < 7; j++) {
-      Token t = toks.get(j);
-      String w = t.text();
-      if (w.equals("\"") || w.equals("'") || w.equals("-")) {
-        continue;
-      }
-      if (!t.isWord() || CasualtyLexicon.casualtyAt(toks, j, len) != null || numbers.startsNumber(toks, j, lang)) {
-        stop = j;
-        break;
-      }
-      words++;
-      if ((w.equals("and") || w.equals("et") || w.equals("or") || w.equals("ou"))) {
-        if (j + 1 < toks.size() && numbers.at(toks, j + 1, lang).isPresent()) {
-          stop = j;
-          break;
+        String best = null;
+        int n = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > n) {
+                best = e.getKey();
+                n = e.getValue();
+            }
         }
-        continue;
-      }
-      if (CasualtyLexicon.isForeignModifier(t)) {
-        foreign = true;
-      }
-      if (CasualtyLexicon.isMilitantModifier(w) || MILITANT_CONTEXT.contains(w)) {
-        militant = true;
-      }
-      Party p = CasualtyLexicon.nounParty(w);
-      if (p != null) {
-        if (party == null || party == Party.unknown) {
-          party = p;
+        return best;
+    }
+
+    /** Claims of one sentence. */
+    List<Claim> claims(String sentence, List<ClaimantResolver.Cue> cues, ClaimantResolver.Cue carried,
+            ClaimantResolver.Context ctx, Source src) {
+        List<Token> toks = Text.tokenize(sentence);
+        List<Figure> figures = figures(toks, src.language());
+        List<Claim> out = new ArrayList<>();
+        // open claims of this sentence, to attach injured to killed (and back)
+        List<Claim.Builder> open = new ArrayList<>();
+        List<Qualifier> openQualifiers = new ArrayList<>();
+        for (Figure f : figures) {
+            int pos = toks.get(f.number().numberStart()).start();
+            ClaimantResolver.Cue cue = ClaimantResolver.nearest(cues, pos);
+            if (cue == null) {
+                cue = carried;
+            }
+            String claimant = cue == null ? src.outlet() : cue.name();
+            ClaimantKind kind = cue == null ? ClaimantKind.media : cue.kind();
+            if (f.party() == Party.unknown && OWN_RANKS.matcher(Text.fold(sentence)).find()) {
+                // "fait état de 14 morts dans ses rangs": the claimant's own losses (an anonymous officer's are the
+                // army's)
+                if (kind == ClaimantKind.state || kind == ClaimantKind.anonymous_official) {
+                    f = f.withParty(Party.state_forces);
+                } else if (kind == ClaimantKind.armed_group) {
+                    f = f.withParty(Party.militants);
+                }
+            }
+            boolean merged = false;
+            for (int k = open.size() - 1; k >= 0 && !merged; k--) {
+                Claim.Builder b = open.get(k);
+                boolean sameSource = b.getClaimant().equals(claimant) && b.getClaimantKind() == kind
+                        && b.getParty() == f.party();
+                boolean compatible = openQualifiers.get(k) == f.number().qualifier() || f.number().qualifier() == Qualifier.exact;
+                if (!sameSource || !compatible) {
+                    continue;
+                }
+                if (f.casualty() == Casualty.INJURED && b.getInjured() == null && b.getKilled() != null) {
+                    b.setInjured(f.number().value());
+                    merged = true;
+                } else if (f.casualty() == Casualty.KILLED && b.getKilled() == null && b.getInjured() != null) {
+                    b.setKilled(f.number().value());
+                    merged = true;
+                }
+            }
+            if (merged) {
+                continue;
+            }
+            Claim.Builder b = Claim.newBuilder()
+                    .setClaimant(claimant == null ? "" : claimant)
+                    .setClaimantKind(kind)
+                    .setParty(f.party())
+                    .setKilled(f.casualty() == Casualty.KILLED ? f.number().value() : null)
+                    .setInjured(f.casualty() == Casualty.INJURED ? f.number().value() : null)
+                    .setQualifier(f.number().qualifier())
+                    .setArticleId(src.articleId())
+                    .setOutlet(src.outlet())
+                    .setPublishedAt(src.publishedAt())
+                    .setSentence(sentence)
+                    .setPartisan(false);
+            open.add(b);
+            openQualifiers.add(f.number().qualifier());
         }
-        lastNoun = j;
-        continue;
-      }
-      if (CasualtyLexicon.OTHERS.contains(w)) {
-        others = true;
-        lastNoun = j;
-        continue;
-      }
-      if (PHRASE_GLUE.contains(w)) {
-        continue;
-      }
-      if (PHRASE_STOP.contains(w) || CasualtyLexicon.isAux(w)) {
-        stop = j;
-        break;
-      }
-      if (foreign || militant || CasualtyLexicon.isForeignModifier(t)) {
-        continue; // "Wagner", "Russian", "armed" are modifiers
-      }
-      if (lastNoun < 0) {
-        modifiers = modifiers || !t.capitalised();
-      }
-    }
-    boolean hasNoun = lastNoun >= 0;
-    boolean bare = !hasNoun;
-    if (!hasNoun && modifiers) {
-      return null; // "three explosive devices"
-    }
-    if (!hasNoun && v >= 1900 && v <= 2100) {
-      return null; // a year
-    }
-    if (party == Party.state_forces && foreign) {
-      party = Party.foreign_forces;
-    }
-    if ((party == Party.unknown || party == null) && militant && hasNoun && !others) {
-      party = Party.militants;
-    }
-    if (party == null && foreign && hasNoun && !others) {
-      party = Party.foreign_forces;
-    }
-    int end = hasNoun ? lastNoun + 1 : Math.max(n.end(), Math.min(stop, toks.size()));
-    return new Figure(n, end, others && party == null ? null : party, others && party == null, bare, null, false);
-  }
-
-  private static boolean isDate(List<Token> toks, NumberMention n) {
-    String next = n.end() < toks.size() ? toks.get(n.end()).text() : "";
-    String prev = n.numberStart() > 0 ? toks.get(n.numberStart() - 1).text() : "";
-    if (n.end() < toks.size() && toks.get(n.end()).text().equals("er")) {
-      next = n.end() + 1 < toks.size() ? toks.get(n.end() + 1).text() : "";
-    }
-    return MONTH_WORDS.contains(next) || (MONTH_WORDS.contains(prev) && toks.get(n.numberStart()).isNumber()
-        && n.value() <= 31);
-  }
-
-  /** A casualty word just before the figure: "killed 14", "the death of 14", "neutralised \"31". */
-  private static Casualty casualtyBefore(List<Token> toks, int start) {
-    int k = start - 1;
-    int[] len = new int[1];
-    while (k >= 0) {
-      String w = toks.get(k).text();
-      if (w.equals("\"") || w.equals("'") || w.equals("of") || w.equals("de") || w.equals("d") || w.equals(":")
-          || w.equals("des") || w.equals("du")) {
-        k--;
-        continue;
-      }
-      break;
-    }
-    if (k < 0) {
-      return null;
-    }
-    Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
-    if (c != null) {
-      return c;
-    }
-    // multi-word expressions ending at k: "lost their lives" is not used before figures, keep single words
-    return null;
-  }
-
-  /** A casualty word after the figure's phrase, across auxiliaries and coordinated figures. */
-  private static Casualty casualtyAfter(List<Token> toks, List<Figure> raw, int index) {
-    int j = raw.get(index).phraseEnd();
-    int next = index + 1;
-    int[] len = new int[1];
-    int guard = 0;
-    while (j < toks.size() && guard++ < 40) {
-      String w = toks.get(j).text();
-      Casualty c = CasualtyLexicon.casualtyAt(toks, j, len);
-      if (c != null) {
-        return c;
-      }
-      if (CasualtyLexicon.isAux(w)) {
-        j++;
-        continue;
-      }
-      if (CONJUNCTIONS.contains(w) && next < raw.size()) {
-        int k = j + 1;
-        while (k < toks.size() && (CONJUNCTIONS.contains(toks.get(k).text()) || toks.get(k).text().equals("well")
-            || toks.get(k).text().equals("que") || toks.get(k).text().equals("\""))) {
-          k++;
+        for (Claim.Builder b : open) {
+            out.add(b.build());
         }
-        if (raw.get(next).number().start() == k) {
-          j = raw.get(next).phraseEnd();
-          next++;
-          continue;
-        }
-      }
-      return null;
+        return out;
     }
-    return null;
-  }
 
-  private static boolean joined(List<Token> toks, int from, int to) {
-    if (from > to) {
-      return false;
+    /** Casualty figures of a tokenised sentence, with party and meaning. */
+    List<Figure> figures(List<Token> toks, Language lang) {
+        List<Figure> raw = new ArrayList<>();
+        int i = 0;
+        while (i < toks.size()) {
+            Optional<NumberMention> m = numbers.at(toks, i, lang);
+            if (m.isEmpty()) {
+                i++;
+                continue;
+            }
+            NumberMention n = m.get();
+            Figure f = phrase(toks, n, lang);
+            if (f != null) {
+                raw.add(f);
+            }
+            i = Math.max(n.end(), i + 1);
+        }
+        // casualty meaning
+        List<Figure> typed = new ArrayList<>();
+        for (int k = 0; k < raw.size(); k++) {
+            Figure f = raw.get(k);
+            Casualty c = casualtyBefore(toks, f.number().start());
+            boolean before = c != null;
+            if (c == null) {
+                c = casualtyAfter(toks, raw, k);
+            }
+            if (c == null && k > 0 && !typed.isEmpty()) {
+                Figure prev = typed.get(typed.size() - 1);
+                if (prev.viaBefore() && raw.get(k - 1) == findRaw(raw, prev) && (joined(toks, prev.phraseEnd(),
+                        f.number().start()) || joined(toks, prev.tailEnd(), f.number().start()))) {
+                    c = prev.casualty();
+                    before = true;
+                }
+            }
+            if (c == null && impliesDeath(toks, f)) {
+                c = Casualty.KILLED;
+            }
+            if (c == null && tollBefore(toks, f.number().start())) {
+                c = Casualty.KILLED;
+            }
+            if (c == null) {
+                continue;
+            }
+            typed.add(new Figure(f.number(), f.phraseEnd(), f.tailEnd(), f.party(), f.others(), f.bare(), c, before));
+        }
+        // party of "others" and of bare figures
+        List<Figure> out = new ArrayList<>();
+        for (Figure f : typed) {
+            Party p = f.party();
+            if (f.others() && p == null) {
+                Party uniform = null;
+                boolean agree = !out.isEmpty();
+                for (Figure prev : out) {
+                    if (uniform == null) {
+                        uniform = prev.party();
+                    } else if (uniform != prev.party()) {
+                        agree = false;
+                    }
+                }
+                p = agree && uniform != null ? uniform : Party.unknown;
+            } else if (p == null) {
+                p = out.isEmpty() ? Party.unknown : out.get(out.size() - 1).party();
+            }
+            if (p == Party.unknown && !f.others()) {
+                p = partyAfter(toks, f.number().end());
+            }
+            out.add(new Figure(f.number(), f.phraseEnd(), f.tailEnd(), p, f.others(), f.bare(), f.casualty(),
+                    f.viaBefore()));
+        }
+        return out;
     }
-    for (int k = from; k < to; k++) {
-      String w = toks.get(k).text();
-      if (!CONJUNCTIONS.contains(w) && !w.equals("\"") && !w.equals("well")) {
+
+    private static Figure findRaw(List<Figure> raw, Figure typed) {
+        for (Figure r : raw) {
+            if (r.number().equals(typed.number())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Reads the words after a figure: its person noun and party, or rejects the figure (null). */
+    private Figure phrase(List<Token> toks, NumberMention n, Language lang) {
+        int v = n.value();
+        if (isDate(toks, n)) {
+            return null;
+        }
+        Party party = null;
+        boolean others = false;
+        int lastNoun = -1;
+        boolean modifiers = false;
+        boolean foreign = false;
+        boolean militant = false;
+        int stop = toks.size();
+        int words = 0;
+        int[] len = new int[1];
+        int j = n.end();
+        for (; j < toks.size() && words < 7; j++) {
+            Token t = toks.get(j);
+            String w = t.text();
+            if (w.equals("\"") || w.equals("'") || w.equals("-")) {
+                continue;
+            }
+            if (!t.isWord() || CasualtyLexicon.casualtyAt(toks, j, len) != null || numbers.startsNumber(toks, j, lang)) {
+                stop = j;
+                break;
+            }
+            words++;
+            if ((w.equals("and") || w.equals("et") || w.equals("or") || w.equals("ou"))) {
+                if (j + 1 < toks.size() && numbers.at(toks, j + 1, lang).isPresent()) {
+                    stop = j;
+                    break;
+                }
+                continue;
+            }
+            if (CasualtyLexicon.isForeignModifier(t)) {
+                foreign = true;
+            }
+            if (CasualtyLexicon.isMilitantModifier(w) || MILITANT_CONTEXT.contains(w)) {
+                militant = true;
+            }
+            Party p = CasualtyLexicon.nounParty(w);
+            if (p != null) {
+                if (party == null || party == Party.unknown) {
+                    party = p;
+                }
+                lastNoun = j;
+                continue;
+            }
+            if (CasualtyLexicon.OTHERS.contains(w)) {
+                others = true;
+                lastNoun = j;
+                continue;
+            }
+            if (PHRASE_GLUE.contains(w)) {
+                continue;
+            }
+            if (PHRASE_STOP.contains(w) || CasualtyLexicon.isAux(w)) {
+                stop = j;
+                break;
+            }
+            if (foreign || militant || CasualtyLexicon.isForeignModifier(t)) {
+                continue; // "Wagner", "Russian", "armed" are modifiers
+            }
+            if (lastNoun < 0) {
+                modifiers = modifiers || !t.capitalised();
+            }
+        }
+        boolean hasNoun = lastNoun >= 0;
+        boolean bare = !hasNoun;
+        if (!hasNoun && modifiers) {
+            return null; // "three explosive devices"
+        }
+        if (!hasNoun && v >= 1900 && v <= 2100) {
+            return null; // a year
+        }
+        if (party == Party.state_forces && foreign) {
+            party = Party.foreign_forces;
+        }
+        if ((party == Party.unknown || party == null) && militant && hasNoun && !others) {
+            party = Party.militants;
+        }
+        if (party == null && foreign && hasNoun && !others) {
+            party = Party.foreign_forces;
+        }
+        int end = hasNoun ? lastNoun + 1 : Math.max(n.end(), Math.min(stop, toks.size()));
+        int tail = Math.max(end, Math.min(j, toks.size()));
+        return new Figure(n, end, tail, others && party == null ? null : party, others && party == null, bare, null,
+                false);
+    }
+
+    private static boolean isDate(List<Token> toks, NumberMention n) {
+        String next = n.end() < toks.size() ? toks.get(n.end()).text() : "";
+        String prev = n.numberStart() > 0 ? toks.get(n.numberStart() - 1).text() : "";
+        if (n.end() < toks.size() && toks.get(n.end()).text().equals("er")) {
+            next = n.end() + 1 < toks.size() ? toks.get(n.end() + 1).text() : "";
+        }
+        return MONTH_WORDS.contains(next) || (MONTH_WORDS.contains(prev) && toks.get(n.numberStart()).isNumber()
+                && n.value() <= 31);
+    }
+
+    /** A casualty word just before the figure: "killed 14", "the death of 14", "neutralised \"31". */
+    private static Casualty casualtyBefore(List<Token> toks, int start) {
+        int k = start - 1;
+        int[] len = new int[1];
+        while (k >= 0) {
+            String w = toks.get(k).text();
+            if (w.equals("\"") || w.equals("'") || w.equals("of") || w.equals("de") || w.equals("d") || w.equals(":")
+                    || w.equals("des") || w.equals("du")) {
+                k--;
+                continue;
+            }
+            break;
+        }
+        if (k < 0) {
+            return null;
+        }
+        Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
+        if (c != null) {
+            return c;
+        }
+        // "a coûté la vie à 17 soldats", "claimed the lives of 17 soldiers" (the "of" is skipped above)
+        int v = at(toks, k).equals("a") ? k - 1 : k;
+        if ((at(toks, v).equals("vie") && at(toks, v - 1).equals("la") && at(toks, v - 2).startsWith("cout"))
+                || ((at(toks, v).equals("lives") || at(toks, v).equals("life")) && at(toks, v - 1).equals("the")
+                        && (at(toks, v - 2).startsWith("claim") || at(toks, v - 2).equals("cost")))) {
+            return Casualty.KILLED;
+        }
+        return null;
+    }
+
+    /** A casualty word after the figure's phrase, across auxiliaries and coordinated figures. */
+    private static Casualty casualtyAfter(List<Token> toks, List<Figure> raw, int index) {
+        int j = raw.get(index).phraseEnd();
+        int next = index + 1;
+        int[] len = new int[1];
+        int guard = 0;
+        if (CasualtyLexicon.casualtyAt(toks, j, len) == null && !CasualtyLexicon.isAux(at(toks, j))
+                && !CONJUNCTIONS.contains(at(toks, j))) {
+            // words the phrase read as modifiers after its noun: "militaires maliens", "soldats des Forces armées
+            // maliennes (FAMa)"
+            j = skipParenthesis(toks, raw.get(index).tailEnd());
+        }
+        while (j < toks.size() && guard++ < 40) {
+            String w = toks.get(j).text();
+            Casualty c = CasualtyLexicon.casualtyAt(toks, j, len);
+            if (c != null) {
+                return c;
+            }
+            if (CasualtyLexicon.isAux(w)) {
+                j++;
+                continue;
+            }
+            if (CONJUNCTIONS.contains(w) && next < raw.size()) {
+                int k = j + 1;
+                while (k < toks.size() && (CONJUNCTIONS.contains(toks.get(k).text()) || toks.get(k).text().equals("well")
+                        || toks.get(k).text().equals("que") || toks.get(k).text().equals("\""))) {
+                    k++;
+                }
+                if (raw.get(next).number().start() == k) {
+                    j = raw.get(next).phraseEnd();
+                    next++;
+                    continue;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** Skips one parenthesised group of at most eight tokens starting at {@code j}: "(FAMa)". */
+    private static int skipParenthesis(List<Token> toks, int j) {
+        if (!at(toks, j).equals("(")) {
+            return j;
+        }
+        for (int k = j + 1; k < toks.size() && k <= j + 8; k++) {
+            if (at(toks, k).equals(")")) {
+                return k + 1;
+            }
+        }
+        return j;
+    }
+
+    private static String at(List<Token> toks, int i) {
+        return i >= 0 && i < toks.size() ? toks.get(i).text() : "";
+    }
+
+    /**
+     * The party named after a figure that has none, in "among the soldiers" / "parmi les militaires" / "dans les rangs
+     * des forces armées" within the same clause: "17 morts et 20 blessés parmi les soldats". Unknown when there is
+     * none.
+     */
+    private static Party partyAfter(List<Token> toks, int from) {
+        for (int k = from; k < toks.size() && k < from + 12; k++) {
+            String w = toks.get(k).text();
+            if (CLAUSE_END.contains(w)) {
+                break;
+            }
+            if (!w.equals("among") && !w.equals("parmi") && !w.equals("rangs") && !w.equals("ranks")) {
+                continue;
+            }
+            int m = k + 1;
+            while (m < toks.size() && m < k + 4 && PHRASE_GLUE.contains(at(toks, m))) {
+                m++;
+            }
+            boolean foreign = false;
+            for (int q = m; q < toks.size() && q < m + 3; q++) {
+                Token t = toks.get(q);
+                if (CasualtyLexicon.isForeignModifier(t)) {
+                    foreign = true;
+                }
+                Party p = CasualtyLexicon.nounParty(t.text());
+                if (p != null) {
+                    return p == Party.state_forces && foreign ? Party.foreign_forces : p;
+                }
+            }
+            break;
+        }
+        return Party.unknown;
+    }
+
+    private static boolean joined(List<Token> toks, int from, int to) {
+        if (from > to) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            String w = toks.get(k).text();
+            // "à cinq mercenaires de Wagner et à sept soldats": the preposition repeated after the conjunction
+            boolean repeatedPreposition = (w.equals("a") || w.equals("to")) && k > 0
+                    && CONJUNCTIONS.contains(toks.get(k - 1).text());
+            if (!CONJUNCTIONS.contains(w) && !w.equals("\"") && !w.equals("well") && !repeatedPreposition) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    private static boolean impliesDeath(List<Token> toks, Figure f) {
+        for (int k = f.number().end(); k < f.phraseEnd() && k < toks.size(); k++) {
+            if (CasualtyLexicon.impliesDeath(toks.get(k).text())) {
+                return true;
+            }
+        }
         return false;
-      }
     }
-    return to > from;
-  }
 
-  private static boolean impliesDeath(List<Token> toks, Figure f) {
-    for (int k = f.number().end(); k < f.phraseEnd() && k < toks.size(); k++) {
-      if (CasualtyLexicon.impliesDeath(toks.get(k).text())) {
-        return true;
-      }
+    private static boolean tollBefore(List<Token> toks, int start) {
+        for (int k = 0; k < start; k++) {
+            if (CasualtyLexicon.isToll(toks.get(k).text())) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
-
-  private static boolean tollBefore(List<Token> toks, int start) {
-    for (int k = 0; k < start; k++) {
-      if (CasualtyLexicon.isToll(toks.get(k).text())) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -28,198 +28,240 @@ import java.util.regex.Pattern;
  *   <li>A date right after a reporting word ("a report released on Thursday", "said on Wednesday", "consulted
  *       Thursday by AFP", "a annoncé jeudi") is when something was said, not when it happened: it is skipped,
  *       except as the anchor of "the day before".</li>
- *   <li>Within a sentence: day-before anchor, then explicit date, weekday, yesterday, overnight. Across sentences:
- *       the first sentence that has a date wins. Nothing found: the publication date.</li>
+ *   <li>An explicit date that is a reference point ("since", "after", "until", "before", "depuis", "avant",
+ *       "après", "jusqu'au" at most 40 characters before it, in the same clause: "depuis le coup d'État du 26
+ *       juillet") is skipped like a reporting date, unless an attack word comes between ("une semaine après la double
+ *       embuscade du mardi 10 janvier" is the event's own date).</li>
+ *   <li>Within a sentence: day-before anchor, then explicit date, weekday, yesterday, overnight; but an explicit date
+ *       more than {@value #STALE_EXPLICIT_DAYS} days before publication ranks after weekday and yesterday. Across
+ *       sentences: the first sentence (of the first group of sentences) that has a date wins. Nothing found: the
+ *       publication date.</li>
  * </ul>
  */
 public final class DateResolver {
 
-  private static final Map<String, Integer> MONTHS = Map.ofEntries(
-      Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4),
-      Map.entry("may", 5), Map.entry("june", 6), Map.entry("july", 7), Map.entry("august", 8),
-      Map.entry("september", 9), Map.entry("october", 10), Map.entry("november", 11), Map.entry("december", 12),
-      Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("jun", 6),
-      Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("oct", 10),
-      Map.entry("nov", 11), Map.entry("dec", 12), Map.entry("janvier", 1), Map.entry("fevrier", 2),
-      Map.entry("mars", 3), Map.entry("avril", 4), Map.entry("mai", 5), Map.entry("juin", 6),
-      Map.entry("juillet", 7), Map.entry("aout", 8), Map.entry("septembre", 9), Map.entry("octobre", 10),
-      Map.entry("novembre", 11), Map.entry("decembre", 12));
-  private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
-      Map.entry("monday", DayOfWeek.MONDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
-      Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
-      Map.entry("friday", DayOfWeek.FRIDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-      Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("lundi", DayOfWeek.MONDAY),
-      Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mercredi", DayOfWeek.WEDNESDAY),
-      Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("vendredi", DayOfWeek.FRIDAY),
-      Map.entry("samedi", DayOfWeek.SATURDAY), Map.entry("dimanche", DayOfWeek.SUNDAY));
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4),
+            Map.entry("may", 5), Map.entry("june", 6), Map.entry("july", 7), Map.entry("august", 8),
+            Map.entry("september", 9), Map.entry("october", 10), Map.entry("november", 11), Map.entry("december", 12),
+            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("jun", 6),
+            Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("oct", 10),
+            Map.entry("nov", 11), Map.entry("dec", 12), Map.entry("janvier", 1), Map.entry("fevrier", 2),
+            Map.entry("mars", 3), Map.entry("avril", 4), Map.entry("mai", 5), Map.entry("juin", 6),
+            Map.entry("juillet", 7), Map.entry("aout", 8), Map.entry("septembre", 9), Map.entry("octobre", 10),
+            Map.entry("novembre", 11), Map.entry("decembre", 12));
+    private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
+            Map.entry("monday", DayOfWeek.MONDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
+            Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
+            Map.entry("friday", DayOfWeek.FRIDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
+            Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("lundi", DayOfWeek.MONDAY),
+            Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mercredi", DayOfWeek.WEDNESDAY),
+            Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("vendredi", DayOfWeek.FRIDAY),
+            Map.entry("samedi", DayOfWeek.SATURDAY), Map.entry("dimanche", DayOfWeek.SUNDAY));
 
-  private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|"
-      + "november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
-      + "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?";
-  private static final String DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
-      + "mercredi|jeudi|vendredi|samedi|dimanche)";
-  private static final Pattern DAY_MONTH = Pattern.compile(
-      "\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s*(?:-|au|to|and|et)\\s*\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+" + MONTH
-          + "(?:\\s*,?\\s*(\\d{4}))?");
-  private static final Pattern MONTH_DAY = Pattern.compile(
-      "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?\\d{3}\\b)(?:\\s*,?\\s*(\\d{4}))?");
-  private static final Pattern NIGHT_FROM = Pattern.compile(
-      "\\b(?:nuit de|nuit du|night of|night from|overnight from|overnight)\\s+" + DAY
-          + "\\s+(?:a|au|to|into|and)\\s+" + DAY + "\\b");
-  private static final Pattern WEEKDAY = Pattern.compile("\\b" + DAY + "\\b");
-  private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|hier)\\b");
-  private static final Pattern DAY_BEFORE_YESTERDAY = Pattern.compile("\\b(day before yesterday|avant-hier)\\b");
-  private static final Pattern OVERNIGHT = Pattern.compile(
-      "\\b(overnight|last night|dans la nuit|cette nuit|la nuit derniere)\\b");
-  private static final Pattern DAY_BEFORE = Pattern.compile(
-      "\\b(the day before|the previous day|a day earlier|the day prior|la veille)\\b");
-  private static final Pattern REPORTING = Pattern.compile(
-      "\\b(released|published|issued|said|says|announced|consulted|emailed|reported|told|added|confirmed|stated|"
-          + "statement|declared|publie|publiee|annonce|annoncait|indique|declare|precise|affirme|confirme|"
-          + "communique|rapporte|consulte|dit)\\W+(?:on\\s+|le\\s+|ce\\s+|this\\s+|late\\s+|early\\s+)?$");
+    private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|"
+            + "november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+            + "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?";
+    private static final String DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
+            + "mercredi|jeudi|vendredi|samedi|dimanche)";
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s*(?:-|au|to|and|et)\\s*\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+" + MONTH
+                    + "(?:\\s*,?\\s*(\\d{4}))?");
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?\\d{3}\\b)(?:\\s*,?\\s*(\\d{4}))?");
+    private static final Pattern NIGHT_FROM = Pattern.compile(
+            "\\b(?:nuit de|nuit du|night of|night from|overnight from|overnight)\\s+" + DAY
+                    + "\\s+(?:a|au|to|into|and)\\s+" + DAY + "\\b");
+    private static final Pattern WEEKDAY = Pattern.compile("\\b" + DAY + "\\b");
+    private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|hier)\\b");
+    private static final Pattern DAY_BEFORE_YESTERDAY = Pattern.compile("\\b(day before yesterday|avant-hier)\\b");
+    private static final Pattern OVERNIGHT = Pattern.compile(
+            "\\b(overnight|last night|dans la nuit|cette nuit|la nuit derniere)\\b");
+    private static final Pattern DAY_BEFORE = Pattern.compile(
+            "\\b(the day before|the previous day|a day earlier|the day prior|la veille)\\b");
+    private static final Pattern REPORTING = Pattern.compile(
+            "\\b(released|published|issued|said|says|announced|consulted|emailed|reported|told|added|confirmed|stated|"
+                    + "statement|declared|publie|publiee|annonce|annoncait|indique|declare|precise|affirme|confirme|"
+                    + "communique|rapporte|consulte|dit)\\W+(?:on\\s+|le\\s+|ce\\s+|this\\s+|late\\s+|early\\s+|last\\s+)?$");
+    /**
+     * A word that makes the explicit date after it a reference point, not the event: "depuis le coup d'État du 26
+     * juillet", "since 2 March", "after the vote of 9 August", "until 30 June", "avant le 15 mai".
+     */
+    private static final Pattern ANCHOR = Pattern.compile(
+            "\\b(since|after|until|till|before|depuis|avant|apres|jusqu'(?:au|a|en))\\b[^,;:.()\"]{0,40}$");
+    private static final Pattern EVENT_NOUN = Pattern.compile("\\b(attack|attacks|attaque|attaques|ambush|embuscade|"
+            + "assault|assaut|raid|explosion|blast|bombing|bombings|attentat|massacre|tuerie|fighting|combats?)\\b");
+    /** An explicit date more than this many days before publication does not beat a weekday in the same sentence. */
+    static final int STALE_EXPLICIT_DAYS = 7;
 
-  public DateResolver() {}
+    public DateResolver() {}
 
-  /**
-   * The event date: the first date found in {@code preferred} sentences (those that carry casualty figures or event
-   * words), else in {@code others}, else the publication date.
-   */
-  public LocalDate resolve(List<String> preferred, List<String> others, LocalDate published) {
-    for (List<String> group : List.of(preferred, others)) {
-      if (group == null) {
-        continue;
-      }
-      for (String s : group) {
-        Optional<LocalDate> d = inSentence(s, published);
-        if (d.isPresent()) {
-          return d.get();
+    /**
+     * The event date: the first date found in {@code preferred} sentences (those that carry casualty figures or event
+     * words), else in {@code others}, else the publication date.
+     */
+    public LocalDate resolve(List<String> preferred, List<String> others, LocalDate published) {
+        return resolve(java.util.Arrays.asList(preferred, others), published);
+    }
+
+    /** The event date: the first date found in the first group of sentences that has one, else the publication date. */
+    public LocalDate resolve(List<List<String>> groups, LocalDate published) {
+        for (List<String> group : groups) {
+            if (group == null) {
+                continue;
+            }
+            for (String s : group) {
+                Optional<LocalDate> d = inSentence(s, published);
+                if (d.isPresent()) {
+                    return d.get();
+                }
+            }
         }
-      }
+        return published;
     }
-    return published;
-  }
 
-  private record Found(LocalDate date, int start, boolean reporting, int rank) {}
+    /** Ranks within a sentence: lower wins. */
+    private static final int EXPLICIT = 10;
+    private static final int WEEKDAY_RANK = 20;
+    private static final int YESTERDAY_RANK = 30;
+    private static final int STALE_EXPLICIT = 35;
+    private static final int OVERNIGHT_RANK = 40;
 
-  /** The event date one sentence gives, if any. */
-  public Optional<LocalDate> inSentence(String sentence, LocalDate published) {
-    if (sentence == null || sentence.isEmpty() || published == null) {
-      return Optional.empty();
-    }
-    String f = Text.fold(sentence);
-    List<Found> found = new ArrayList<>();
-    List<int[]> explicitSpans = new ArrayList<>();
-    Matcher m = DAY_MONTH.matcher(f);
-    while (m.find()) {
-      LocalDate d = date(published, m.group(3), MONTHS.get(m.group(2)), m.group(1));
-      if (d != null) {
-        found.add(new Found(d, m.start(), reporting(f, m.start()), 1));
-        explicitSpans.add(new int[] {m.start(), m.end()});
-      }
-    }
-    m = MONTH_DAY.matcher(f);
-    while (m.find()) {
-      if (inside(explicitSpans, m.start())) {
-        continue;
-      }
-      LocalDate d = date(published, m.group(3), MONTHS.get(m.group(1)), m.group(2));
-      if (d != null) {
-        found.add(new Found(d, m.start(), reporting(f, m.start()), 1));
-      }
-    }
-    boolean weekday = false;
-    m = NIGHT_FROM.matcher(f);
-    List<int[]> nightSpans = new ArrayList<>();
-    while (m.find()) {
-      found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), false, 2));
-      nightSpans.add(new int[] {m.start(), m.end()});
-      weekday = true;
-    }
-    m = WEEKDAY.matcher(f);
-    while (m.find()) {
-      if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start())) {
-        continue;
-      }
-      found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), reporting(f, m.start()), 2));
-      weekday = true;
-    }
-    m = DAY_BEFORE_YESTERDAY.matcher(f);
-    boolean twoDays = false;
-    while (m.find()) {
-      found.add(new Found(published.minusDays(2), m.start(), reporting(f, m.start()), 3));
-      twoDays = true;
-    }
-    if (!twoDays) {
-      m = YESTERDAY.matcher(f);
-      while (m.find()) {
-        found.add(new Found(published.minusDays(1), m.start(), reporting(f, m.start()), 3));
-      }
-    }
-    if (!weekday) {
-      m = OVERNIGHT.matcher(f);
-      while (m.find()) {
-        found.add(new Found(published.minusDays(1), m.start(), false, 4));
-      }
-    }
-    m = DAY_BEFORE.matcher(f);
-    if (m.find() && !found.isEmpty()) {
-      int at = m.start();
-      Found anchor = found.get(0);
-      for (Found x : found) {
-        if (Math.abs(x.start() - at) < Math.abs(anchor.start() - at)) {
-          anchor = x;
+    private record Found(LocalDate date, int start, boolean reporting, int rank) {}
+
+    /** The event date one sentence gives, if any. */
+    public Optional<LocalDate> inSentence(String sentence, LocalDate published) {
+        if (sentence == null || sentence.isEmpty() || published == null) {
+            return Optional.empty();
         }
-      }
-      return Optional.of(anchor.date().minusDays(1));
-    }
-    Found best = null;
-    for (Found x : found) {
-      if (x.reporting()) {
-        continue;
-      }
-      if (best == null || x.rank() < best.rank() || (x.rank() == best.rank() && x.start() < best.start())) {
-        best = x;
-      }
-    }
-    return best == null ? Optional.empty() : Optional.of(best.date());
-  }
-
-  /** The latest {@code day} on or before {@code published}. */
-  static LocalDate lastOnOrBefore(LocalDate published, DayOfWeek day) {
-    return published.with(TemporalAdjusters.previousOrSame(day));
-  }
-
-  private static boolean reporting(String folded, int start) {
-    String before = folded.substring(Math.max(0, start - 40), start);
-    return REPORTING.matcher(before).find();
-  }
-
-  private static boolean inside(List<int[]> spans, int pos) {
-    for (int[] s : spans) {
-      if (pos >= s[0] && pos < s[1]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static LocalDate date(LocalDate published, String year, Integer month, String day) {
-    if (month == null || day == null) {
-      return null;
-    }
-    try {
-      int d = Integer.parseInt(day);
-      if (year != null) {
-        int y = Integer.parseInt(year);
-        if (y < 1900 || y > 2200) {
-          return null;
+        String f = Text.fold(sentence);
+        List<Found> found = new ArrayList<>();
+        List<int[]> explicitSpans = new ArrayList<>();
+        Matcher m = DAY_MONTH.matcher(f);
+        while (m.find()) {
+            LocalDate d = date(published, m.group(3), MONTHS.get(m.group(2)), m.group(1));
+            if (d != null) {
+                found.add(new Found(d, m.start(), reporting(f, m.start()) || anchor(f, m.start()),
+                        explicitRank(d, published)));
+                explicitSpans.add(new int[] {m.start(), m.end()});
+            }
         }
-        return LocalDate.of(y, month, d);
-      }
-      LocalDate candidate = LocalDate.of(published.getYear(), month, d);
-      return candidate.isAfter(published) ? candidate.minusYears(1) : candidate;
-    } catch (DateTimeException | NumberFormatException e) {
-      return null;
+        m = MONTH_DAY.matcher(f);
+        while (m.find()) {
+            if (inside(explicitSpans, m.start())) {
+                continue;
+            }
+            LocalDate d = date(published, m.group(3), MONTHS.get(m.group(1)), m.group(2));
+            if (d != null) {
+                found.add(new Found(d, m.start(), reporting(f, m.start()) || anchor(f, m.start()),
+                        explicitRank(d, published)));
+            }
+        }
+        boolean weekday = false;
+        m = NIGHT_FROM.matcher(f);
+        List<int[]> nightSpans = new ArrayList<>();
+        while (m.find()) {
+            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), false, WEEKDAY_RANK));
+            nightSpans.add(new int[] {m.start(), m.end()});
+            weekday = true;
+        }
+        m = WEEKDAY.matcher(f);
+        while (m.find()) {
+            if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start())) {
+                continue;
+            }
+            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), reporting(f, m.start()),
+                    WEEKDAY_RANK));
+            weekday = true;
+        }
+        m = DAY_BEFORE_YESTERDAY.matcher(f);
+        boolean twoDays = false;
+        while (m.find()) {
+            found.add(new Found(published.minusDays(2), m.start(), reporting(f, m.start()), YESTERDAY_RANK));
+            twoDays = true;
+        }
+        if (!twoDays) {
+            m = YESTERDAY.matcher(f);
+            while (m.find()) {
+                found.add(new Found(published.minusDays(1), m.start(), reporting(f, m.start()), YESTERDAY_RANK));
+            }
+        }
+        if (!weekday) {
+            m = OVERNIGHT.matcher(f);
+            while (m.find()) {
+                found.add(new Found(published.minusDays(1), m.start(), false, OVERNIGHT_RANK));
+            }
+        }
+        m = DAY_BEFORE.matcher(f);
+        if (m.find() && !found.isEmpty()) {
+            int at = m.start();
+            Found anchor = found.get(0);
+            for (Found x : found) {
+                if (Math.abs(x.start() - at) < Math.abs(anchor.start() - at)) {
+                    anchor = x;
+                }
+            }
+            return Optional.of(anchor.date().minusDays(1));
+        }
+        Found best = null;
+        for (Found x : found) {
+            if (x.reporting()) {
+                continue;
+            }
+            if (best == null || x.rank() < best.rank() || (x.rank() == best.rank() && x.start() < best.start())) {
+                best = x;
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(best.date());
     }
-  }
+
+    /** The latest {@code day} on or before {@code published}. */
+    static LocalDate lastOnOrBefore(LocalDate published, DayOfWeek day) {
+        return published.with(TemporalAdjusters.previousOrSame(day));
+    }
+
+    private static int explicitRank(LocalDate d, LocalDate published) {
+        return d.isBefore(published.minusDays(STALE_EXPLICIT_DAYS)) ? STALE_EXPLICIT : EXPLICIT;
+    }
+
+    private static boolean anchor(String folded, int start) {
+        String before = folded.substring(Math.max(0, start - 45), start);
+        Matcher m = ANCHOR.matcher(before);
+        // "une semaine après la double embuscade du mardi 10 janvier": the date of the event itself
+        return m.find() && !EVENT_NOUN.matcher(before.substring(m.end(1))).find();
+    }
+
+    private static boolean reporting(String folded, int start) {
+        String before = folded.substring(Math.max(0, start - 40), start);
+        return REPORTING.matcher(before).find();
+    }
+
+    private static boolean inside(List<int[]> spans, int pos) {
+        for (int[] s : spans) {
+            if (pos >= s[0] && pos < s[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LocalDate date(LocalDate published, String year, Integer month, String day) {
+        if (month == null || day == null) {
+            return null;
+        }
+        try {
+            int d = Integer.parseInt(day);
+            if (year != null) {
+                int y = Integer.parseInt(year);
+                if (y < 1900 || y > 2200) {
+                    return null;
+                }
+                return LocalDate.of(y, month, d);
+            }
+            LocalDate candidate = LocalDate.of(published.getYear(), month, d);
+            return candidate.isAfter(published) ? candidate.minusYears(1) : candidate;
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
 }

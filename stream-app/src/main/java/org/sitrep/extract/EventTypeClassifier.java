@@ -12,67 +12,67 @@ import org.sitrep.schema.EventType;
  * suicide_bombing ("suicide bomber", "kamikaze", "car bomb", "voiture piégée") &gt; ambush ("ambush", "embuscade")
  * &gt; attack_on_base (an attack on a camp/base/post/barracks, "camp militaire", "poste", "caserne"; not a
  * displaced-people or refugee camp) &gt; airstrike ("airstrike", "drone strike", "frappe aérienne") &gt; ied ("mine",
- * "IED", "explosive device", "engin explosif") &gt; attack_on_civilians (civilians, villagers, worshippers attacked
+ * "IED", "explosive device", "engin explosif", "engin piégé") &gt; attack_on_civilians (civilians, villagers, worshippers attacked
  * or killed, "massacre") &gt; armed_clash ("clashes", "fighting", "affrontements", "combats", "accrochage") &gt;
  * other. So an ambush laid with mines is an ambush; a mine alone is an ied.
  */
 public final class EventTypeClassifier {
 
-  private record Rule(EventType type, Pattern pattern) {}
+    private record Rule(EventType type, Pattern pattern) {}
 
-  private static final String CIVILIANS = "(civilians?|villagers|worshipp?ers|passengers|students|pupils|"
-      + "civils|villageois|fideles|passagers|eleves|etudiants|habitants|farmers|herders|orpailleurs|miners)";
-  private static final String HARM = "(kill\\w*|massacr\\w*|slaughter\\w*|attack\\w*|execut\\w*|murder\\w*|"
-      + "tue[es]*|tuant|massacr\\w*|attaqu\\w*|assassin\\w*|abattu\\w*)";
+    private static final String CIVILIANS = "(civilians?|villagers|worshipp?ers|passengers|students|pupils|"
+            + "civils|villageois|fideles|passagers|eleves|etudiants|habitants|farmers|herders|orpailleurs|miners)";
+    private static final String HARM = "(kill\\w*|massacr\\w*|slaughter\\w*|attack\\w*|execut\\w*|murder\\w*|"
+            + "tue[es]*|tuant|massacr\\w*|attaqu\\w*|assassin\\w*|abattu\\w*)";
 
-  private static final List<Rule> RULES = List.of(
-      new Rule(EventType.suicide_bombing, Pattern.compile(
-          "\\b(suicide (bomb\\w*|attack\\w*|car)|kamikazes?|car bombs?|vbieds?|voitures? piegees?|"
-              + "vehicules? piege\\w*|attentat suicide|bombe humaine|se sont fait exploser|s'est fait exploser|"
-              + "blew (himself|herself|themselves) up)\\b")),
-      new Rule(EventType.ambush, Pattern.compile("\\b(ambush\\w*|embuscades?|tendu une embuscade)\\b")),
-      new Rule(EventType.attack_on_base, Pattern.compile(
-          "\\b((military|army|police|gendarmerie) (camp|base|post|outpost|barracks|station|position)s?|"
-              + "barracks|outposts?|garrisons?|camps? militaires?|bases? militaires?|postes? (militaires?|"
-              + "avances?|de (police|gendarmerie|securite|l'armee|douane))|casernes?|garnisons?|commissariats?|"
-              + "brigade de gendarmerie|detachement militaire|"
-              + "(attack\\w*|assault\\w*|overr?an|storm\\w*|raid\\w*|attaqu\\w*|assaut) (on |against |contre )?"
-              + "(the |a |an |le |la |un |une |l')?(\\w+ )?(camp|base|poste|post)(?! (de |of |for )?"
-              + "(deplaces|refugies|displaced|refugees|idps?))\\b)\\b")),
-      new Rule(EventType.airstrike, Pattern.compile(
-          "\\b(air ?strikes?|air raids?|drone (strike|attack)s?|aerial (bombardment|strike)s?|bombing raids?|"
-              + "frappes? (aeriennes?|de drones?|par drones?)|bombardements? aeriens?|raids? aeriens?)\\b")),
-      new Rule(EventType.ied, Pattern.compile(
-          "\\b(ieds?|improvised explosive( devices?)?|explosive devices?|roadside bombs?|landmines?|(?<!gold )mines?(?! d.or)|"
-              + "homemade explosives?|engins? explosifs?( improvises?)?|mines? artisanales?|bombe artisanale|"
-              + "sautee? sur une mine|explosion d'une mine)\\b")),
-      new Rule(EventType.attack_on_civilians, Pattern.compile(
-          "\\b(massacres?|" + CIVILIANS + "\\W+(\\w+\\W+){0,4}?" + HARM + "|" + HARM + "\\W+(\\w+\\W+){0,5}?"
-              + CIVILIANS + "|attack\\w* (on|against) (a |the )?(village|mosque|market|church|school)|"
-              + "attaqu\\w* (contre )?(le |un |la |une )?(village|mosquee|marche|eglise|ecole))\\b")),
-      new Rule(EventType.armed_clash, Pattern.compile(
-          "\\b(clash\\w*|fighting|fought|gunfights?|firefights?|skirmish\\w*|exchange of fire|confrontations?|"
-              + "affrontements?|combats?|accrochages?|echanges? de tirs|heurts)\\b")));
+    private static final List<Rule> RULES = List.of(
+            new Rule(EventType.suicide_bombing, Pattern.compile(
+                    "\\b(suicide (bomb\\w*|attack\\w*|car)|kamikazes?|car bombs?|vbieds?|voitures? piegees?|"
+                            + "vehicules? piege\\w*|attentat suicide|bombe humaine|se sont fait exploser|s'est fait exploser|"
+                            + "blew (himself|herself|themselves) up)\\b")),
+            new Rule(EventType.ambush, Pattern.compile("\\b(ambush\\w*|embuscades?|tendu une embuscade)\\b")),
+            new Rule(EventType.attack_on_base, Pattern.compile(
+                    "\\b((military|army|police|gendarmerie) (camp|base|post|outpost|barracks|station|position)s?|"
+                            + "barracks|outposts?|garrisons?|camps? militaires?|bases? militaires?|postes? (militaires?|"
+                            + "avances?|de (police|gendarmerie|securite|l'armee|douane))|casernes?|garnisons?|commissariats?|"
+                            + "brigade de gendarmerie|detachement militaire|"
+                            + "(attack\\w*|assault\\w*|overr?an|storm\\w*|raid\\w*|attaqu\\w*|assaut) (on |against |contre )?"
+                            + "(the |a |an |le |la |un |une |l')?(\\w+ )?(camp|base|poste|post)(?! (de |of |for )?"
+                            + "(deplaces|refugies|displaced|refugees|idps?))\\b)\\b")),
+            new Rule(EventType.airstrike, Pattern.compile(
+                    "\\b(air ?strikes?|air raids?|drone (strike|attack)s?|aerial (bombardment|strike)s?|bombing raids?|"
+                            + "frappes? (aeriennes?|de drones?|par drones?)|bombardements? aeriens?|raids? aeriens?)\\b")),
+            new Rule(EventType.ied, Pattern.compile(
+                    "\\b(ieds?|improvised explosive( devices?)?|explosive devices?|roadside bombs?|landmines?|(?<!gold )mines?(?! d.or)|"
+                            + "homemade explosives?|engins? explosifs?( improvises?)?|engins? pieges?|mines? artisanales?|bombe artisanale|"
+                            + "sautee? sur une mine|explosion d'une mine)\\b")),
+            new Rule(EventType.attack_on_civilians, Pattern.compile(
+                    "\\b(massacres?|" + CIVILIANS + "\\W+(\\w+\\W+){0,4}?" + HARM + "|" + HARM + "\\W+(\\w+\\W+){0,5}?"
+                            + CIVILIANS + "|attack\\w* (on|against) (a |the )?(village|mosque|market|church|school)|"
+                            + "attaqu\\w* (contre )?(le |un |la |une )?(village|mosquee|marche|eglise|ecole))\\b")),
+            new Rule(EventType.armed_clash, Pattern.compile(
+                    "\\b(clash\\w*|fighting|fought|gunfights?|firefights?|skirmish\\w*|exchange of fire|confrontations?|"
+                            + "affrontements?|combats?|accrochages?|echanges? de tirs|heurts)\\b")));
 
-  public EventTypeClassifier() {}
+    public EventTypeClassifier() {}
 
-  /** The event type the texts (title and event sentences) give; {@link EventType#other} without evidence. */
-  public EventType classify(List<String> texts) {
-    return evidence(texts).orElse(EventType.other);
-  }
-
-  /** The highest-ranked type with evidence, or empty when no keyword matched. */
-  public Optional<EventType> evidence(List<String> texts) {
-    if (texts == null) {
-      return Optional.empty();
+    /** The event type the texts (title and event sentences) give; {@link EventType#other} without evidence. */
+    public EventType classify(List<String> texts) {
+        return evidence(texts).orElse(EventType.other);
     }
-    for (Rule r : RULES) {
-      for (String t : texts) {
-        if (t != null && r.pattern().matcher(Text.fold(t)).find()) {
-          return Optional.of(r.type());
+
+    /** The highest-ranked type with evidence, or empty when no keyword matched. */
+    public Optional<EventType> evidence(List<String> texts) {
+        if (texts == null) {
+            return Optional.empty();
         }
-      }
+        for (Rule r : RULES) {
+            for (String t : texts) {
+                if (t != null && r.pattern().matcher(Text.fold(t)).find()) {
+                    return Optional.of(r.type());
+                }
+            }
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 }

@@ -31,14 +31,19 @@ import org.sitrep.schema.EventType;
  *   <li><b>Language</b>: the article's language field ("en", "fr"); when null, a stop-word count. English and French
  *       are read fully; other languages get digit figures only (the keyword lists are shared).</li>
  *   <li><b>Background</b>: sentences about the past or aggregates (a year before the publication year, "since 2012",
- *       "last year", "earlier this month", "thousands", "in a separate attack", an explicit date more than 30 days
- *       before publication; see {@link BackgroundFilter}) give no figures, places, dates or event type.</li>
+ *       "last year", "earlier this month", "the same year", "at the time", "à l'époque", "thousands", "in a separate
+ *       attack", an explicit date more than 30 days before publication; see {@link BackgroundFilter}) give no figures, places, dates or event type.</li>
  * </ul>
  *
  * <h2>Reports</h2>
- * This version gives at most one report per article: when the article has a casualty claim, or event-type words in
- * its title, or event-type words in a sentence that also gives a date. A pure background or analysis article gives
- * none. {@code report_id} is {@code <article id>#1}; article id, outlet, language, publication time and title are
+ * This version gives at most one report per article:
+ * <ul>
+ *   <li>an article with at least one casualty claim gives one report;</li>
+ *   <li>an article with no claim gives one report <em>with zero claims</em> when it has event-type evidence (see
+ *       below) in its title or in a non-background sentence <em>and</em> a place resolves to a country: a new violent
+ *       event reported without a figure still groups into its incident and gives place and date;</li>
+ *   <li>otherwise none: a pure background or analysis article, or event words with no place, give no report.</li>
+ * </ul> {@code report_id} is {@code <article id>#1}; article id, outlet, language, publication time and title are
  * copied from the article. Articles without id or publication time give no report.
  *
  * <h2>Event type</h2> See {@link EventTypeClassifier}: suicide_bombing &gt; ambush &gt; attack_on_base &gt; airstrike
@@ -49,8 +54,11 @@ import org.sitrep.schema.EventType;
  * lundi à mardi" = Monday) are the latest such weekday on or before publication (same weekday = publication day);
  * "yesterday"/"hier" = publication − 1; "overnight"/"last night"/"dans la nuit" without a weekday = publication − 1;
  * "the day before"/"la veille" only one day before another date in the same sentence. Dates right after reporting
- * words ("released on Thursday") are ignored. Sentences with figures are looked at first. Default: the publication
- * date.
+ * words ("released on Thursday") are ignored, and so are explicit dates that anchor a comparison ("depuis le coup
+ * d'État du 26 juillet", "since 2 March"); an explicit date more than 7 days before publication does not beat a
+ * weekday in the same sentence. Sentences are looked at in this order: those with a figure and event words, then
+ * those with event words, then those with a figure, then the rest and the title (so "bodies reached Maiduguri on
+ * Wednesday" does not beat "overran a base on Sunday"). Default: the publication date.
  *
  * <h2>Places</h2> See {@link Gazetteer}: accent- and case-insensitive whole-word names, longest first, not inside
  * actor names, from the title and non-background sentences. Country: the country of the most named towns, else
@@ -69,13 +77,18 @@ import org.sitrep.schema.EventType;
  *   <li>Qualifier: {@code at_least} for at least / more than / over / au moins / plus de; {@code about} for about /
  *       around / some / nearly / approximately / environ / près de and the approximate words above; else
  *       {@code exact}.</li>
- *   <li>Killed: killed, dead, died, slain, lost their lives, neutralised (militants), tués, morts, ont péri,
+ *   <li>Killed: killed, dead, died, slain, lost their lives, were left dead, claimed the lives of,
+ *       neutralised (militants), tués, morts, ont péri, ont trouvé la mort, ont perdu la vie, a coûté la vie à,
  *       neutralisés; injured: wounded, injured, blessés. "14 soldiers were killed and 11 wounded" is one claim;
  *       "the toll rose to 14, up from 12" two; "five Wagner mercenaries and seven Malian troops were killed" two
  *       (foreign_forces 5, state_forces 7).</li>
  *   <li>Party: state_forces (soldiers, troops, gendarmes, militaires, VDP), foreign_forces (Wagner/Russian
  *       mercenaries, peacekeepers, French troops), militants (terrorists, jihadists, assailants, fighters, martyrs),
- *       civilians (civilians, villagers, worshippers, passengers, students, habitants), else unknown.</li>
+ *       civilians (civilians, villagers, worshippers, passengers, students, habitants), else the noun after "among"/
+ *       "parmi" in the same clause ("17 morts et 20 blessés parmi les soldats"), else unknown. Nationality
+ *       adjectives and a parenthesis after the noun do not break the phrase ("dix-sept soldats nigériens ont été
+ *       tués"). An unknown-party claim whose figures the same claimant also gives for a known party in the article is
+ *       dropped as a duplicate.</li>
  *   <li>Claimant kind: state (army, ministry, government, general staff, president, spokesman, army report,
  *       communiqué), armed_group (claim of responsibility, revendiqué, the group said, via SITE, martyrs),
  *       anonymous_official (on condition of anonymity, security source, sous couvert d'anonymat, unnamed officers;
@@ -87,136 +100,128 @@ import org.sitrep.schema.EventType;
  */
 public final class Extractor {
 
-  /** Characters of one sentence that are analysed. */
-  public static final int SENTENCE_CAP = 1_500;
+    /** Characters of one sentence that are analysed. */
+    public static final int SENTENCE_CAP = 1_500;
 
-  private final TextCleaner cleaner = new TextCleaner();
-  private final SentenceSplitter splitter = new SentenceSplitter();
-  private final BackgroundFilter background = new BackgroundFilter();
-  private final DateResolver dates = new DateResolver();
-  private final EventTypeClassifier classifier = new EventTypeClassifier();
-  private final Gazetteer gazetteer;
-  private final ActorDictionary actors;
-  private final ClaimExtractor claims;
+    private final TextCleaner cleaner = new TextCleaner();
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final BackgroundFilter background = new BackgroundFilter();
+    private final DateResolver dates = new DateResolver();
+    private final EventTypeClassifier classifier = new EventTypeClassifier();
+    private final Gazetteer gazetteer;
+    private final ActorDictionary actors;
+    private final ClaimExtractor claims;
 
-  /** An extractor over the packaged gazetteer and the built-in actors. */
-  public Extractor() {
-    this(Gazetteer.fromClasspath(), new ActorDictionary());
-  }
-
-  /** An extractor over the given gazetteer and actors. */
-  public Extractor(Gazetteer gazetteer, ActorDictionary actors) {
-    this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
-    this.actors = Objects.requireNonNull(actors, "actors");
-    this.claims = new ClaimExtractor(actors);
-  }
-
-  /** The events the article reports: usually zero or one. Never null, never throws. */
-  public List<EventReport> extract(Article article) {
-    try {
-      return doExtract(article);
-    } catch (RuntimeException | StackOverflowError e) {
-      return List.of();
+    /** An extractor over the packaged gazetteer and the built-in actors. */
+    public Extractor() {
+        this(Gazetteer.fromClasspath(), new ActorDictionary());
     }
-  }
 
-  private List<EventReport> doExtract(Article article) {
-    if (article == null || article.getId() == null || article.getPublishedAt() == null) {
-      return List.of();
+    /** An extractor over the given gazetteer and actors. */
+    public Extractor(Gazetteer gazetteer, ActorDictionary actors) {
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+        this.actors = Objects.requireNonNull(actors, "actors");
+        this.claims = new ClaimExtractor(actors);
     }
-    Instant publishedAt = article.getPublishedAt();
-    LocalDate published = LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
-    String outlet = article.getOutlet() == null ? "" : article.getOutlet();
-    String title = cleaner.line(article.getTitle());
-    List<String> paragraphs = cleaner.paragraphs(article.getBody());
-    Language lang = Language.of(article.getLanguage(),
-        title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
 
-    List<ClaimExtractor.Input> inputs = new ArrayList<>();
-    List<String> current = new ArrayList<>();
-    for (Sentence s : splitter.split(paragraphs)) {
-      String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
-      Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
-      boolean bg = background.isBackground(text, published);
-      inputs.add(new ClaimExtractor.Input(capped, bg));
-      if (!bg) {
-        current.add(text);
-      }
-    }
-    List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
-
-    List<String> typed = new ArrayList<>();
-    typed.add(title);
-    typed.addAll(current);
-    var evidence = classifier.evidence(typed);
-    boolean titleEvidence = classifier.evidence(List.of(title)).isPresent();
-    boolean datedEvidence = false;
-    if (found.isEmpty() && evidence.isPresent() && !titleEvidence) {
-      for (String s : current) {
-        if (classifier.evidence(List.of(s)).isPresent() && dates.inSentence(s, published).isPresent()) {
-          datedEvidence = true;
-          break;
+    /** The events the article reports: usually zero or one. Never null, never throws. */
+    public List<EventReport> extract(Article article) {
+        try {
+            return doExtract(article);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
         }
-      }
     }
-    if (found.isEmpty() && !titleEvidence && !datedEvidence) {
-      return List.of();
-    }
-    EventType type = evidence.orElse(EventType.other);
 
-    Set<String> claimSentences = new HashSet<>();
-    found.forEach(c -> claimSentences.add(c.getSentence()));
-    List<String> preferred = new ArrayList<>();
-    List<String> others = new ArrayList<>();
-    for (String s : current) {
-      if (claimSentences.contains(s)) {
-        preferred.add(s);
-      } else {
-        others.add(s);
-      }
-    }
-    others.add(title);
-    LocalDate eventDate = dates.resolve(preferred, others, published);
+    private List<EventReport> doExtract(Article article) {
+        if (article == null || article.getId() == null || article.getPublishedAt() == null) {
+            return List.of();
+        }
+        Instant publishedAt = article.getPublishedAt();
+        LocalDate published = LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
+        String outlet = article.getOutlet() == null ? "" : article.getOutlet();
+        String title = cleaner.line(article.getTitle());
+        List<String> paragraphs = cleaner.paragraphs(article.getBody());
+        Language lang = Language.of(article.getLanguage(),
+                title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
 
-    List<String> placeTexts = new ArrayList<>();
-    for (String t : typed) {
-      placeTexts.add(maskActors(t));
-    }
-    Gazetteer.Location where = gazetteer.locate(placeTexts);
+        List<ClaimExtractor.Input> inputs = new ArrayList<>();
+        List<String> current = new ArrayList<>(); // non-background sentences
+        for (Sentence s : splitter.split(paragraphs)) {
+            String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
+            Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
+            boolean bg = background.isBackground(text, published);
+            inputs.add(new ClaimExtractor.Input(capped, bg));
+            if (!bg) {
+                current.add(text);
+            }
+        }
+        List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
 
-    EventReport report = EventReport.newBuilder()
-        .setReportId(article.getId() + "#1")
-        .setArticleId(article.getId())
-        .setOutlet(outlet)
-        .setLanguage(article.getLanguage())
-        .setPublishedAt(publishedAt)
-        .setTitle(article.getTitle() == null ? "" : article.getTitle())
-        .setEventType(type)
-        .setEventDate(eventDate)
-        .setCountry(where.country())
-        .setAdmin1(where.admin1())
-        .setPlaces(new ArrayList<>(where.places()))
-        .setActors(actors.canonicalNames(typed))
-        .setClaims(new ArrayList<>(found))
-        .build();
-    return List.of(report);
-  }
+        List<String> typed = new ArrayList<>();
+        typed.add(title);
+        typed.addAll(current);
+        var evidence = classifier.evidence(typed);
+        List<String> placeTexts = new ArrayList<>();
+        for (String t : typed) {
+            placeTexts.add(maskActors(t));
+        }
+        Gazetteer.Location where = gazetteer.locate(placeTexts);
+        if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
+            return List.of();
+        }
+        EventType type = evidence.orElse(EventType.other);
 
-  /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */
-  private String maskActors(String text) {
-    List<ActorDictionary.Mention> mentions = actors.find(text);
-    if (mentions.isEmpty()) {
-      return text;
+        Set<String> claimSentences = new HashSet<>();
+        found.forEach(c -> claimSentences.add(c.getSentence()));
+        List<String> claimAndEvent = new ArrayList<>();
+        List<String> eventOnly = new ArrayList<>();
+        List<String> claimOnly = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String s : current) {
+            boolean event = classifier.evidence(List.of(s)).isPresent();
+            if (claimSentences.contains(s)) {
+                (event ? claimAndEvent : claimOnly).add(s);
+            } else {
+                (event ? eventOnly : others).add(s);
+            }
+        }
+        others.add(title);
+        LocalDate eventDate = dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
+
+        EventReport report = EventReport.newBuilder()
+                .setReportId(article.getId() + "#1")
+                .setArticleId(article.getId())
+                .setOutlet(outlet)
+                .setLanguage(article.getLanguage())
+                .setPublishedAt(publishedAt)
+                .setTitle(article.getTitle() == null ? "" : article.getTitle())
+                .setEventType(type)
+                .setEventDate(eventDate)
+                .setCountry(where.country())
+                .setAdmin1(where.admin1())
+                .setPlaces(new ArrayList<>(where.places()))
+                .setActors(actors.canonicalNames(typed))
+                .setClaims(new ArrayList<>(found))
+                .build();
+        return List.of(report);
     }
-    char[] chars = text.toCharArray();
-    for (ActorDictionary.Mention m : mentions) {
-      if (m.actor().kind() == ActorDictionary.Kind.STATE) {
-        continue; // "Niger army" still names Niger
-      }
-      for (int i = m.start(); i < m.end(); i++) {
-        chars[i] = ' ';
-      }
+
+    /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */
+    private String maskActors(String text) {
+        List<ActorDictionary.Mention> mentions = actors.find(text);
+        if (mentions.isEmpty()) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (ActorDictionary.Mention m : mentions) {
+            if (m.actor().kind() == ActorDictionary.Kind.STATE) {
+                continue; // "Niger army" still names Niger
+            }
+            for (int i = m.start(); i < m.end(); i++) {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
     }
-    return new String(chars);
-  }
 }

@@ -30,284 +30,284 @@ import org.sitrep.schema.Qualifier;
  */
 public final class NumberParser {
 
-  /** Larger figures are rejected as noise (years, sums of money, populations). */
-  public static final int MAX_VALUE = 100_000;
+    /** Larger figures are rejected as noise (years, sums of money, populations). */
+    public static final int MAX_VALUE = 100_000;
 
-  /** A figure found at a token position: tokens [start, end) cover qualifier and number. */
-  public record NumberMention(int value, Qualifier qualifier, int start, int numberStart, int end) {}
+    /** A figure found at a token position: tokens [start, end) cover qualifier and number. */
+    public record NumberMention(int value, Qualifier qualifier, int start, int numberStart, int end) {}
 
-  private static final Map<String, Integer> EN_UNITS = Map.ofEntries(
-      Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-      Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-      Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
-      Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
-      Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
-      Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
-      Map.entry("ninety", 90));
-  private static final Map<String, Integer> FR_UNITS = Map.ofEntries(
-      Map.entry("un", 1), Map.entry("une", 1), Map.entry("deux", 2), Map.entry("trois", 3), Map.entry("quatre", 4),
-      Map.entry("cinq", 5), Map.entry("six", 6), Map.entry("sept", 7), Map.entry("huit", 8), Map.entry("neuf", 9),
-      Map.entry("dix", 10), Map.entry("onze", 11), Map.entry("douze", 12), Map.entry("treize", 13),
-      Map.entry("quatorze", 14), Map.entry("quinze", 15), Map.entry("seize", 16), Map.entry("vingt", 20),
-      Map.entry("vingts", 20), Map.entry("trente", 30), Map.entry("quarante", 40), Map.entry("cinquante", 50),
-      Map.entry("soixante", 60));
-  private static final Map<String, Integer> FR_APPROX = Map.of(
-      "dizaine", 10, "douzaine", 12, "quinzaine", 15, "vingtaine", 20, "trentaine", 30, "quarantaine", 40,
-      "cinquantaine", 50, "soixantaine", 60, "centaine", 100);
+    private static final Map<String, Integer> EN_UNITS = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
+            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
+            Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
+            Map.entry("ninety", 90));
+    private static final Map<String, Integer> FR_UNITS = Map.ofEntries(
+            Map.entry("un", 1), Map.entry("une", 1), Map.entry("deux", 2), Map.entry("trois", 3), Map.entry("quatre", 4),
+            Map.entry("cinq", 5), Map.entry("six", 6), Map.entry("sept", 7), Map.entry("huit", 8), Map.entry("neuf", 9),
+            Map.entry("dix", 10), Map.entry("onze", 11), Map.entry("douze", 12), Map.entry("treize", 13),
+            Map.entry("quatorze", 14), Map.entry("quinze", 15), Map.entry("seize", 16), Map.entry("vingt", 20),
+            Map.entry("vingts", 20), Map.entry("trente", 30), Map.entry("quarante", 40), Map.entry("cinquante", 50),
+            Map.entry("soixante", 60));
+    private static final Map<String, Integer> FR_APPROX = Map.of(
+            "dizaine", 10, "douzaine", 12, "quinzaine", 15, "vingtaine", 20, "trentaine", 30, "quarantaine", 40,
+            "cinquantaine", 50, "soixantaine", 60, "centaine", 100);
 
-  private static final List<List<String>> AT_LEAST = List.of(
-      List.of("at", "least"), List.of("more", "than"), List.of("over"), List.of("upwards", "of"),
-      List.of("no", "fewer", "than"), List.of("no", "less", "than"), List.of("not", "less", "than"),
-      List.of("a", "minimum", "of"), List.of("in", "excess", "of"), List.of("au", "moins"), List.of("plus", "de"),
-      List.of("plus", "d"), List.of("pas", "moins", "de"), List.of("pas", "moins", "d"), List.of("au", "minimum"));
-  private static final List<List<String>> ABOUT = List.of(
-      List.of("about"), List.of("around"), List.of("some"), List.of("nearly"), List.of("almost"),
-      List.of("approximately"), List.of("roughly"), List.of("close", "to"), List.of("an", "estimated"),
-      List.of("estimated"), List.of("up", "to"), List.of("as", "many", "as"), List.of("environ"),
-      List.of("pres", "de"), List.of("pres", "d"), List.of("quelque"), List.of("autour", "de"),
-      List.of("autour", "d"), List.of("presque"), List.of("approximativement"), List.of("jusqu", "a"));
-  private static final Set<String> NOT_BEFORE_ONE = Set.of("no", "any", "every", "each", "the", "this", "that");
+    private static final List<List<String>> AT_LEAST = List.of(
+            List.of("at", "least"), List.of("more", "than"), List.of("over"), List.of("upwards", "of"),
+            List.of("no", "fewer", "than"), List.of("no", "less", "than"), List.of("not", "less", "than"),
+            List.of("a", "minimum", "of"), List.of("in", "excess", "of"), List.of("au", "moins"), List.of("plus", "de"),
+            List.of("plus", "d"), List.of("pas", "moins", "de"), List.of("pas", "moins", "d"), List.of("au", "minimum"));
+    private static final List<List<String>> ABOUT = List.of(
+            List.of("about"), List.of("around"), List.of("some"), List.of("nearly"), List.of("almost"),
+            List.of("approximately"), List.of("roughly"), List.of("close", "to"), List.of("an", "estimated"),
+            List.of("estimated"), List.of("up", "to"), List.of("as", "many", "as"), List.of("environ"),
+            List.of("pres", "de"), List.of("pres", "d"), List.of("quelque"), List.of("autour", "de"),
+            List.of("autour", "d"), List.of("presque"), List.of("approximativement"), List.of("jusqu", "a"));
+    private static final Set<String> NOT_BEFORE_ONE = Set.of("no", "any", "every", "each", "the", "this", "that");
 
-  public NumberParser() {}
+    public NumberParser() {}
 
-  /** Parses a whole string such as "twenty-one" or "une trentaine"; empty when it is not exactly one figure. */
-  public Optional<NumberMention> parse(String text, Language lang) {
-    List<Token> toks = Text.tokenize(text);
-    Optional<NumberMention> m = at(toks, 0, lang);
-    return m.filter(x -> x.end() == toks.size());
-  }
+    /** Parses a whole string such as "twenty-one" or "une trentaine"; empty when it is not exactly one figure. */
+    public Optional<NumberMention> parse(String text, Language lang) {
+        List<Token> toks = Text.tokenize(text);
+        Optional<NumberMention> m = at(toks, 0, lang);
+        return m.filter(x -> x.end() == toks.size());
+    }
 
-  /** The figure starting at token {@code i} (possibly with a qualifier first), or empty. */
-  public Optional<NumberMention> at(List<Token> toks, int i, Language lang) {
-    if (toks == null || i < 0 || i >= toks.size()) {
-      return Optional.empty();
-    }
-    Qualifier q = Qualifier.exact;
-    int numStart = i;
-    int len = phraseAt(toks, i, AT_LEAST);
-    if (len > 0) {
-      q = Qualifier.at_least;
-    } else {
-      len = phraseAt(toks, i, ABOUT);
-      if (len > 0) {
-        q = Qualifier.about;
-      }
-    }
-    if (len > 0) {
-      numStart = skipApostrophes(toks, i + len);
-    }
-    int[] vr = number(toks, numStart, lang);
-    if (vr == null) {
-      return Optional.empty();
-    }
-    int value = vr[0];
-    int end = vr[1];
-    if (vr[2] == 1 && q == Qualifier.exact) {
-      q = Qualifier.about;
-    }
-    if (value <= 0 || value > MAX_VALUE) {
-      return Optional.empty();
-    }
-    int post = phraseAt(toks, end, List.of(List.of("or", "more"), List.of("ou", "plus"), List.of("et", "plus")));
-    if (post > 0 && q == Qualifier.exact) {
-      return Optional.of(new NumberMention(value, Qualifier.at_least, i, numStart, end + post));
-    }
-    post = phraseAt(toks, end, List.of(List.of("or", "so"), List.of("environ")));
-    if (post > 0 && q == Qualifier.exact) {
-      return Optional.of(new NumberMention(value, Qualifier.about, i, numStart, end + post));
-    }
-    return Optional.of(new NumberMention(value, q, i, numStart, end));
-  }
-
-  /** True when the token could start a figure (digit or number word), used to stop noun-phrase scans. */
-  boolean startsNumber(List<Token> toks, int i, Language lang) {
-    return number(toks, i, lang) != null;
-  }
-
-  /** {value, endExclusive, approx(0/1)} or null. */
-  private int[] number(List<Token> toks, int i, Language lang) {
-    if (i >= toks.size()) {
-      return null;
-    }
-    Token t = toks.get(i);
-    if (t.isNumber()) {
-      String digits = t.text().replaceAll("[^0-9]", "");
-      if (digits.length() > 9) {
-        return new int[] {Integer.MAX_VALUE, i + 1, 0};
-      }
-      return new int[] {Integer.parseInt(digits), i + 1, 0};
-    }
-    if (lang == Language.EN) {
-      return english(toks, i);
-    }
-    if (lang == Language.FR) {
-      return french(toks, i);
-    }
-    return null;
-  }
-
-  private int[] english(List<Token> toks, int i) {
-    String w = toks.get(i).text();
-    String n1 = text(toks, i + 1);
-    switch (w) {
-      case "a", "an" -> {
-        if (n1.equals("dozen")) {
-          return new int[] {12, i + 2, 1};
+    /** The figure starting at token {@code i} (possibly with a qualifier first), or empty. */
+    public Optional<NumberMention> at(List<Token> toks, int i, Language lang) {
+        if (toks == null || i < 0 || i >= toks.size()) {
+            return Optional.empty();
         }
-        if (n1.equals("hundred")) {
-          return new int[] {100, i + 2, 1};
+        Qualifier q = Qualifier.exact;
+        int numStart = i;
+        int len = phraseAt(toks, i, AT_LEAST);
+        if (len > 0) {
+            q = Qualifier.at_least;
+        } else {
+            len = phraseAt(toks, i, ABOUT);
+            if (len > 0) {
+                q = Qualifier.about;
+            }
         }
-        if (n1.equals("score")) {
-          return new int[] {20, i + 2, 1};
+        if (len > 0) {
+            numStart = skipApostrophes(toks, i + len);
+        }
+        int[] vr = number(toks, numStart, lang);
+        if (vr == null) {
+            return Optional.empty();
+        }
+        int value = vr[0];
+        int end = vr[1];
+        if (vr[2] == 1 && q == Qualifier.exact) {
+            q = Qualifier.about;
+        }
+        if (value <= 0 || value > MAX_VALUE) {
+            return Optional.empty();
+        }
+        int post = phraseAt(toks, end, List.of(List.of("or", "more"), List.of("ou", "plus"), List.of("et", "plus")));
+        if (post > 0 && q == Qualifier.exact) {
+            return Optional.of(new NumberMention(value, Qualifier.at_least, i, numStart, end + post));
+        }
+        post = phraseAt(toks, end, List.of(List.of("or", "so"), List.of("environ")));
+        if (post > 0 && q == Qualifier.exact) {
+            return Optional.of(new NumberMention(value, Qualifier.about, i, numStart, end + post));
+        }
+        return Optional.of(new NumberMention(value, q, i, numStart, end));
+    }
+
+    /** True when the token could start a figure (digit or number word), used to stop noun-phrase scans. */
+    boolean startsNumber(List<Token> toks, int i, Language lang) {
+        return number(toks, i, lang) != null;
+    }
+
+    /** {value, endExclusive, approx(0/1)} or null. */
+    private int[] number(List<Token> toks, int i, Language lang) {
+        if (i >= toks.size()) {
+            return null;
+        }
+        Token t = toks.get(i);
+        if (t.isNumber()) {
+            String digits = t.text().replaceAll("[^0-9]", "");
+            if (digits.length() > 9) {
+                return new int[] {Integer.MAX_VALUE, i + 1, 0};
+            }
+            return new int[] {Integer.parseInt(digits), i + 1, 0};
+        }
+        if (lang == Language.EN) {
+            return english(toks, i);
+        }
+        if (lang == Language.FR) {
+            return french(toks, i);
         }
         return null;
-      }
-      case "half" -> {
-        return n1.equals("a") && text(toks, i + 2).equals("dozen") ? new int[] {6, i + 3, 1} : null;
-      }
-      case "dozens" -> {
-        return new int[] {24, i + 1, 1};
-      }
-      case "scores" -> {
-        return new int[] {40, i + 1, 1};
-      }
-      case "hundreds" -> {
-        return new int[] {200, i + 1, 1};
-      }
-      default -> {
-        // fall through to compound words
-      }
     }
-    if (w.equals("one") && i > 0 && NOT_BEFORE_ONE.contains(toks.get(i - 1).text())) {
-      return null;
-    }
-    int total = 0;
-    int current = 0;
-    int j = i;
-    int last = -1;
-    boolean any = false;
-    while (j < toks.size()) {
-      String x = toks.get(j).text();
-      Integer u = EN_UNITS.get(x);
-      if (u != null) {
-        current += u;
-        any = true;
-        last = j;
-        j++;
-      } else if (any && x.equals("hundred")) {
-        current = Math.max(current, 1) * 100;
-        last = j;
-        j++;
-      } else if (any && x.equals("thousand")) {
-        total += Math.max(current, 1) * 1000;
-        current = 0;
-        last = j;
-        j++;
-      } else if (any && x.equals("dozen")) {
-        current = Math.max(current, 1) * 12;
-        last = j;
-        j++;
-      } else if (any && x.equals("-") && EN_UNITS.containsKey(text(toks, j + 1))) {
-        j++;
-      } else if (any && x.equals("and") && (text(toks, j - 1).equals("hundred") || text(toks, j - 1).equals("thousand"))
-          && EN_UNITS.containsKey(text(toks, j + 1))) {
-        j++;
-      } else {
-        break;
-      }
-    }
-    return any ? new int[] {total + current, last + 1, 0} : null;
-  }
 
-  private int[] french(List<Token> toks, int i) {
-    Token t = toks.get(i);
-    String w = t.text();
-    if (t.allCaps() && (w.equals("un") || w.equals("une"))) {
-      return null;
-    }
-    String n1 = text(toks, i + 1);
-    if ((w.equals("une") || w.equals("un")) && FR_APPROX.containsKey(n1)) {
-      return new int[] {FR_APPROX.get(n1), i + 2, 1};
-    }
-    if ((w.equals("des") || w.equals("plusieurs") || w.equals("quelques")) && n1.equals("dizaines")) {
-      return new int[] {20, i + 2, 1};
-    }
-    if ((w.equals("des") || w.equals("plusieurs") || w.equals("quelques")) && n1.equals("centaines")) {
-      return new int[] {200, i + 2, 1};
-    }
-    int total = 0;
-    int current = 0;
-    int j = i;
-    int last = -1;
-    boolean any = false;
-    int lastUnit = 0;
-    while (j < toks.size()) {
-      String x = toks.get(j).text();
-      Integer u = FR_UNITS.get(x);
-      if (u != null && !(any && (x.equals("un") || x.equals("une")) && !text(toks, j - 1).equals("et"))) {
-        if (u == 20 && lastUnit == 4 && any) {
-          current = current - 4 + 80; // quatre-vingt(s)
-        } else {
-          current += u;
+    private int[] english(List<Token> toks, int i) {
+        String w = toks.get(i).text();
+        String n1 = text(toks, i + 1);
+        switch (w) {
+            case "a", "an" -> {
+                if (n1.equals("dozen")) {
+                    return new int[] {12, i + 2, 1};
+                }
+                if (n1.equals("hundred")) {
+                    return new int[] {100, i + 2, 1};
+                }
+                if (n1.equals("score")) {
+                    return new int[] {20, i + 2, 1};
+                }
+                return null;
+            }
+            case "half" -> {
+                return n1.equals("a") && text(toks, i + 2).equals("dozen") ? new int[] {6, i + 3, 1} : null;
+            }
+            case "dozens" -> {
+                return new int[] {24, i + 1, 1};
+            }
+            case "scores" -> {
+                return new int[] {40, i + 1, 1};
+            }
+            case "hundreds" -> {
+                return new int[] {200, i + 1, 1};
+            }
+            default -> {
+                // fall through to compound words
+            }
         }
-        lastUnit = u;
-        any = true;
-        last = j;
-        j++;
-      } else if (x.equals("cent") || x.equals("cents")) {
-        current = Math.max(current, 1) * 100;
-        any = true;
-        lastUnit = 100;
-        last = j;
-        j++;
-      } else if (any && x.equals("mille")) {
-        total += Math.max(current, 1) * 1000;
-        current = 0;
-        lastUnit = 1000;
-        last = j;
-        j++;
-      } else if (any && x.equals("-") && (FR_UNITS.containsKey(text(toks, j + 1)) || text(toks, j + 1).startsWith("cent"))) {
-        j++;
-      } else if (any && x.equals("et") && (text(toks, j + 1).equals("un") || text(toks, j + 1).equals("une")
-          || text(toks, j + 1).equals("onze")) && lastUnit >= 20 && lastUnit <= 60) {
-        j++;
-      } else {
-        break;
-      }
-    }
-    return any ? new int[] {total + current, last + 1, 0} : null;
-  }
-
-  private static String text(List<Token> toks, int i) {
-    return i >= 0 && i < toks.size() ? toks.get(i).text() : "";
-  }
-
-  private static int skipApostrophes(List<Token> toks, int i) {
-    int j = i;
-    while (j < toks.size() && toks.get(j).text().equals("'")) {
-      j++;
-    }
-    return j;
-  }
-
-  /** Length in tokens (apostrophes skipped) of the first phrase that matches at {@code i}, or 0. */
-  static int phraseAt(List<Token> toks, int i, List<List<String>> phrases) {
-    int best = 0;
-    for (List<String> p : phrases) {
-      int j = i;
-      boolean ok = true;
-      for (String w : p) {
-        j = skipApostrophes(toks, j);
-        if (j >= toks.size() || !toks.get(j).text().equals(w)) {
-          ok = false;
-          break;
+        if (w.equals("one") && i > 0 && NOT_BEFORE_ONE.contains(toks.get(i - 1).text())) {
+            return null;
         }
-        j++;
-      }
-      if (ok && j - i > best) {
-        best = j - i;
-      }
+        int total = 0;
+        int current = 0;
+        int j = i;
+        int last = -1;
+        boolean any = false;
+        while (j < toks.size()) {
+            String x = toks.get(j).text();
+            Integer u = EN_UNITS.get(x);
+            if (u != null) {
+                current += u;
+                any = true;
+                last = j;
+                j++;
+            } else if (any && x.equals("hundred")) {
+                current = Math.max(current, 1) * 100;
+                last = j;
+                j++;
+            } else if (any && x.equals("thousand")) {
+                total += Math.max(current, 1) * 1000;
+                current = 0;
+                last = j;
+                j++;
+            } else if (any && x.equals("dozen")) {
+                current = Math.max(current, 1) * 12;
+                last = j;
+                j++;
+            } else if (any && x.equals("-") && EN_UNITS.containsKey(text(toks, j + 1))) {
+                j++;
+            } else if (any && x.equals("and") && (text(toks, j - 1).equals("hundred") || text(toks, j - 1).equals("thousand"))
+                    && EN_UNITS.containsKey(text(toks, j + 1))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        return any ? new int[] {total + current, last + 1, 0} : null;
     }
-    return best;
-  }
+
+    private int[] french(List<Token> toks, int i) {
+        Token t = toks.get(i);
+        String w = t.text();
+        if (t.allCaps() && (w.equals("un") || w.equals("une"))) {
+            return null;
+        }
+        String n1 = text(toks, i + 1);
+        if ((w.equals("une") || w.equals("un")) && FR_APPROX.containsKey(n1)) {
+            return new int[] {FR_APPROX.get(n1), i + 2, 1};
+        }
+        if ((w.equals("des") || w.equals("plusieurs") || w.equals("quelques")) && n1.equals("dizaines")) {
+            return new int[] {20, i + 2, 1};
+        }
+        if ((w.equals("des") || w.equals("plusieurs") || w.equals("quelques")) && n1.equals("centaines")) {
+            return new int[] {200, i + 2, 1};
+        }
+        int total = 0;
+        int current = 0;
+        int j = i;
+        int last = -1;
+        boolean any = false;
+        int lastUnit = 0;
+        while (j < toks.size()) {
+            String x = toks.get(j).text();
+            Integer u = FR_UNITS.get(x);
+            if (u != null && !(any && (x.equals("un") || x.equals("une")) && !text(toks, j - 1).equals("et"))) {
+                if (u == 20 && lastUnit == 4 && any) {
+                    current = current - 4 + 80; // quatre-vingt(s)
+                } else {
+                    current += u;
+                }
+                lastUnit = u;
+                any = true;
+                last = j;
+                j++;
+            } else if (x.equals("cent") || x.equals("cents")) {
+                current = Math.max(current, 1) * 100;
+                any = true;
+                lastUnit = 100;
+                last = j;
+                j++;
+            } else if (any && x.equals("mille")) {
+                total += Math.max(current, 1) * 1000;
+                current = 0;
+                lastUnit = 1000;
+                last = j;
+                j++;
+            } else if (any && x.equals("-") && (FR_UNITS.containsKey(text(toks, j + 1)) || text(toks, j + 1).startsWith("cent"))) {
+                j++;
+            } else if (any && x.equals("et") && (text(toks, j + 1).equals("un") || text(toks, j + 1).equals("une")
+                    || text(toks, j + 1).equals("onze")) && lastUnit >= 20 && lastUnit <= 60) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        return any ? new int[] {total + current, last + 1, 0} : null;
+    }
+
+    private static String text(List<Token> toks, int i) {
+        return i >= 0 && i < toks.size() ? toks.get(i).text() : "";
+    }
+
+    private static int skipApostrophes(List<Token> toks, int i) {
+        int j = i;
+        while (j < toks.size() && toks.get(j).text().equals("'")) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Length in tokens (apostrophes skipped) of the first phrase that matches at {@code i}, or 0. */
+    static int phraseAt(List<Token> toks, int i, List<List<String>> phrases) {
+        int best = 0;
+        for (List<String> p : phrases) {
+            int j = i;
+            boolean ok = true;
+            for (String w : p) {
+                j = skipApostrophes(toks, j);
+                if (j >= toks.size() || !toks.get(j).text().equals(w)) {
+                    ok = false;
+                    break;
+                }
+                j++;
+            }
+            if (ok && j - i > best) {
+                best = j - i;
+            }
+        }
+        return best;
+    }
 }

@@ -15,120 +15,120 @@ import java.util.Set;
  */
 public final class SentenceSplitter {
 
-  /** One sentence: its text, the paragraph it is in, and its position within that paragraph (from 0). */
-  public record Sentence(String text, int paragraph, int indexInParagraph) {}
+    /** One sentence: its text, the paragraph it is in, and its position within that paragraph (from 0). */
+    public record Sentence(String text, int paragraph, int indexInParagraph) {}
 
-  private static final Set<String> ABBREVIATIONS = Set.of(
-      "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "cpt", "maj", "sgt", "cpl", "pte", "adm", "brig",
-      "cdt", "cmdt", "st", "vs", "etc", "approx", "inc", "ltd", "co", "jr", "sr", "gov", "sen", "rep",
-      "rev", "fig", "m", "mm", "mme", "mlle", "gal", "lcl", "cne", "jan", "feb", "mar", "apr", "jun", "jul",
-      "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fev", "fevr", "avr", "juil", "env", "art", "al",
-      "e.g", "i.e", "u.s", "u.n", "u.k", "a.m", "p.m");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "cpt", "maj", "sgt", "cpl", "pte", "adm", "brig",
+            "cdt", "cmdt", "st", "vs", "etc", "approx", "inc", "ltd", "co", "jr", "sr", "gov", "sen", "rep",
+            "rev", "fig", "m", "mm", "mme", "mlle", "gal", "lcl", "cne", "jan", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fev", "fevr", "avr", "juil", "env", "art", "al",
+            "e.g", "i.e", "u.s", "u.n", "u.k", "a.m", "p.m");
 
-  public SentenceSplitter() {}
+    public SentenceSplitter() {}
 
-  /** Splits all paragraphs; paragraph numbers are the indexes in the given list. */
-  public List<Sentence> split(List<String> paragraphs) {
-    List<Sentence> out = new ArrayList<>();
-    if (paragraphs == null) {
-      return out;
+    /** Splits all paragraphs; paragraph numbers are the indexes in the given list. */
+    public List<Sentence> split(List<String> paragraphs) {
+        List<Sentence> out = new ArrayList<>();
+        if (paragraphs == null) {
+            return out;
+        }
+        for (int p = 0; p < paragraphs.size(); p++) {
+            int k = 0;
+            for (String s : splitParagraph(paragraphs.get(p))) {
+                out.add(new Sentence(s, p, k++));
+            }
+        }
+        return out;
     }
-    for (int p = 0; p < paragraphs.size(); p++) {
-      int k = 0;
-      for (String s : splitParagraph(paragraphs.get(p))) {
-        out.add(new Sentence(s, p, k++));
-      }
-    }
-    return out;
-  }
 
-  /** Splits one paragraph into trimmed, non-empty sentences. */
-  public List<String> splitParagraph(String paragraph) {
-    List<String> out = new ArrayList<>();
-    if (paragraph == null || paragraph.isBlank()) {
-      return out;
+    /** Splits one paragraph into trimmed, non-empty sentences. */
+    public List<String> splitParagraph(String paragraph) {
+        List<String> out = new ArrayList<>();
+        if (paragraph == null || paragraph.isBlank()) {
+            return out;
+        }
+        String t = paragraph;
+        int n = t.length();
+        int start = 0;
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '\u2026') {
+                int end = i + 1;
+                while (end < n && (t.charAt(end) == '.' || t.charAt(end) == '!' || t.charAt(end) == '?')) {
+                    end++;
+                }
+                while (end < n && isCloser(t.charAt(end))) {
+                    end++;
+                }
+                // French closing guillemet after a (non-breaking) space: "morts. »"
+                int sp = end;
+                while (sp < n && (t.charAt(sp) == ' ' || t.charAt(sp) == '\u00a0' || t.charAt(sp) == '\u202f')) {
+                    sp++;
+                }
+                if (sp > end && sp < n && t.charAt(sp) == '\u00bb') {
+                    end = sp + 1;
+                }
+                if (end >= n) {
+                    break;
+                }
+                if (!Character.isWhitespace(t.charAt(end))) {
+                    i = end;
+                    continue;
+                }
+                int next = end;
+                while (next < n && Character.isWhitespace(t.charAt(next))) {
+                    next++;
+                }
+                if (next < n && startsSentence(t.charAt(next)) && !(c == '.' && isAbbreviation(t, i))) {
+                    add(out, t.substring(start, end));
+                    start = next;
+                    i = next;
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            i++;
+        }
+        add(out, t.substring(Math.min(start, n)));
+        return out;
     }
-    String t = paragraph;
-    int n = t.length();
-    int start = 0;
-    int i = 0;
-    while (i < n) {
-      char c = t.charAt(i);
-      if (c == '.' || c == '!' || c == '?' || c == '\u2026') {
-        int end = i + 1;
-        while (end < n && (t.charAt(end) == '.' || t.charAt(end) == '!' || t.charAt(end) == '?')) {
-          end++;
-        }
-        while (end < n && isCloser(t.charAt(end))) {
-          end++;
-        }
-        // French closing guillemet after a (non-breaking) space: "morts. »"
-        int sp = end;
-        while (sp < n && (t.charAt(sp) == ' ' || t.charAt(sp) == '\u00a0' || t.charAt(sp) == '\u202f')) {
-          sp++;
-        }
-        if (sp > end && sp < n && t.charAt(sp) == '\u00bb') {
-          end = sp + 1;
-        }
-        if (end >= n) {
-          break;
-        }
-        if (!Character.isWhitespace(t.charAt(end))) {
-          i = end;
-          continue;
-        }
-        int next = end;
-        while (next < n && Character.isWhitespace(t.charAt(next))) {
-          next++;
-        }
-        if (next < n && startsSentence(t.charAt(next)) && !(c == '.' && isAbbreviation(t, i))) {
-          add(out, t.substring(start, end));
-          start = next;
-          i = next;
-          continue;
-        }
-        i = end;
-        continue;
-      }
-      i++;
-    }
-    add(out, t.substring(Math.min(start, n)));
-    return out;
-  }
 
-  private static void add(List<String> out, String s) {
-    String t = s.strip();
-    if (!t.isEmpty()) {
-      out.add(t);
+    private static void add(List<String> out, String s) {
+        String t = s.strip();
+        if (!t.isEmpty()) {
+            out.add(t);
+        }
     }
-  }
 
-  private static boolean isCloser(char c) {
-    return c == '"' || c == '\u201d' || c == '\u00bb' || c == '\u2019' || c == '\'' || c == ')' || c == ']';
-  }
+    private static boolean isCloser(char c) {
+        return c == '"' || c == '\u201d' || c == '\u00bb' || c == '\u2019' || c == '\'' || c == ')' || c == ']';
+    }
 
-  private static boolean startsSentence(char c) {
-    return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\u201c' || c == '\u00ab'
-        || c == '(' || c == '[' || c == '\'' || c == '\u2018' || c == '-' || c == '\u2013' || c == '\u2014';
-  }
+    private static boolean startsSentence(char c) {
+        return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\u201c' || c == '\u00ab'
+                || c == '(' || c == '[' || c == '\'' || c == '\u2018' || c == '-' || c == '\u2013' || c == '\u2014';
+    }
 
-  /** Whether the full stop at {@code dot} closes an abbreviation or an initial. */
-  private static boolean isAbbreviation(String t, int dot) {
-    int b = dot;
-    while (b > 0 && (Character.isLetter(t.charAt(b - 1)) || t.charAt(b - 1) == '.')) {
-      b--;
+    /** Whether the full stop at {@code dot} closes an abbreviation or an initial. */
+    private static boolean isAbbreviation(String t, int dot) {
+        int b = dot;
+        while (b > 0 && (Character.isLetter(t.charAt(b - 1)) || t.charAt(b - 1) == '.')) {
+            b--;
+        }
+        String word = t.substring(b, dot);
+        if (word.isEmpty()) {
+            return false;
+        }
+        if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+            return true; // an initial: "J. Smith"
+        }
+        String key = Text.fold(word).toLowerCase(Locale.ROOT);
+        if (key.startsWith(".")) {
+            key = key.substring(1);
+        }
+        return ABBREVIATIONS.contains(key) || (key.contains(".") && key.length() <= 6);
     }
-    String word = t.substring(b, dot);
-    if (word.isEmpty()) {
-      return false;
-    }
-    if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
-      return true; // an initial: "J. Smith"
-    }
-    String key = Text.fold(word).toLowerCase(Locale.ROOT);
-    if (key.startsWith(".")) {
-      key = key.substring(1);
-    }
-    return ABBREVIATIONS.contains(key) || (key.contains(".") && key.length() <= 6);
-  }
 }

@@ -29,207 +29,207 @@ import java.util.regex.Pattern;
  */
 public final class TextCleaner {
 
-  /** Raw characters read from a body before cleaning. */
-  public static final int RAW_CAP = 100_000;
-  /** Characters of cleaned text that extraction scans. */
-  public static final int TEXT_CAP = 20_000;
+    /** Raw characters read from a body before cleaning. */
+    public static final int RAW_CAP = 100_000;
+    /** Characters of cleaned text that extraction scans. */
+    public static final int TEXT_CAP = 20_000;
 
-  private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style|noscript)\\b[^>]{0,1000}>.{0,50000}?</\\1\\s*>");
-  private static final Pattern BLOCK_TAG = Pattern.compile("(?i)</?(p|br|div|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|header|footer)\\b[^>]{0,1000}>");
-  private static final Pattern TAG = Pattern.compile("<[/!]?[A-Za-z][^<>]{0,1000}>|<!--.{0,5000}?-->", Pattern.DOTALL);
-  private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-  private static final Map<String, String> ENTITIES = Map.ofEntries(
-      Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-      Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("rsquo", "\u2019"), Map.entry("lsquo", "\u2018"),
-      Map.entry("rdquo", "\u201d"), Map.entry("ldquo", "\u201c"), Map.entry("laquo", "\u00ab"),
-      Map.entry("raquo", "\u00bb"), Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"),
-      Map.entry("hellip", "\u2026"), Map.entry("eacute", "\u00e9"), Map.entry("egrave", "\u00e8"),
-      Map.entry("agrave", "\u00e0"), Map.entry("ccedil", "\u00e7"), Map.entry("ecirc", "\u00ea"),
-      Map.entry("ocirc", "\u00f4"), Map.entry("icirc", "\u00ee"), Map.entry("Eacute", "\u00c9"));
+    private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style|noscript)\\b[^>]{0,1000}>.{0,50000}?</\\1\\s*>");
+    private static final Pattern BLOCK_TAG = Pattern.compile("(?i)</?(p|br|div|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|header|footer)\\b[^>]{0,1000}>");
+    private static final Pattern TAG = Pattern.compile("<[/!]?[A-Za-z][^<>]{0,1000}>|<!--.{0,5000}?-->", Pattern.DOTALL);
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+    private static final Map<String, String> ENTITIES = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("rsquo", "\u2019"), Map.entry("lsquo", "\u2018"),
+            Map.entry("rdquo", "\u201d"), Map.entry("ldquo", "\u201c"), Map.entry("laquo", "\u00ab"),
+            Map.entry("raquo", "\u00bb"), Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"),
+            Map.entry("hellip", "\u2026"), Map.entry("eacute", "\u00e9"), Map.entry("egrave", "\u00e8"),
+            Map.entry("agrave", "\u00e0"), Map.entry("ccedil", "\u00e7"), Map.entry("ecirc", "\u00ea"),
+            Map.entry("ocirc", "\u00f4"), Map.entry("icirc", "\u00ee"), Map.entry("Eacute", "\u00c9"));
 
-  /** Lines dropped wherever they appear (matched on folded, trimmed text). */
-  private static final Pattern JUNK_LINE = Pattern.compile(
-      "^(read (also|more)|also read|see also|related( articles?| stories| posts?)?\\s*:|recommended|more from|"
-          + "(a )?lire (aussi|egalement|ensuite)|voir aussi|sur le meme sujet|advertisement|advertising|publicite|"
-          + "sponsored|subscribe|abonnez|sign up|newsletter|follow us|suivez[- ]nous|share (this|on)|partager|"
-          + "click here|cliquez ici|tags?\\s*:|photo\\s*:|credit\\s*:|image\\s*:|\\(c\\)|copyright|"
-          + "all rights reserved|tous droits reserves|\u00a9|print this|download our app|telechargez).*");
-  /** Dropped only when short (a menu or social-media line rather than prose). */
-  private static final Pattern SHORT_JUNK_LINE = Pattern.compile(
-      "^(share|partagez|loading|chargement|whatsapp|facebook|twitter|telegram|linkedin|email|e-mail|print|"
-          + "imprimer|home|accueil|menu|search|rechercher|login|connexion|cookies?|accept|accepter|"
-          + "ad|pub|ads)\\b.*");
-  /** A line that starts the comment or disclaimer footer: it and everything after are dropped. */
-  private static final Pattern FOOTER = Pattern.compile(
-      "^(post a comment|leave a (comment|reply)|laisser un commentaire|laissez un commentaire|\\d+ comments?\\b|"
-          + "comments?\\s*(\\(\\d+\\))?\\s*:?$|commentaires?\\s*(\\(\\d+\\))?\\s*:?$|disclaimer|avertissement\\s*:|"
-          + "previous post|next post|article precedent|article suivant|about the author|a propos de l'auteur).*");
+    /** Lines dropped wherever they appear (matched on folded, trimmed text). */
+    private static final Pattern JUNK_LINE = Pattern.compile(
+            "^(read (also|more)|also read|see also|related( articles?| stories| posts?)?\\s*:|recommended|more from|"
+                    + "(a )?lire (aussi|egalement|ensuite)|voir aussi|sur le meme sujet|advertisement|advertising|publicite|"
+                    + "sponsored|subscribe|abonnez|sign up|newsletter|follow us|suivez[- ]nous|share (this|on)|partager|"
+                    + "click here|cliquez ici|tags?\\s*:|photo\\s*:|credit\\s*:|image\\s*:|\\(c\\)|copyright|"
+                    + "all rights reserved|tous droits reserves|\u00a9|print this|download our app|telechargez).*");
+    /** Dropped only when short (a menu or social-media line rather than prose). */
+    private static final Pattern SHORT_JUNK_LINE = Pattern.compile(
+            "^(share|partagez|loading|chargement|whatsapp|facebook|twitter|telegram|linkedin|email|e-mail|print|"
+                    + "imprimer|home|accueil|menu|search|rechercher|login|connexion|cookies?|accept|accepter|"
+                    + "ad|pub|ads)\\b.*");
+    /** A line that starts the comment or disclaimer footer: it and everything after are dropped. */
+    private static final Pattern FOOTER = Pattern.compile(
+            "^(post a comment|leave a (comment|reply)|laisser un commentaire|laissez un commentaire|\\d+ comments?\\b|"
+                    + "comments?\\s*(\\(\\d+\\))?\\s*:?$|commentaires?\\s*(\\(\\d+\\))?\\s*:?$|disclaimer|avertissement\\s*:|"
+                    + "previous post|next post|article precedent|article suivant|about the author|a propos de l'auteur).*");
 
-  /** A wire dateline opening the first paragraph: "BAMAKO -", "BAMAKO (AFP) -", "Mogadishu (Reuters) -". */
-  private static final Pattern DATELINE = Pattern.compile(
-      "^(?:[A-Z\u00C0-\u00DC][A-Z\u00C0-\u00DC'. -]{2,40}|[A-Z][a-z\u00E0-\u00FC]+(?: [A-Z][a-z\u00E0-\u00FC]+)?"
-          + "(?=\\s*\\())(?:,\\s*[A-Za-z ]{2,20})?\\s*(?:\\([^)]{1,30}\\))?\\s*[-\u2013\u2014:]\\s+");
+    /** A wire dateline opening the first paragraph: "BAMAKO -", "BAMAKO (AFP) -", "Mogadishu (Reuters) -". */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^(?:[A-Z\u00C0-\u00DC][A-Z\u00C0-\u00DC'. -]{2,40}|[A-Z][a-z\u00E0-\u00FC]+(?: [A-Z][a-z\u00E0-\u00FC]+)?"
+                    + "(?=\\s*\\())(?:,\\s*[A-Za-z ]{2,20})?\\s*(?:\\([^)]{1,30}\\))?\\s*[-\u2013\u2014:]\\s+");
 
-  public TextCleaner() {}
+    public TextCleaner() {}
 
-  /** Cleans a body into paragraphs; never null, never throws on odd input. */
-  public List<String> paragraphs(String raw) {
-    List<String> out = new ArrayList<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    String text = raw.length() > RAW_CAP ? raw.substring(0, RAW_CAP) : raw;
-    text = stripHtml(text);
-    text = Normalizer.normalize(text, Normalizer.Form.NFC);
-    text = text.replace("\r\n", "\n").replace('\r', '\n');
+    /** Cleans a body into paragraphs; never null, never throws on odd input. */
+    public List<String> paragraphs(String raw) {
+        List<String> out = new ArrayList<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        String text = raw.length() > RAW_CAP ? raw.substring(0, RAW_CAP) : raw;
+        text = stripHtml(text);
+        text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
 
-    List<String> lines = new ArrayList<>();
-    int budget = TEXT_CAP;
-    for (String line : text.split("\n", -1)) {
-      String t = collapseSpaces(line).strip();
-      if (t.isEmpty()) {
-        lines.add("");
-        continue;
-      }
-      String f = Text.fold(t);
-      if (FOOTER.matcher(f).matches()) {
-        break;
-      }
-      if (JUNK_LINE.matcher(f).matches() || !hasLetters(t)
-          || (t.length() < 80 && SHORT_JUNK_LINE.matcher(f).matches())) {
-        continue;
-      }
-      if (budget <= 0) {
-        break;
-      }
-      if (t.length() > budget) {
-        t = t.substring(0, budget);
-      }
-      budget -= t.length();
-      lines.add(t);
-    }
-    // join hard-wrapped lines
-    StringBuilder current = null;
-    for (String line : lines) {
-      if (line.isEmpty()) {
+        List<String> lines = new ArrayList<>();
+        int budget = TEXT_CAP;
+        for (String line : text.split("\n", -1)) {
+            String t = collapseSpaces(line).strip();
+            if (t.isEmpty()) {
+                lines.add("");
+                continue;
+            }
+            String f = Text.fold(t);
+            if (FOOTER.matcher(f).matches()) {
+                break;
+            }
+            if (JUNK_LINE.matcher(f).matches() || !hasLetters(t)
+                    || (t.length() < 80 && SHORT_JUNK_LINE.matcher(f).matches())) {
+                continue;
+            }
+            if (budget <= 0) {
+                break;
+            }
+            if (t.length() > budget) {
+                t = t.substring(0, budget);
+            }
+            budget -= t.length();
+            lines.add(t);
+        }
+        // join hard-wrapped lines
+        StringBuilder current = null;
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                if (current != null) {
+                    out.add(current.toString());
+                    current = null;
+                }
+                continue;
+            }
+            if (current != null && !endsSentence(current) && Character.isLowerCase(line.charAt(0))) {
+                current.append(' ').append(line);
+            } else {
+                if (current != null) {
+                    out.add(current.toString());
+                }
+                current = new StringBuilder(line);
+            }
+        }
         if (current != null) {
-          out.add(current.toString());
-          current = null;
+            out.add(current.toString());
         }
-        continue;
-      }
-      if (current != null && !endsSentence(current) && Character.isLowerCase(line.charAt(0))) {
-        current.append(' ').append(line);
-      } else {
-        if (current != null) {
-          out.add(current.toString());
+        // headings and captions: short lines without closing punctuation, dropped when the text has real paragraphs
+        if (out.stream().anyMatch(p -> endsSentence(p) && p.length() > 40)) {
+            out.removeIf(p -> !endsSentence(p) && p.split(" ").length < 15);
         }
-        current = new StringBuilder(line);
-      }
-    }
-    if (current != null) {
-      out.add(current.toString());
-    }
-    // headings and captions: short lines without closing punctuation, dropped when the text has real paragraphs
-    if (out.stream().anyMatch(p -> endsSentence(p) && p.length() > 40)) {
-      out.removeIf(p -> !endsSentence(p) && p.split(" ").length < 15);
-    }
-    if (!out.isEmpty()) {
-      String first = DATELINE.matcher(out.get(0)).replaceFirst("");
-      if (first.isBlank()) {
-        out.remove(0);
-      } else {
-        out.set(0, first);
-      }
-    }
-    return out;
-  }
-
-  /** Cleans a single-line text such as a title (tags, entities, spaces). */
-  public String line(String raw) {
-    if (raw == null) {
-      return "";
-    }
-    String t = raw.length() > 2_000 ? raw.substring(0, 2_000) : raw;
-    t = Normalizer.normalize(stripHtml(t), Normalizer.Form.NFC);
-    return collapseSpaces(t.replace('\n', ' ').replace('\r', ' ')).strip();
-  }
-
-  static String stripHtml(String text) {
-    if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
-      return text;
-    }
-    String t = SCRIPT.matcher(text).replaceAll(" ");
-    t = BLOCK_TAG.matcher(t).replaceAll("\n");
-    t = TAG.matcher(t).replaceAll("");
-    return decodeEntities(t);
-  }
-
-  static String decodeEntities(String t) {
-    if (t.indexOf('&') < 0) {
-      return t;
-    }
-    Matcher m = ENTITY.matcher(t);
-    StringBuilder sb = new StringBuilder(t.length());
-    while (m.find()) {
-      String e = m.group(1);
-      String rep;
-      if (e.startsWith("#x") || e.startsWith("#X")) {
-        rep = codePoint(Integer.parseInt(e.substring(2), 16), m.group());
-      } else if (e.startsWith("#")) {
-        rep = codePoint(Integer.parseInt(e.substring(1)), m.group());
-      } else {
-        rep = ENTITIES.getOrDefault(e, ENTITIES.getOrDefault(e.toLowerCase(Locale.ROOT), m.group()));
-      }
-      m.appendReplacement(sb, Matcher.quoteReplacement(rep));
-    }
-    m.appendTail(sb);
-    return sb.toString();
-  }
-
-  private static String codePoint(int cp, String fallback) {
-    if (cp <= 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return fallback;
-    }
-    return cp == 0xA0 ? " " : new String(Character.toChars(cp));
-  }
-
-  private static String collapseSpaces(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean ws = Character.isWhitespace(c) || Character.isISOControl(c);
-      if (ws) {
-        if (!space) {
-          sb.append(' ');
+        if (!out.isEmpty()) {
+            String first = DATELINE.matcher(out.get(0)).replaceFirst("");
+            if (first.isBlank()) {
+                out.remove(0);
+            } else {
+                out.set(0, first);
+            }
         }
-        space = true;
-      } else {
-        sb.append(c);
-        space = false;
-      }
+        return out;
     }
-    return sb.toString();
-  }
 
-  private static boolean hasLetters(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isLetter(s.charAt(i))) {
+    /** Cleans a single-line text such as a title (tags, entities, spaces). */
+    public String line(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String t = raw.length() > 2_000 ? raw.substring(0, 2_000) : raw;
+        t = Normalizer.normalize(stripHtml(t), Normalizer.Form.NFC);
+        return collapseSpaces(t.replace('\n', ' ').replace('\r', ' ')).strip();
+    }
+
+    static String stripHtml(String text) {
+        if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+            return text;
+        }
+        String t = SCRIPT.matcher(text).replaceAll(" ");
+        t = BLOCK_TAG.matcher(t).replaceAll("\n");
+        t = TAG.matcher(t).replaceAll("");
+        return decodeEntities(t);
+    }
+
+    static String decodeEntities(String t) {
+        if (t.indexOf('&') < 0) {
+            return t;
+        }
+        Matcher m = ENTITY.matcher(t);
+        StringBuilder sb = new StringBuilder(t.length());
+        while (m.find()) {
+            String e = m.group(1);
+            String rep;
+            if (e.startsWith("#x") || e.startsWith("#X")) {
+                rep = codePoint(Integer.parseInt(e.substring(2), 16), m.group());
+            } else if (e.startsWith("#")) {
+                rep = codePoint(Integer.parseInt(e.substring(1)), m.group());
+            } else {
+                rep = ENTITIES.getOrDefault(e, ENTITIES.getOrDefault(e.toLowerCase(Locale.ROOT), m.group()));
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(rep));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String codePoint(int cp, String fallback) {
+        if (cp <= 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return fallback;
+        }
+        return cp == 0xA0 ? " " : new String(Character.toChars(cp));
+    }
+
+    private static String collapseSpaces(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ws = Character.isWhitespace(c) || Character.isISOControl(c);
+            if (ws) {
+                if (!space) {
+                    sb.append(' ');
+                }
+                space = true;
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean hasLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsSentence(CharSequence s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\u201d' || c == '\u00bb' || c == ')' || c == '\'' || c == ' ') {
+                continue;
+            }
+            return c == '.' || c == '!' || c == '?' || c == ':' || c == '\u2026';
+        }
         return true;
-      }
     }
-    return false;
-  }
-
-  private static boolean endsSentence(CharSequence s) {
-    for (int i = s.length() - 1; i >= 0; i--) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\u201d' || c == '\u00bb' || c == ')' || c == '\'' || c == ' ') {
-        continue;
-      }
-      return c == '.' || c == '!' || c == '?' || c == ':' || c == '\u2026';
-    }
-    return true;
-  }
 }

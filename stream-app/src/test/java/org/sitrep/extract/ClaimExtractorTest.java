@@ -15,122 +15,196 @@ import org.sitrep.schema.Qualifier;
 
 class ClaimExtractorTest {
 
-  private final ClaimExtractor extractor = new ClaimExtractor(new ActorDictionary());
-  private final SentenceSplitter splitter = new SentenceSplitter();
+    private final ClaimExtractor extractor = new ClaimExtractor(new ActorDictionary());
+    private final SentenceSplitter splitter = new SentenceSplitter();
 
-  private List<Claim> claims(Language lang, String... paragraphs) {
-    List<ClaimExtractor.Input> in = new ArrayList<>();
-    for (Sentence s : splitter.split(List.of(paragraphs))) {
-      in.add(new ClaimExtractor.Input(s, false));
+    private List<Claim> claims(Language lang, String... paragraphs) {
+        List<ClaimExtractor.Input> in = new ArrayList<>();
+        for (Sentence s : splitter.split(List.of(paragraphs))) {
+            in.add(new ClaimExtractor.Input(s, false));
+        }
+        return extractor.extract(in,
+                new ClaimExtractor.Source("a1", "Example News", Instant.parse("2023-01-12T10:00:00Z"), lang));
     }
-    return extractor.extract(in,
-        new ClaimExtractor.Source("a1", "Example News", Instant.parse("2023-01-12T10:00:00Z"), lang));
-  }
 
-  @Test
-  void killedAndWoundedOfOneSentenceMakeOneClaim() {
-    assertThat(claims(Language.EN, "The army said 14 soldiers were killed and 11 wounded."))
-        .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured, Claim::getQualifier, Claim::getClaimantKind)
-        .containsExactly(tuple(Party.state_forces, 14, 11, Qualifier.exact, ClaimantKind.state));
-  }
+    @Test
+    void killedAndWoundedOfOneSentenceMakeOneClaim() {
+        assertThat(claims(Language.EN, "The army said 14 soldiers were killed and 11 wounded."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured, Claim::getQualifier, Claim::getClaimantKind)
+                .containsExactly(tuple(Party.state_forces, 14, 11, Qualifier.exact, ClaimantKind.state));
+    }
 
-  @Test
-  void verbBeforeFigure() {
-    assertThat(claims(Language.EN, "Jihadists killed 14 soldiers and wounded 11 others on Tuesday."))
-        .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
-        .containsExactly(tuple(Party.state_forces, 14, 11));
-  }
+    @Test
+    void verbBeforeFigure() {
+        assertThat(claims(Language.EN, "Jihadists killed 14 soldiers and wounded 11 others on Tuesday."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
+                .containsExactly(tuple(Party.state_forces, 14, 11));
+    }
 
-  @Test
-  void coordinatedPartiesGiveOneClaimEach() {
-    assertThat(claims(Language.EN, "Five Wagner mercenaries and seven Malian troops were killed, the group said."))
-        .extracting(Claim::getParty, Claim::getKilled, Claim::getClaimantKind)
-        .containsExactly(tuple(Party.foreign_forces, 5, ClaimantKind.armed_group),
-            tuple(Party.state_forces, 7, ClaimantKind.armed_group));
-  }
+    @Test
+    void coordinatedPartiesGiveOneClaimEach() {
+        assertThat(claims(Language.EN, "Five Wagner mercenaries and seven Malian troops were killed, the group said."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getClaimantKind)
+                .containsExactly(tuple(Party.foreign_forces, 5, ClaimantKind.armed_group),
+                        tuple(Party.state_forces, 7, ClaimantKind.armed_group));
+    }
 
-  @Test
-  void tollWordsAndRisingTolls() {
-    assertThat(claims(Language.EN, "A local official gave a toll of 14 dead."))
-        .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(tuple(14, ClaimantKind.local_source));
-    assertThat(claims(Language.EN, "The toll rose to 14, up from 12."))
-        .extracting(Claim::getKilled, Claim::getParty, Claim::getClaimantKind, Claim::getClaimant)
-        .containsExactly(tuple(14, Party.unknown, ClaimantKind.media, "Example News"),
-            tuple(12, Party.unknown, ClaimantKind.media, "Example News"));
-  }
+    @Test
+    void tollWordsAndRisingTolls() {
+        assertThat(claims(Language.EN, "A local official gave a toll of 14 dead."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(tuple(14, ClaimantKind.local_source));
+        assertThat(claims(Language.EN, "The toll rose to 14, up from 12."))
+                .extracting(Claim::getKilled, Claim::getParty, Claim::getClaimantKind, Claim::getClaimant)
+                .containsExactly(tuple(14, Party.unknown, ClaimantKind.media, "Example News"),
+                        tuple(12, Party.unknown, ClaimantKind.media, "Example News"));
+    }
 
-  @Test
-  void neutralisedTerroristsAreKilledMilitants() {
-    assertThat(claims(Language.EN, "The army claims to have neutralised \"31 terrorists\"."))
-        .extracting(Claim::getParty, Claim::getKilled, Claim::getClaimantKind)
-        .containsExactly(tuple(Party.militants, 31, ClaimantKind.state));
-    assertThat(claims(Language.FR, "L'état-major a annoncé que 31 terroristes ont été neutralisés."))
-        .extracting(Claim::getParty, Claim::getKilled, Claim::getClaimantKind)
-        .containsExactly(tuple(Party.militants, 31, ClaimantKind.state));
-  }
+    @Test
+    void neutralisedTerroristsAreKilledMilitants() {
+        assertThat(claims(Language.EN, "The army claims to have neutralised \"31 terrorists\"."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getClaimantKind)
+                .containsExactly(tuple(Party.militants, 31, ClaimantKind.state));
+        assertThat(claims(Language.FR, "L'état-major a annoncé que 31 terroristes ont été neutralisés."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getClaimantKind)
+                .containsExactly(tuple(Party.militants, 31, ClaimantKind.state));
+    }
 
-  @Test
-  void martyrsAreTheGroupsOwnDead() {
-    assertThat(claims(Language.EN, "The JNIM group recognised the murder of five martyrs."))
-        .extracting(Claim::getClaimant, Claim::getParty, Claim::getKilled, Claim::getClaimantKind)
-        .containsExactly(tuple("JNIM", Party.militants, 5, ClaimantKind.armed_group));
-  }
+    @Test
+    void martyrsAreTheGroupsOwnDead() {
+        assertThat(claims(Language.EN, "The JNIM group recognised the murder of five martyrs."))
+                .extracting(Claim::getClaimant, Claim::getParty, Claim::getKilled, Claim::getClaimantKind)
+                .containsExactly(tuple("JNIM", Party.militants, 5, ClaimantKind.armed_group));
+    }
 
-  @Test
-  void attributionContinuesWithinAParagraphOnly() {
-    List<Claim> c = claims(Language.EN,
-        "According to the group, the attack was a success. It said 9 soldiers were killed.",
-        "Nine soldiers were killed.");
+    @Test
+    void attributionContinuesWithinAParagraphOnly() {
+        List<Claim> c = claims(Language.EN,
+                "According to the group, the attack was a success. It said 9 soldiers were killed.",
+                "Nine soldiers were killed.");
 
-    assertThat(c).extracting(Claim::getClaimantKind)
-        .containsExactly(ClaimantKind.armed_group, ClaimantKind.media);
-  }
+        assertThat(c).extracting(Claim::getClaimantKind)
+                .containsExactly(ClaimantKind.armed_group, ClaimantKind.media);
+    }
 
-  @Test
-  void claimantKinds() {
-    assertThat(claims(Language.EN, "At least 12 soldiers were killed, a security source said."))
-        .extracting(Claim::getClaimantKind, Claim::getQualifier)
-        .containsExactly(tuple(ClaimantKind.anonymous_official, Qualifier.at_least));
-    assertThat(claims(Language.EN, "About 30 civilians were killed, according to MINUSMA."))
-        .extracting(Claim::getClaimant, Claim::getClaimantKind, Claim::getParty, Claim::getQualifier)
-        .containsExactly(tuple("MINUSMA", ClaimantKind.ngo_un, Party.civilians, Qualifier.about));
-    assertThat(claims(Language.EN, "Residents said 20 villagers died."))
-        .extracting(Claim::getClaimantKind).containsExactly(ClaimantKind.local_source);
-    assertThat(claims(Language.FR, "Une dizaine de civils ont été tués, selon un élu local."))
-        .extracting(Claim::getClaimantKind, Claim::getKilled, Claim::getQualifier, Claim::getParty)
-        .containsExactly(tuple(ClaimantKind.local_source, 10, Qualifier.about, Party.civilians));
-    assertThat(claims(Language.FR, "Au moins douze soldats ont été tués, a indiqué sous couvert d'anonymat un officier de l'armée."))
-        .extracting(Claim::getClaimantKind, Claim::getClaimant)
-        .containsExactly(tuple(ClaimantKind.anonymous_official, "anonymous officers"));
-  }
+    @Test
+    void claimantKinds() {
+        assertThat(claims(Language.EN, "At least 12 soldiers were killed, a security source said."))
+                .extracting(Claim::getClaimantKind, Claim::getQualifier)
+                .containsExactly(tuple(ClaimantKind.anonymous_official, Qualifier.at_least));
+        assertThat(claims(Language.EN, "About 30 civilians were killed, according to MINUSMA."))
+                .extracting(Claim::getClaimant, Claim::getClaimantKind, Claim::getParty, Claim::getQualifier)
+                .containsExactly(tuple("MINUSMA", ClaimantKind.ngo_un, Party.civilians, Qualifier.about));
+        assertThat(claims(Language.EN, "Residents said 20 villagers died."))
+                .extracting(Claim::getClaimantKind).containsExactly(ClaimantKind.local_source);
+        assertThat(claims(Language.FR, "Une dizaine de civils ont été tués, selon un élu local."))
+                .extracting(Claim::getClaimantKind, Claim::getKilled, Claim::getQualifier, Claim::getParty)
+                .containsExactly(tuple(ClaimantKind.local_source, 10, Qualifier.about, Party.civilians));
+        assertThat(claims(Language.FR, "Au moins douze soldats ont été tués, a indiqué sous couvert d'anonymat un officier de l'armée."))
+                .extracting(Claim::getClaimantKind, Claim::getClaimant)
+                .containsExactly(tuple(ClaimantKind.anonymous_official, "anonymous officers"));
+    }
 
-  @Test
-  void partiesFromNouns() {
-    assertThat(claims(Language.EN, "Two UN peacekeepers and three French soldiers were killed. Four VDP volunteers "
-        + "were wounded. Six worshippers and 2 gunmen died."))
-        .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
-        .containsExactly(tuple(Party.foreign_forces, 2, null), tuple(Party.foreign_forces, 3, null),
-            tuple(Party.state_forces, null, 4), tuple(Party.civilians, 6, null), tuple(Party.militants, 2, null));
-  }
+    @Test
+    void partiesFromNouns() {
+        assertThat(claims(Language.EN, "Two UN peacekeepers and three French soldiers were killed. Four VDP volunteers "
+                + "were wounded. Six worshippers and 2 gunmen died."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
+                .containsExactly(tuple(Party.foreign_forces, 2, null), tuple(Party.foreign_forces, 3, null),
+                        tuple(Party.state_forces, null, 4), tuple(Party.civilians, 6, null), tuple(Party.militants, 2, null));
+    }
 
-  @Test
-  void figuresThatAreNotCasualtiesAreIgnored() {
-    assertThat(claims(Language.EN,
-        "An unknown number of soldiers were killed.",
-        "The attackers used three explosive devices and 40 motorbikes.",
-        "The ambush of 10 January was claimed in 2023 by the group.",
-        "No one was killed."))
-        .isEmpty();
-  }
+    @Test
+    void figuresThatAreNotCasualtiesAreIgnored() {
+        assertThat(claims(Language.EN,
+                "An unknown number of soldiers were killed.",
+                "The attackers used three explosive devices and 40 motorbikes.",
+                "The ambush of 10 January was claimed in 2023 by the group.",
+                "No one was killed."))
+                .isEmpty();
+    }
 
-  @Test
-  void otherLanguagesReadDigitsOnly() {
-    assertThat(claims(Language.OTHER, "12 soldiers killed, twelve soldiers killed"))
-        .extracting(Claim::getKilled).containsExactly(12);
-  }
+    @Test
+    void otherLanguagesReadDigitsOnly() {
+        assertThat(claims(Language.OTHER, "12 soldiers killed, twelve soldiers killed"))
+                .extracting(Claim::getKilled).containsExactly(12);
+    }
 
-  @Test
-  void duplicatesWithinAnArticleAreKeptOnce() {
-    assertThat(claims(Language.EN, "Twelve soldiers were killed.", "12 soldiers were killed.")).hasSize(1);
-  }
+    @Test
+    void duplicatesWithinAnArticleAreKeptOnce() {
+        assertThat(claims(Language.EN, "Twelve soldiers were killed.", "12 soldiers were killed.")).hasSize(1);
+    }
+
+    @Test
+    void verbPhrasesForDeathCountAsKilled() {
+        assertThat(claims(Language.FR, "Une dizaine de gendarmes ont trouvé la mort lundi."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getQualifier)
+                .containsExactly(tuple(Party.state_forces, 10, Qualifier.about));
+        assertThat(claims(Language.FR, "Huit villageois ont perdu la vie dans l'attaque."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 8));
+        assertThat(claims(Language.FR, "Trois passagers ont péri dans l'explosion."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 3));
+        assertThat(claims(Language.EN, "Six traders lost their lives when the bus hit a mine."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 6));
+        assertThat(claims(Language.EN, "Nine herders were left dead after the raid."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 9));
+        assertThat(claims(Language.FR, "L'embuscade a coûté la vie à onze soldats."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 11));
+        assertThat(claims(Language.EN, "The blast claimed the lives of four policemen."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 4));
+    }
+
+    @Test
+    void aNationalityAdjectiveAfterTheNounKeepsTheFigure() {
+        assertThat(claims(Language.FR, "Dix-sept soldats nigériens ont été tués et vingt blessés jeudi."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
+                .containsExactly(tuple(Party.state_forces, 17, 20));
+        assertThat(claims(Language.FR, "Trois militaires des Forces armées maliennes (FAMa) ont été tués samedi."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 3));
+    }
+
+    @Test
+    void theNounAfterAmongGivesTheParty() {
+        assertThat(claims(Language.FR, "L'attaque a fait 9 morts et 4 blessés parmi les gendarmes."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
+                .containsExactly(tuple(Party.state_forces, 9, 4));
+        assertThat(claims(Language.EN, "The raid left 6 dead among the villagers."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 6));
+        // another clause: no party taken from it
+        assertThat(claims(Language.EN, "The raid left 6 dead, while many among the villagers fled."))
+                .extracting(Claim::getParty).containsExactly(Party.unknown);
+    }
+
+    @Test
+    void repeatedPrepositionAfterTheConjunctionKeepsTheVerb() {
+        assertThat(claims(Language.FR, "L'attaque a coûté la vie à deux gendarmes et à cinq civils."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 2), tuple(Party.civilians, 5));
+    }
+
+    @Test
+    void unknownPartyFigureThatRepeatsAKnownPartyClaimIsDropped() {
+        assertThat(claims(Language.EN, "The army said 22 soldiers were killed on Sunday.",
+                "The army said the figure of 22 dead could still rise."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 22));
+        // another claimant's figure, or another figure, is kept
+        assertThat(claims(Language.EN, "The army said 22 soldiers were killed on Sunday.",
+                "A local official said 22 people had died."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 22), tuple(Party.unknown, 22));
+        assertThat(claims(Language.EN, "The army said 22 soldiers were killed on Sunday.",
+                "The army said 25 people had died by Monday."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 22), tuple(Party.unknown, 25));
+    }
+
+    @Test
+    void frenchAttributionAfterTheFiguresNamesTheSpeaker() {
+        assertThat(claims(Language.FR,
+                "Six soldats ont été tués lundi, a annoncé mardi l'armée, tandis que le GSIM a revendiqué l'attaque."))
+                .extracting(Claim::getClaimantKind, Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(ClaimantKind.state, Party.state_forces, 6));
+        assertThat(claims(Language.FR, "« Nous avons 9 morts dans nos rangs », a déclaré un officier."))
+                .extracting(Claim::getClaimantKind, Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(ClaimantKind.anonymous_official, Party.state_forces, 9));
+    }
 }

@@ -10,51 +10,76 @@ import org.junit.jupiter.api.Test;
 
 class DateResolverTest {
 
-  /** A Thursday. */
-  private static final LocalDate PUBLISHED = LocalDate.of(2023, 1, 12);
+    /** A Thursday. */
+    private static final LocalDate PUBLISHED = LocalDate.of(2023, 1, 12);
 
-  private final DateResolver resolver = new DateResolver();
+    private final DateResolver resolver = new DateResolver();
 
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "Twelve soldiers were killed on Tuesday.|2023-01-10",
-      "The attack took place Tuesday night near Gao.|2023-01-10",
-      "Tuesday's ambush killed 12 soldiers.|2023-01-10",
-      "The attack happened on Thursday morning.|2023-01-12",
-      "An attack on Friday killed 3 soldiers.|2023-01-06",
-      "Douze soldats ont été tués mardi.|2023-01-10",
-      "L'attaque a eu lieu mardi soir.|2023-01-10",
-      "L'attaque a eu lieu dans la nuit de lundi à mardi.|2023-01-09",
-      "Gunmen attacked the village yesterday.|2023-01-11",
-      "Des hommes armés ont attaqué hier le village.|2023-01-11",
-      "Jihadists attacked the camp overnight.|2023-01-11",
-      "L'attaque a eu lieu dans la nuit.|2023-01-11",
-      "The ambush took place on 10 January.|2023-01-10",
-      "The ambush took place on January 10, 2023.|2023-01-10",
-      "L'embuscade a eu lieu le 10 janvier 2023.|2023-01-10",
-      "The attack on 28 December killed five.|2022-12-28",
-      "Dans la nuit du 9 au 10 janvier, le camp a été attaqué.|2023-01-09",
-      "The army said on Wednesday that 14 soldiers were killed the day before.|2023-01-10",
-      "According to an army report released on Thursday, 14 soldiers were killed on Tuesday.|2023-01-10"})
-  void resolvesDates(String sentence, LocalDate expected) {
-    assertThat(resolver.inSentence(sentence, PUBLISHED)).contains(expected);
-  }
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Twelve soldiers were killed on Tuesday.|2023-01-10",
+            "The attack took place Tuesday night near Gao.|2023-01-10",
+            "Tuesday's ambush killed 12 soldiers.|2023-01-10",
+            "The attack happened on Thursday morning.|2023-01-12",
+            "An attack on Friday killed 3 soldiers.|2023-01-06",
+            "Douze soldats ont été tués mardi.|2023-01-10",
+            "L'attaque a eu lieu mardi soir.|2023-01-10",
+            "L'attaque a eu lieu dans la nuit de lundi à mardi.|2023-01-09",
+            "Gunmen attacked the village yesterday.|2023-01-11",
+            "Des hommes armés ont attaqué hier le village.|2023-01-11",
+            "Jihadists attacked the camp overnight.|2023-01-11",
+            "L'attaque a eu lieu dans la nuit.|2023-01-11",
+            "The ambush took place on 10 January.|2023-01-10",
+            "The ambush took place on January 10, 2023.|2023-01-10",
+            "L'embuscade a eu lieu le 10 janvier 2023.|2023-01-10",
+            "The attack on 28 December killed five.|2022-12-28",
+            "Dans la nuit du 9 au 10 janvier, le camp a été attaqué.|2023-01-09",
+            "The army said on Wednesday that 14 soldiers were killed the day before.|2023-01-10",
+            "According to an army report released on Thursday, 14 soldiers were killed on Tuesday.|2023-01-10",
+            "Six soldats ont été tués mardi, l'attaque la plus grave depuis le coup d'État du 26 juillet.|2023-01-10",
+            "Six soldiers died on Tuesday, the worst loss since the vote of 20 December.|2023-01-10",
+            "The ambush on Tuesday came after the talks of 30 December.|2023-01-10",
+            "Two weeks after the ambush of 28 December, the roads are still closed.|2022-12-28",
+            "The army said last Thursday that the ambush took place on Tuesday.|2023-01-10"})
+    void resolvesDates(String sentence, LocalDate expected) {
+        assertThat(resolver.inSentence(sentence, PUBLISHED)).contains(expected);
+    }
 
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "At least 12 soldiers were killed the day before.",
-      "The army report was released on Thursday.",
-      "Gunmen killed 12 soldiers."})
-  void findsNoEventDate(String sentence) {
-    assertThat(resolver.inSentence(sentence, PUBLISHED)).isEmpty();
-  }
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "At least 12 soldiers were killed the day before.",
+            "The army report was released on Thursday.",
+            "Gunmen killed 12 soldiers."})
+    void findsNoEventDate(String sentence) {
+        assertThat(resolver.inSentence(sentence, PUBLISHED)).isEmpty();
+    }
 
-  @Test
-  void prefersSentencesWithFiguresThenFallsBackToPublication() {
-    assertThat(resolver.resolve(List.of("Five soldiers were killed on Monday."), List.of("Talks resume on Wednesday."),
-        PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 9));
-    assertThat(resolver.resolve(List.of("Five soldiers were killed."), List.of("Talks resumed on Wednesday."),
-        PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 11));
-    assertThat(resolver.resolve(List.of("Five soldiers were killed."), List.of(), PUBLISHED)).isEqualTo(PUBLISHED);
-  }
+    @Test
+    void prefersSentencesWithFiguresThenFallsBackToPublication() {
+        assertThat(resolver.resolve(List.of("Five soldiers were killed on Monday."), List.of("Talks resume on Wednesday."),
+                PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 9));
+        assertThat(resolver.resolve(List.of("Five soldiers were killed."), List.of("Talks resumed on Wednesday."),
+                PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 11));
+        assertThat(resolver.resolve(List.of("Five soldiers were killed."), List.of(), PUBLISHED)).isEqualTo(PUBLISHED);
+    }
+
+    @Test
+    void anExplicitDateMoreThanAWeekOldDoesNotBeatAWeekday() {
+        // no anchor word: the weekday still wins because 30 December is 13 days before publication
+        assertThat(resolver.inSentence("On Tuesday, the convoy that had left on 30 December was hit.", PUBLISHED))
+                .contains(LocalDate.of(2023, 1, 10));
+        // a recent explicit date still beats a weekday
+        assertThat(resolver.inSentence("On Tuesday, officers said the convoy was hit on 9 January.", PUBLISHED))
+                .contains(LocalDate.of(2023, 1, 9));
+        // alone, an old explicit date is still a date
+        assertThat(resolver.inSentence("The convoy was hit on 30 December.", PUBLISHED))
+                .contains(LocalDate.of(2022, 12, 30));
+    }
+
+    @Test
+    void theFirstGroupWithADateWins() {
+        assertThat(resolver.resolve(List.of(List.of("Nine soldiers were killed."),
+                List.of("Jihadists overran the base on Sunday."), List.of("Bodies arrived in town on Tuesday.")),
+                PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 8));
+    }
 }

@@ -9,35 +9,47 @@ import org.sitrep.schema.EventType;
 
 class EventTypeClassifierTest {
 
-  private final EventTypeClassifier classifier = new EventTypeClassifier();
+    private final EventTypeClassifier classifier = new EventTypeClassifier();
 
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "Twelve soldiers died in an ambush laid with a mine and explosive devices.|ambush",
-      "Douze soldats tués dans une embuscade.|ambush",
-      "A convoy hit a mine near Boni.|ied",
-      "Un véhicule a sauté sur un engin explosif improvisé.|ied",
-      "Jihadists attacked a military camp in Djibo.|attack_on_base",
-      "Les assaillants ont attaqué le poste militaire de Boulkessi.|attack_on_base",
-      "Gunmen attacked the base at dawn.|attack_on_base",
-      "A suicide bomber drove a car bomb into the camp.|suicide_bombing",
-      "Un kamikaze s'est fait exploser devant la caserne.|suicide_bombing",
-      "An airstrike killed 20 militants.|airstrike",
-      "Une frappe aérienne a visé des terroristes.|airstrike",
-      "Clashes erupted between the army and jihadists.|armed_clash",
-      "De violents affrontements ont opposé l'armée aux jihadistes.|armed_clash",
-      "Gunmen killed 30 villagers.|attack_on_civilians",
-      "Des hommes armés ont massacré des villageois.|attack_on_civilians",
-      "The president met his counterpart.|other"})
-  void classifies(String text, EventType expected) {
-    assertThat(classifier.classify(List.of(text))).isEqualTo(expected);
-  }
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Twelve soldiers died in an ambush laid with a mine and explosive devices.|ambush",
+            "Douze soldats tués dans une embuscade.|ambush",
+            "A convoy hit a mine near Boni.|ied",
+            "Un véhicule a sauté sur un engin explosif improvisé.|ied",
+            "Des militaires tués par des engins piégés.|ied",
+            "Jihadists attacked a military camp in Djibo.|attack_on_base",
+            "Les assaillants ont attaqué le poste militaire de Boulkessi.|attack_on_base",
+            "Gunmen attacked the base at dawn.|attack_on_base",
+            "A suicide bomber drove a car bomb into the camp.|suicide_bombing",
+            "Un kamikaze s'est fait exploser devant la caserne.|suicide_bombing",
+            "An airstrike killed 20 militants.|airstrike",
+            "Une frappe aérienne a visé des terroristes.|airstrike",
+            "Clashes erupted between the army and jihadists.|armed_clash",
+            "De violents affrontements ont opposé l'armée aux jihadistes.|armed_clash",
+            "Gunmen killed 30 villagers.|attack_on_civilians",
+            "Des hommes armés ont massacré des villageois.|attack_on_civilians",
+            "The president met his counterpart.|other"})
+    void classifies(String text, EventType expected) {
+        assertThat(classifier.classify(List.of(text))).isEqualTo(expected);
+    }
 
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "Gunmen attacked a gold mine.",
-      "Jihadists attacked the camp for displaced people."})
-  void doesNotMistakeLookalikes(String text) {
-    assertThat(classifier.classify(List.of(text))).isNotIn(EventType.ied, EventType.attack_on_base);
-  }
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Gunmen attacked a gold mine.",
+            "Jihadists attacked the camp for displaced people."})
+    void doesNotMistakeLookalikes(String text) {
+        assertThat(classifier.classify(List.of(text))).isNotIn(EventType.ied, EventType.attack_on_base);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAmbushWordAnywhereBeatsExplosives() {
+        assertThat(classifier.classify(List.of("Soldiers killed in attacks with homemade explosives",
+                "The convoys hit mines on two roads.", "The group said it had laid a double ambush.")))
+                .isEqualTo(EventType.ambush);
+        assertThat(classifier.classify(List.of("Embuscade près de Macina", "Le convoi a sauté sur une mine.")))
+                .isEqualTo(EventType.ambush);
+        assertThat(classifier.classify(List.of("Soldiers killed in attacks with homemade explosives",
+                "The convoys hit mines on two roads."))).isEqualTo(EventType.ied);
+    }
 }

@@ -7,60 +7,60 @@ import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
 
-  private final TextCleaner cleaner = new TextCleaner();
+    private final TextCleaner cleaner = new TextCleaner();
 
-  @Test
-  void stripsHtmlAndDecodesEntities() {
-    List<String> p = cleaner.paragraphs(
-        "<html><script>var x = '<p>no</p>';</script><p>Soldiers &amp; gendarmes were killed in S&eacute;gou.</p>"
-            + "<p>Residents said &quot;it was terrible&quot;.</p></html>");
+    @Test
+    void stripsHtmlAndDecodesEntities() {
+        List<String> p = cleaner.paragraphs(
+                "<html><script>var x = '<p>no</p>';</script><p>Soldiers &amp; gendarmes were killed in S&eacute;gou.</p>"
+                        + "<p>Residents said &quot;it was terrible&quot;.</p></html>");
 
-    assertThat(p).containsExactly("Soldiers & gendarmes were killed in Ségou.", "Residents said \"it was terrible\".");
-  }
+        assertThat(p).containsExactly("Soldiers & gendarmes were killed in Ségou.", "Residents said \"it was terrible\".");
+    }
 
-  @Test
-  void dropsBoilerplateLinesAndCutsTheCommentFooter() {
-    String body = String.join("\n",
-        "Gunmen killed five villagers on Sunday, residents said.",
-        "Read also: Army says 50 jihadists killed",
-        "Lire aussi : Au Mali, la junte prolonge la transition",
-        "ADVERTISEMENT",
-        "The attack happened near the border.",
-        "Post a Comment",
-        "This is a comment saying 300 people died.");
+    @Test
+    void dropsBoilerplateLinesAndCutsTheCommentFooter() {
+        String body = String.join("\n",
+                "Gunmen killed five villagers on Sunday, residents said.",
+                "Read also: Army says 50 jihadists killed",
+                "Lire aussi : Au Mali, la junte prolonge la transition",
+                "ADVERTISEMENT",
+                "The attack happened near the border.",
+                "Post a Comment",
+                "This is a comment saying 300 people died.");
 
-    assertThat(cleaner.paragraphs(body))
-        .containsExactly("Gunmen killed five villagers on Sunday, residents said.", "The attack happened near the border.");
-  }
+        assertThat(cleaner.paragraphs(body))
+                .containsExactly("Gunmen killed five villagers on Sunday, residents said.", "The attack happened near the border.");
+    }
 
-  @Test
-  void removesDatelineAndHeadlineRepeats() {
-    String body = "Gunmen kill five in Mali\n\nBAMAKO (AFP) - Gunmen killed five villagers on Sunday in central Mali.";
+    @Test
+    void removesDatelineAndHeadlineRepeats() {
+        String body = "Gunmen kill five in Mali\n\nBAMAKO (AFP) - Gunmen killed five villagers on Sunday in central Mali.";
 
-    assertThat(cleaner.paragraphs(body)).containsExactly("Gunmen killed five villagers on Sunday in central Mali.");
-  }
+        assertThat(cleaner.paragraphs(body)).containsExactly("Gunmen killed five villagers on Sunday in central Mali.");
+    }
 
-  @Test
-  void joinsHardWrappedLines() {
-    assertThat(cleaner.paragraphs("At least 12 soldiers were\nkilled on Tuesday.\n\nA second paragraph."))
-        .containsExactly("At least 12 soldiers were killed on Tuesday.", "A second paragraph.");
-  }
+    @Test
+    void joinsHardWrappedLines() {
+        assertThat(cleaner.paragraphs("At least 12 soldiers were\nkilled on Tuesday.\n\nA second paragraph."))
+                .containsExactly("At least 12 soldiers were killed on Tuesday.", "A second paragraph.");
+    }
 
-  @Test
-  void capsTheScannedText() {
-    String body = ("word ".repeat(19) + "end.\n").repeat(50_000);
+    @Test
+    void capsTheScannedText() {
+        String body = ("word ".repeat(19) + "end.\n").repeat(50_000);
 
-    List<String> p = cleaner.paragraphs(body);
+        List<String> p = cleaner.paragraphs(body);
 
-    assertThat(p.stream().mapToInt(String::length).sum()).isLessThanOrEqualTo(TextCleaner.TEXT_CAP);
-    assertThat(p).isNotEmpty();
-  }
+        assertThat(p.stream().mapToInt(String::length).sum()).isLessThanOrEqualTo(TextCleaner.TEXT_CAP);
+        assertThat(p).isNotEmpty();
+    }
 
-  @Test
-  void toleratesEmptyAndBrokenInput() {
-    assertThat(cleaner.paragraphs(null)).isEmpty();
-    assertThat(cleaner.paragraphs("")).isEmpty();
-    assertThat(cleaner.paragraphs("<<<<div <p &#99999999; &bogus; ---")).allSatisfy(s -> assertThat(s).isNotBlank());
-    assertThat(cleaner.line(" <b>Mali:</b>\n attack ")).isEqualTo("Mali: attack");
-  }
+    @Test
+    void toleratesEmptyAndBrokenInput() {
+        assertThat(cleaner.paragraphs(null)).isEmpty();
+        assertThat(cleaner.paragraphs("")).isEmpty();
+        assertThat(cleaner.paragraphs("<<<<div <p &#99999999; &bogus; ---")).allSatisfy(s -> assertThat(s).isNotBlank());
+        assertThat(cleaner.line(" <b>Mali:</b>\n attack ")).isEqualTo("Mali: attack");
+    }
 }
