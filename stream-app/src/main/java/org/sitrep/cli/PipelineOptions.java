@@ -37,6 +37,6 @@ final class PipelineOptions {
         flags.put("state-dir", Files.createTempDirectory("sitrep-state-").toString());
         SitrepConfig config = ConfigLoader.load(configFile, System.getenv(), flags);
         var registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
-        return new PipelineSession(config, new SitrepSerdes(registry), new Extractor());
+        return new PipelineSession(config, new SitrepSerdes(registry), new Extractor()).deleteStateOnClose();
     }
 }

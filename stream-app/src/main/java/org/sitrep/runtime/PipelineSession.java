@@ -30,6 +30,7 @@ public final class PipelineSession implements AutoCloseable {
     private final SitrepSerdes serdes;
     private final Topics topics;
     private final SitrepStreams streams;
+    private boolean deleteStateOnClose;
 
     public PipelineSession(SitrepConfig config, SitrepSerdes serdes, Extractor extractor) {
         this.config = config;
@@ -101,8 +102,17 @@ public final class PipelineSession implements AutoCloseable {
         return out;
     }
 
+    /** For one-off runs on a temporary state directory: {@link #close()} deletes it. */
+    public PipelineSession deleteStateOnClose() {
+        this.deleteStateOnClose = true;
+        return this;
+    }
+
     @Override
     public void close() {
         streams.close();
+        if (deleteStateOnClose) {
+            Directories.deleteRecursively(config.stateDir());
+        }
     }
 }
