@@ -28,7 +28,7 @@ public final class ClusterSession {
             flags.putIfAbsent("partitions", "2");
             SitrepConfig config = ConfigLoader.load(null, Map.of(), flags);
             return new PipelineSession(config, new SitrepSerdes(SchemaRegistryClients.create(registryUrl, Map.of())),
-                new Extractor());
+                new Extractor()).deleteStateOnClose();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
