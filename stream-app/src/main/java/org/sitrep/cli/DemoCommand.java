@@ -58,60 +58,85 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("sitrep demo: %d articles in the %s%n", lines.size(), source);
         out.flush();
 
+        // Ctrl-C: wake the main thread wherever it is (replaying, waiting, idling), then give it time to close the
+        // streams app, the broker and the registry in order before the JVM goes.
         CountDownLatch interrupted = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
+        Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             interrupted.countDown();
+            main.interrupt();
             try {
-                finished.await();
+                finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "sitrep-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EmbeddedStack stack = EmbeddedStack.start(verbose, ProcessCommand.progress(out));
-             PipelineSession session = pipeline.session(stack, "sitrep-demo")) {
-            session.createTopics().forEach(t -> out.printf("topic %-22s %s%n", t.topic(), t.created() ? "created" : "exists"));
-            session.start(Duration.ofMinutes(2));
-            out.println("pipeline running; incident versions as they are published:");
-            out.flush();
-            try (IncidentTail tail = IncidentTail.start(session.config().clientProperties(), session.serdes().incident(),
-                incident -> {
-                    out.println("  " + IncidentTable.versionLine(incident));
-                    out.flush();
-                })) {
-                session.publish(source, lines, n -> {
-                    if (n % 10 == 0 || n == lines.size()) {
-                        out.printf("  replayed %d/%d articles into %s%n", n, lines.size(), Topics.ARTICLES_RAW);
-                        out.flush();
-                    }
-                });
-                session.awaitIdle(Duration.ofMinutes(10));
-                tail.drain(Duration.ofSeconds(5));
-            }
-            RunOutputs outputs = session.collect();
-            out.println();
-            out.print(IncidentTable.render(outputs.finalIncidents()));
-            out.printf("%d articles: %d unique, %d copies dropped, %d dead letters; %d event reports; %d incident versions%n",
-                lines.size(), outputs.uniqueIds().size(), outputs.copies().size(), outputs.deadLetters().size(),
-                outputs.reports().size(), outputs.incidentVersions().size());
+        EmbeddedStack stack = null;
+        PipelineSession session = null;
+        try {
+            stack = EmbeddedStack.start(verbose, ProcessCommand.progress(out));
+            session = pipeline.session(stack, "sitrep-demo");
+            replay(out, session, lines, source);
             if (!exit) {
                 out.printf("%nStill running: Kafka at %s, schema registry at %s. Press Ctrl-C to stop.%n",
                     stack.bootstrapServers(), stack.registryUrl());
                 out.flush();
                 interrupted.await();
-                out.println("stopping ...");
             }
-            out.flush();
+        } catch (InterruptedException | RuntimeException e) {
+            if (interrupted.getCount() > 0) {
+                throw e;
+            }
+            // Ctrl-C while working: whatever was interrupted, stop cleanly below.
         } finally {
+            Thread.interrupted();
+            out.println("stopping ...");
+            out.flush();
+            if (session != null) {
+                session.close();
+            }
+            if (stack != null) {
+                stack.close();
+            }
             finished.countDown();
-            if (exit) {
+            if (interrupted.getCount() > 0) {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
         out.println("stopped");
         out.flush();
         return 0;
+    }
+
+    private static void replay(PrintWriter out, PipelineSession session, List<ArticleFile.Line> lines, String source)
+        throws InterruptedException {
+        session.createTopics().forEach(t -> out.printf("topic %-22s %s%n", t.topic(), t.created() ? "created" : "exists"));
+        session.start(Duration.ofMinutes(2));
+        out.println("pipeline running; incident versions as they are published:");
+        out.flush();
+        try (IncidentTail tail = IncidentTail.start(session.config().clientProperties(), session.serdes().incident(),
+            incident -> {
+                out.println("  " + IncidentTable.versionLine(incident));
+                out.flush();
+            })) {
+            session.publish(source, lines, n -> {
+                if (n % 10 == 0 || n == lines.size()) {
+                    out.printf("  replayed %d/%d articles into %s%n", n, lines.size(), Topics.ARTICLES_RAW);
+                    out.flush();
+                }
+            });
+            session.awaitIdle(Duration.ofMinutes(10));
+            tail.drain(Duration.ofSeconds(5));
+        }
+        RunOutputs outputs = session.collect();
+        out.println();
+        out.print(IncidentTable.render(outputs.finalIncidents()));
+        out.printf("%d articles: %d unique, %d copies dropped, %d dead letters; %d event reports; %d incident versions%n",
+            lines.size(), outputs.uniqueIds().size(), outputs.copies().size(), outputs.deadLetters().size(),
+            outputs.reports().size(), outputs.incidentVersions().size());
+        out.flush();
     }
 
     private List<ArticleFile.Line> readFeed(ArticleValidator validator) throws IOException {

@@ -8,6 +8,20 @@ final class Logging {
     private Logging() {
     }
 
+    /** For the long-running service: Kafka's warnings (authentication, fencing, missing topics) stay visible. */
+    static void configureService(boolean verbose) {
+        configure(verbose);
+        if (!verbose) {
+            Configurator.setLevel("org.apache.kafka", Level.WARN);
+            Configurator.setLevel("kafka", Level.WARN);
+        }
+    }
+
+    /** Hides credentials in a URL ({@code http://user:secret@host} -> {@code http://***@host}). */
+    static String redact(String url) {
+        return url.replaceAll("//[^/@,]+@", "//***@");
+    }
+
     static void configure(boolean verbose) {
         if (verbose) {
             Configurator.setRootLevel(Level.INFO);

@@ -33,9 +33,9 @@ final class PipelineOptions {
         flags.put("bootstrap-servers", stack.bootstrapServers());
         flags.put("schema-registry-url", stack.registryUrl());
         flags.put("application-id", applicationId);
-        flags.putIfAbsent("partitions", "1");
         flags.put("state-dir", Files.createTempDirectory("sitrep-state-").toString());
-        SitrepConfig config = ConfigLoader.load(configFile, System.getenv(), flags);
+        // One partition is plenty for a local run; a config file, the environment or --set may still change it.
+        SitrepConfig config = ConfigLoader.load(Map.of("partitions", "1"), configFile, System.getenv(), flags);
         var registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
         return new PipelineSession(config, new SitrepSerdes(registry), new Extractor()).deleteStateOnClose();
     }

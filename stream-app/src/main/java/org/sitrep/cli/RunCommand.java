@@ -30,7 +30,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Logging.configure(verbose);
+        Logging.configureService(verbose);
         SitrepConfig config = options.load();
         var out = spec.commandLine().getOut();
         SchemaRegistryClient registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
@@ -49,11 +49,11 @@ public final class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "sitrep-shutdown"));
             out.printf("sitrep: application %s on %s, registry %s%n", config.applicationId(), config.bootstrapServers(),
-                config.schemaRegistryUrl());
+                Logging.redact(config.schemaRegistryUrl()));
             out.flush();
             streams.start();
             stopped.await();
+            return streams.kafkaStreams().state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
         }
-        return 0;
     }
 }

@@ -39,7 +39,7 @@ public final class ConfigLoader {
         d.put("partitions", "3");
         d.put("replication-factor", "1");
         d.put("dedup-horizon", "7d");
-        d.put("max-body-chars", "1000000");
+        d.put("max-body-chars", "500000");
         d.put("match-window-days", "3");
         d.put("match-max-km", "250");
         d.put("incident-quiet-period", "30d");
@@ -47,19 +47,50 @@ public final class ConfigLoader {
     }
 
     private static final Set<String> PREFIXES = Set.of("kafka.", "registry.");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConfigLoader.class);
 
     private ConfigLoader() {
     }
 
     /** Loads the layers and builds the config; {@code file} may be null. */
     public static SitrepConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+        return load(Map.of(), file, env, flags);
+    }
+
+    /**
+     * Loads the layers over the built-in defaults as changed by {@code defaults} (a command's own defaults, e.g.
+     * one partition for a local run), so that the file, the environment and flags still override them.
+     */
+    public static SitrepConfig load(Map<String, String> defaults, Path file, Map<String, String> env,
+                                    Map<String, String> flags) {
         Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
+        merged.putAll(checked(defaults, "command defaults"));
         if (file != null) {
             merged.putAll(checked(readFile(file), "config file " + file));
         }
-        merged.putAll(checked(fromEnv(env), "environment"));
+        merged.putAll(knownOnly(fromEnv(env)));
         merged.putAll(checked(flags, "flags"));
         return build(merged);
+    }
+
+    /**
+     * The environment is shared with other software (a Kubernetes Service named sitrep injects SITREP_PORT, Kafka's
+     * scripts read KAFKA_OPTS): unknown SITREP_* names are skipped with a warning instead of failing.
+     */
+    private static Map<String, String> knownOnly(Map<String, String> envLayer) {
+        Map<String, String> out = new TreeMap<>();
+        envLayer.forEach((k, v) -> {
+            if (isKnown(k)) {
+                out.put(k, v);
+            } else {
+                LOG.warn("ignoring environment variable for unknown setting '{}'", k);
+            }
+        });
+        return out;
+    }
+
+    private static boolean isKnown(String key) {
+        return DEFAULTS.containsKey(key) || PREFIXES.stream().anyMatch(key::startsWith);
     }
 
     /** The keys the environment sets: {@code SITREP_FOO_BAR} -> {@code foo-bar}, {@code KAFKA_X_Y} -> {@code kafka.x.y}. */
@@ -70,7 +101,7 @@ public final class ConfigLoader {
                 out.put("registry." + name.substring(16).toLowerCase(Locale.ROOT).replace('_', '.'), value);
             } else if (name.startsWith("SITREP_") && !name.equals("SITREP_APICURIO_HOME")) {
                 out.put(name.substring(7).toLowerCase(Locale.ROOT).replace('_', '-'), value);
-            } else if (name.startsWith("KAFKA_") && name.length() > 6) {
+            } else if (name.startsWith("KAFKA_") && name.length() > 6 && !name.endsWith("_OPTS")) {
                 out.put("kafka." + name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });
@@ -91,7 +122,7 @@ public final class ConfigLoader {
 
     private static Map<String, String> checked(Map<String, String> layer, String source) {
         for (String key : layer.keySet()) {
-            if (!DEFAULTS.containsKey(key) && PREFIXES.stream().noneMatch(key::startsWith)) {
+            if (!isKnown(key)) {
                 throw new ConfigException("unknown setting '" + key + "' in " + source + "; known: "
                     + String.join(", ", DEFAULTS.keySet()) + ", kafka.*, registry.*");
             }
@@ -122,7 +153,7 @@ public final class ConfigLoader {
             required(m, "application-id"),
             Path.of(required(m, "state-dir")),
             positiveInt(m, "partitions"),
-            (short) positiveInt(m, "replication-factor"),
+            (short) Math.min(Short.MAX_VALUE, positiveInt(m, "replication-factor")),
             pipeline,
             Collections.unmodifiableMap(kafka));
     }

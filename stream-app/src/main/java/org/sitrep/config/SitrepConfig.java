@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.sitrep.topology.Topics;
 
 /**
  * The whole configuration of a Sitrep instance, immutable, built by {@link ConfigLoader} from defaults, a config file,
@@ -43,7 +44,7 @@ public record SitrepConfig(
         Duration incidentQuietPeriod) {
 
         public static PipelineConfig defaults() {
-            return new PipelineConfig(Duration.ofDays(7), 1_000_000, 3, 250.0, Duration.ofDays(30));
+            return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30));
         }
     }
 
@@ -66,6 +67,8 @@ public record SitrepConfig(
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // Dead letters carry whole original records plus context: allow them to be larger than the input limit.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.DLQ_MAX_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
         p.put(REGISTRY_URL_KEY, schemaRegistryUrl);
@@ -81,8 +84,4 @@ public record SitrepConfig(
         return p;
     }
 
-    public SitrepConfig withKafka(String bootstrap, String registryUrl) {
-        return new SitrepConfig(bootstrap, registryUrl, registry, applicationId, stateDir, partitions,
-            replicationFactor, pipeline, kafka);
-    }
 }

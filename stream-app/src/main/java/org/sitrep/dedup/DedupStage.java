@@ -44,13 +44,13 @@ public final class DedupStage {
                 .withKeySerde(Serdes.String()).withValueSerde(serdes.article()))
             .process(processor::get, Named.as("dedup-drop-copies"), STORE);
 
-        var branches = decisions.split(Named.as("dedup-"))
-            .branch((id, d) -> d.isCopy(), Branched.as("copies"))
-            .defaultBranch(Branched.as("unique"));
-        branches.get("dedup-copies")
+        var branches = decisions.split(Named.as("dedup-split"))
+            .branch((id, d) -> d.isCopy(), Branched.as("-copies"))
+            .defaultBranch(Branched.as("-unique"));
+        branches.get("dedup-split-copies")
             .mapValues(DedupDecision::toCopy, Named.as("dedup-describe-copies"))
             .to(topics.articlesCopies.name(), topics.articlesCopies.produced("dedup-write-copies"));
-        KStream<String, Article> unique = branches.get("dedup-unique")
+        KStream<String, Article> unique = branches.get("dedup-split-unique")
             .mapValues(DedupDecision::article, Named.as("dedup-unwrap-unique"));
         unique.to(topics.articlesUnique.name(), topics.articlesUnique.produced("dedup-write-unique"));
         return unique;

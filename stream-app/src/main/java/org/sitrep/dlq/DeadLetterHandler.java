@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,25 +51,46 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
                                                                 ConsumerRecord<byte[], byte[]> record,
                                                                 Exception exception) {
+        if (DeadLetters.isInfrastructureFailure(exception)) {
+            LOG.error("cannot read {}[{}]@{} because a service is failing; stopping rather than dead-lettering good data",
+                record.topic(), record.partition(), record.offset(), exception);
+            return DeserializationExceptionHandler.Response.fail();
+        }
         DeadLetter letter = DeadLetters.of(record.topic(), record.partition(), record.offset(), record.key(),
             record.value(), "deserialize", exception, Instant.now());
-        return DeserializationExceptionHandler.Response.resume(List.of(toProducerRecord(letter, record.key())));
+        return toProducerRecord(letter, record.key())
+            .map(r -> DeserializationExceptionHandler.Response.resume(List.of(r)))
+            .orElseGet(DeserializationExceptionHandler.Response::fail);
     }
 
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
                                                            Exception exception) {
+        if (DeadLetters.isInfrastructureFailure(exception)) {
+            LOG.error("processing {}[{}]@{} failed because a service is failing; stopping rather than dead-lettering "
+                + "good data", context.topic(), context.partition(), context.offset(), exception);
+            return ProcessingExceptionHandler.Response.fail();
+        }
         DeadLetter letter = DeadLetters.of(context.topic(), context.partition(), context.offset(),
             context.sourceRawKey(), context.sourceRawValue(), DeadLetters.stageOf(context.processorNodeId()),
             exception, Instant.now());
-        return ProcessingExceptionHandler.Response.resume(List.of(toProducerRecord(letter, context.sourceRawKey())));
+        return toProducerRecord(letter, DeadLetters.articleKey(record, context.sourceRawKey()))
+            .map(r -> ProcessingExceptionHandler.Response.resume(List.of(r)))
+            .orElseGet(ProcessingExceptionHandler.Response::fail);
     }
 
-    private ProducerRecord<byte[], byte[]> toProducerRecord(DeadLetter letter, byte[] key) {
+    /** The dead-letter record, or empty when it cannot be written (then the task fails rather than lose the record). */
+    private Optional<ProducerRecord<byte[], byte[]>> toProducerRecord(DeadLetter letter, byte[] key) {
         LOG.warn("dead letter from {}[{}]@{} in stage {}: {}", letter.getSourceTopic(), letter.getPartition(),
             letter.getOffset(), letter.getStage(), letter.getReason());
         byte[] keyBytes = key == null ? null : printableKey(key);
-        return new ProducerRecord<>(Topics.DLQ, keyBytes, serde.serialize(Topics.DLQ, letter));
+        try {
+            return Optional.of(new ProducerRecord<>(Topics.DLQ, keyBytes, serde.serialize(Topics.DLQ, letter)));
+        } catch (RuntimeException e) {
+            LOG.error("cannot write the dead letter for {}[{}]@{}", letter.getSourceTopic(), letter.getPartition(),
+                letter.getOffset(), e);
+            return Optional.empty();
+        }
     }
 
     /** The DLQ's keys are strings: a key that is not valid UTF-8 is replaced by a marker (its bytes stay in the value). */

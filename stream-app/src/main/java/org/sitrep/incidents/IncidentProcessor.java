@@ -61,9 +61,22 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
                 candidates.add(incident);
             }
         }
+        if (candidates.stream().anyMatch(i -> i.getReports().contains(report.getReportId()))) {
+            return; // a re-delivered report changes nothing
+        }
         Optional<Incident> match = matcher.bestMatch(report, candidates);
-        Incident next = match.map(incident -> IncidentAssembler.add(incident, report))
-            .orElseGet(() -> IncidentAssembler.create(country, report));
+        Incident next;
+        if (match.isPresent()) {
+            next = IncidentAssembler.add(match.get(), report);
+        } else {
+            // The id derives from the first report: an incident that has left the open index may already hold it.
+            String id = IncidentAssembler.incidentId(country, report.getEventDate(), report.getReportId());
+            Incident existing = incidents.get(id);
+            if (existing != null && existing.getReports().contains(report.getReportId())) {
+                return;
+            }
+            next = existing != null ? IncidentAssembler.add(existing, report) : IncidentAssembler.create(country, report);
+        }
 
         incidents.put(next.getIncidentId(), next);
         refs.removeIf(ref -> ref.getIncidentId().equals(next.getIncidentId()));

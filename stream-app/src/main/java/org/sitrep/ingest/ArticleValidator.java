@@ -6,17 +6,26 @@ import org.sitrep.schema.Article;
 
 /**
  * Decides whether an article may enter the pipeline: an id, a URL, an outlet, a non-empty body of bounded size, and a
- * publication time between 1990 and 2100 (a wrong year would poison event-time windows).
+ * publication time after 1990 and at most a day after it was fetched (or, without fetched_at, after now): a wrong
+ * year would poison event-time horizons and quiet periods.
  */
 public final class ArticleValidator {
     static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     static final int MAX_TITLE_CHARS = 2_000;
 
+    static final java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofDays(1);
+
     private final int maxBodyChars;
+    private final java.time.Clock clock;
 
     public ArticleValidator(int maxBodyChars) {
+        this(maxBodyChars, java.time.Clock.systemUTC());
+    }
+
+    public ArticleValidator(int maxBodyChars, java.time.Clock clock) {
         this.maxBodyChars = maxBodyChars;
+        this.clock = clock;
     }
 
     /** Returns the article unchanged, or throws {@link InvalidArticleException} naming the first problem. */
@@ -41,6 +50,13 @@ public final class ArticleValidator {
         if (published == null || published.isBefore(EARLIEST) || !published.isBefore(LATEST)) {
             throw new InvalidArticleException("article " + article.getId() + " published_at " + published
                 + " is outside 1990..2100");
+        }
+        // Event time drives horizons and quiet periods: an article from the future would expire everything.
+        Instant reference = article.getFetchedAt() != null ? article.getFetchedAt() : clock.instant();
+        if (published.isAfter(reference.plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidArticleException("article " + article.getId() + " published_at " + published
+                + " is more than " + MAX_CLOCK_SKEW.toHours() + " h after " + (article.getFetchedAt() != null
+                ? "its fetched_at " : "now ") + reference);
         }
         return article;
     }

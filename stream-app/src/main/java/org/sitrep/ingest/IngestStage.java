@@ -18,7 +18,8 @@ public final class IngestStage {
     }
 
     public static KStream<String, Article> apply(StreamsBuilder builder, Topics topics, ArticleValidator validator) {
-        return builder.stream(topics.articlesRaw.name(), topics.articlesRaw.consumed(READ))
+        return builder.stream(topics.articlesRaw.name(),
+                topics.articlesRaw.consumed(READ).withTimestampExtractor(new PublishedAtTimestampExtractor()))
             .mapValues(validator::requireValid, Named.as(VALIDATE));
     }
 }

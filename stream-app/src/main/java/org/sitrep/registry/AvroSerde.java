@@ -121,7 +121,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         try {
             reader = readersById.computeIfAbsent(id, this::readerFor);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("unknown writer schema id " + id + " on topic " + topic + ": " + e.getMessage(), e);
+            String what = e.isNotFound() ? "unknown writer schema id " : "registry failed to resolve writer schema id ";
+            throw new SerializationException(what + id + " on topic " + topic + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new SerializationException("writer schema id " + id + " on topic " + topic + " cannot be read as "
                 + schema.getFullName() + ": " + e.getMessage(), e);

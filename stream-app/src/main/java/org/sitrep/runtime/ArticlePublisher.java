@@ -24,6 +24,7 @@ import org.sitrep.topology.Topics;
 public final class ArticlePublisher implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final SitrepSerdes serdes;
+    private final java.util.List<String> failures = new java.util.ArrayList<>();
 
     public ArticlePublisher(Map<String, Object> clientProperties, SitrepSerdes serdes) {
         Map<String, Object> props = new java.util.HashMap<>(clientProperties);
@@ -36,15 +37,38 @@ public final class ArticlePublisher implements AutoCloseable {
         this.serdes = serdes;
     }
 
-    /** Sends articles in the order given; {@code progress} hears the count after each one. */
+    /**
+     * Sends articles in the order given; {@code progress} hears the count after each one. Throws if the broker
+     * refused any of them (too large, timestamp out of range, not authorised), after sending the rest.
+     */
     public void publish(List<Article> articles, IntConsumer progress) {
         int n = 0;
         for (Article a : articles) {
             producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.getPublishedAt().toEpochMilli(),
-                a.getId().getBytes(StandardCharsets.UTF_8), serdes.article().serialize(Topics.ARTICLES_RAW, a)));
+                a.getId().getBytes(StandardCharsets.UTF_8), serdes.article().serialize(Topics.ARTICLES_RAW, a)),
+                (metadata, error) -> recordFailure(a.getId(), error));
             progress.accept(++n);
         }
+        flushAndCheck();
+    }
+
+    private void recordFailure(String id, Exception error) {
+        if (error != null) {
+            synchronized (failures) {
+                failures.add(id + ": " + error.getMessage());
+            }
+        }
+    }
+
+    private void flushAndCheck() {
         producer.flush();
+        synchronized (failures) {
+            if (!failures.isEmpty()) {
+                String summary = failures.size() + " record(s) refused by Kafka, first: " + failures.get(0);
+                failures.clear();
+                throw new IllegalStateException(summary);
+            }
+        }
     }
 
     /** Dead-letters the rejected lines of an input file. */
@@ -52,9 +76,10 @@ public final class ArticlePublisher implements AutoCloseable {
         for (ArticleFile.Line line : rejected) {
             DeadLetter letter = DeadLetters.of("file:" + source, -1, line.number(), null,
                 line.text().getBytes(StandardCharsets.UTF_8), "ingest", line.error(), null, Instant.now());
-            producer.send(new ProducerRecord<>(Topics.DLQ, null, serdes.deadLetter().serialize(Topics.DLQ, letter)));
+            producer.send(new ProducerRecord<>(Topics.DLQ, null, serdes.deadLetter().serialize(Topics.DLQ, letter)),
+                (metadata, error) -> recordFailure("line " + line.number(), error));
         }
-        producer.flush();
+        flushAndCheck();
     }
 
     @Override

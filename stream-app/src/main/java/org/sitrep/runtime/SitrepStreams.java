@@ -19,15 +19,35 @@ public final class SitrepStreams implements AutoCloseable {
 
     private final Topology topology;
     private final KafkaStreams streams;
+    private final java.util.ArrayDeque<Long> failures = new java.util.ArrayDeque<>();
+    static final int MAX_FAILURES = 3;
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(5);
 
     public SitrepStreams(SitrepConfig config, SitrepSerdes serdes, Extractor extractor) {
         Properties props = config.streamsProperties();
         this.topology = SitrepTopology.build(config.pipeline(), serdes, extractor, props);
         this.streams = new KafkaStreams(topology, props);
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(this::onThreadFailure);
+    }
+
+    /**
+     * A failed stream thread is replaced, unless threads keep failing ({@value #MAX_FAILURES} times within
+     * {@link #FAILURE_WINDOW}): then the client shuts down instead of crash-looping over the same record.
+     */
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onThreadFailure(Throwable e) {
+        long now = System.nanoTime();
+        synchronized (failures) {
+            failures.addLast(now);
+            while (!failures.isEmpty() && now - failures.peekFirst() > FAILURE_WINDOW.toNanos()) {
+                failures.removeFirst();
+            }
+            if (failures.size() >= MAX_FAILURES) {
+                LOG.error("stream threads failed {} times within {}; shutting down", failures.size(), FAILURE_WINDOW, e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+        }
+        LOG.error("stream thread failed; replacing it", e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     public Topology topology() {

@@ -22,9 +22,11 @@ public final class Topics {
     public static final String REPORTS = "news.reports";
     public static final String INCIDENTS = "news.incidents";
     public static final String DLQ = "news.dlq";
+    /** Largest dead letter: an input record at the broker's default 1 MB limit plus its context. */
+    public static final int DLQ_MAX_BYTES = 4 * 1024 * 1024;
 
-    private static final Map<String, String> RETAIN_30_DAYS = Map.of(TopicConfig.RETENTION_MS_CONFIG,
-        String.valueOf(30L * 24 * 3600 * 1000));
+    // Record time is publication time: time-based retention would delete a replayed archive at once, so article
+    // topics keep everything (size them with retention.bytes, or move old data out, in a real deployment).
     private static final Map<String, String> RETAIN_FOREVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
     private static final Map<String, String> COMPACTED = Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
@@ -39,11 +41,12 @@ public final class Topics {
 
     public Topics(SitrepSerdes serdes) {
         articlesRaw = new TopicSpec<>(ARTICLES_RAW, Serdes.String(), serdes.article(), RETAIN_FOREVER);
-        articlesUnique = new TopicSpec<>(ARTICLES_UNIQUE, Serdes.String(), serdes.article(), RETAIN_30_DAYS);
-        articlesCopies = new TopicSpec<>(ARTICLES_COPIES, Serdes.String(), serdes.articleCopy(), RETAIN_30_DAYS);
+        articlesUnique = new TopicSpec<>(ARTICLES_UNIQUE, Serdes.String(), serdes.article(), RETAIN_FOREVER);
+        articlesCopies = new TopicSpec<>(ARTICLES_COPIES, Serdes.String(), serdes.articleCopy(), RETAIN_FOREVER);
         reports = new TopicSpec<>(REPORTS, Serdes.String(), serdes.eventReport(), RETAIN_FOREVER);
         incidents = new TopicSpec<>(INCIDENTS, Serdes.String(), serdes.incident(), COMPACTED);
-        dlq = new TopicSpec<>(DLQ, Serdes.String(), serdes.deadLetter(), RETAIN_FOREVER);
+        dlq = new TopicSpec<>(DLQ, Serdes.String(), serdes.deadLetter(), Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DLQ_MAX_BYTES)));
     }
 
     /** Every topic, in pipeline order. */

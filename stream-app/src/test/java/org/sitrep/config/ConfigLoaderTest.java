@@ -53,6 +53,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void foreignEnvironmentVariablesAreIgnoredNotFatal() {
+        SitrepConfig c = ConfigLoader.load(null, Map.of("SITREP_PORT", "tcp://10.0.0.1:8080", "KAFKA_HEAP_OPTS", "-Xmx1g",
+            "KAFKA_OPTS", "-Dx=y", "SITREP_PARTITIONS", "6"), Map.of());
+        assertThat(c.partitions()).isEqualTo(6);
+        assertThat(c.kafka()).isEmpty();
+    }
+
+    @Test
+    void commandDefaultsSitBelowFileEnvAndFlags() {
+        assertThat(ConfigLoader.load(Map.of("partitions", "1"), null, Map.of(), Map.of()).partitions()).isEqualTo(1);
+        assertThat(ConfigLoader.load(Map.of("partitions", "1"), null, Map.of("SITREP_PARTITIONS", "4"), Map.of())
+            .partitions()).isEqualTo(4);
+    }
+
+    @Test
     void durationsReadShortAndIsoForms() {
         assertThat(ConfigLoader.parseDuration("7d")).isEqualTo(Duration.ofDays(7));
         assertThat(ConfigLoader.parseDuration("12h")).isEqualTo(Duration.ofHours(12));

@@ -57,6 +57,12 @@ class JsonArticleParserTest {
         assertThatThrownBy(() -> v.requireValid(Article.newBuilder(ok).setPublishedAt(Instant.parse("9999-01-01T00:00:00Z")).build()))
             .hasMessageContaining("outside 1990..2100");
         assertThatThrownBy(() -> v.requireValid(null)).hasMessageContaining("empty record");
+        Article fromTomorrowWeek = Article.newBuilder(ok).setPublishedAt(Instant.now().plus(java.time.Duration.ofDays(7))).build();
+        assertThatThrownBy(() -> v.requireValid(fromTomorrowWeek)).hasMessageContaining("after now");
+        Article fetchedEarlier = Article.newBuilder(ok).setFetchedAt(Instant.parse("2023-01-10T00:00:00Z")).build();
+        assertThatThrownBy(() -> v.requireValid(fetchedEarlier)).hasMessageContaining("after its fetched_at");
+        assertThat(v.requireValid(Article.newBuilder(ok).setFetchedAt(Instant.parse("2023-01-11T12:00:00Z")).build()))
+            .isNotNull();
     }
 
     @Test

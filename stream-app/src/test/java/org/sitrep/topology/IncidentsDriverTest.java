@@ -64,6 +64,19 @@ class IncidentsDriverTest {
     }
 
     @Test
+    void aRedeliveredArticleAddsNoVersion() {
+        var article = article("r1", "2023-01-12T15:00:00Z",
+            "The Malian army said on Thursday that 14 soldiers were killed in an ambush near Macina on Tuesday.");
+        h.send(article);
+        // Past the dedup horizon the same text is unique again, and its report id is the same.
+        h.send(org.sitrep.schema.Article.newBuilder(article)
+            .setPublishedAt(java.time.Instant.parse("2023-01-25T15:00:00Z")).build());
+        List<Incident> versions = h.incidents.readValuesToList();
+        assertThat(h.reports.readValuesToList()).hasSize(2);
+        assertThat(versions).singleElement().satisfies(i -> assertThat(i.getVersion()).isEqualTo(1));
+    }
+
+    @Test
     void anArticleWithoutAnEventMakesNoReportAndNoIncident() {
         h.send(article("bg", "2023-03-06T09:00:00Z",
             "Since 2012, Mali has faced a jihadist insurgency that spread from the north to the centre of the country."));

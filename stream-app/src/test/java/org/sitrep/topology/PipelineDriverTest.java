@@ -42,6 +42,34 @@ class PipelineDriverTest {
     }
 
     @Test
+    void theSeenStoreForgetsTextsOlderThanTheHorizonAsEventTimeAdvances() {
+        h.send(article("a1", "2023-01-01T10:00:00Z", "Old wire text."));
+        var store = h.driver.<String, org.sitrep.schema.SeenArticle>getKeyValueStore("dedup-seen-store");
+        assertThat(store.approximateNumEntries()).isEqualTo(1);
+        h.send(article("a2", "2023-01-12T10:00:00Z", "A later, different story."));
+        assertThat(count(store)).as("only the later text is remembered").isEqualTo(1);
+        assertThat(store.all().next().value.getId()).isEqualTo("a2");
+    }
+
+    @Test
+    void eventTimeIsThePublicationTimeWhateverTheRecordTimestamp() {
+        Article a = article("t1", "2023-01-11T10:00:00Z", "Story.");
+        h.raw.pipeInput("t1", a, Instant.parse("2026-06-01T00:00:00Z"));
+        assertThat(h.unique.readRecord().timestamp()).isEqualTo(a.getPublishedAt().toEpochMilli());
+    }
+
+    private static long count(org.apache.kafka.streams.state.KeyValueStore<String, ?> store) {
+        long n = 0;
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void aCopyBeyondTheHorizonIsUniqueAgain() {
         h.send(article("a1", "2023-01-01T10:00:00Z", "Same wire text."));
         h.send(article("a2", "2023-01-20T10:00:00Z", "Same wire text."));
