@@ -22,6 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param replicationFactor  replication factor of the topics {@code topics} creates
  * @param pipeline           the stage settings
  * @param kafka              pass-through Kafka client/streams settings (highest precedence)
+ * @param httpPort           port of the {@code /health} endpoint that {@code run} serves; 0 = none
  */
 public record SitrepConfig(
     String bootstrapServers,
@@ -32,7 +33,8 @@ public record SitrepConfig(
     int partitions,
     short replicationFactor,
     PipelineConfig pipeline,
-    Map<String, String> kafka) {
+    Map<String, String> kafka,
+    int httpPort) {
 
     /** Settings of the pipeline stages; all durations are in event time. */
     public record PipelineConfig(
@@ -83,6 +85,6 @@ public record SitrepConfig(
 
     public SitrepConfig withKafka(String bootstrap, String registryUrl) {
         return new SitrepConfig(bootstrap, registryUrl, registry, applicationId, stateDir, partitions,
-            replicationFactor, pipeline, kafka);
+            replicationFactor, pipeline, kafka, httpPort);
     }
 }
