@@ -1,8 +1,10 @@
 package org.sitrep.cli;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.sitrep.api.HealthServer;
 import org.sitrep.config.SitrepConfig;
 import org.sitrep.extract.Extractor;
 import org.sitrep.registry.SchemaRegistryClient;
@@ -51,8 +53,15 @@ public final class RunCommand implements Callable<Integer> {
             out.printf("sitrep: application %s on %s, registry %s%n", config.applicationId(), config.bootstrapServers(),
                 Logging.redact(config.schemaRegistryUrl()));
             out.flush();
-            streams.start();
-            stopped.await();
+            try (HealthServer health = config.httpPort() == 0 ? null
+                : HealthServer.start(new InetSocketAddress(config.httpPort()), streams.kafkaStreams()::state)) {
+                if (health != null) {
+                    out.printf("sitrep: health on port %d: /health, /health/ready, /health/live%n", health.port());
+                    out.flush();
+                }
+                streams.start();
+                stopped.await();
+            }
             return streams.kafkaStreams().state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
         }
     }

@@ -43,6 +43,7 @@ public final class ConfigLoader {
         d.put("match-window-days", "3");
         d.put("match-max-km", "250");
         d.put("incident-quiet-period", "30d");
+        d.put("http-port", "8080");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -155,7 +156,8 @@ public final class ConfigLoader {
             positiveInt(m, "partitions"),
             (short) Math.min(Short.MAX_VALUE, positiveInt(m, "replication-factor")),
             pipeline,
-            Collections.unmodifiableMap(kafka));
+            Collections.unmodifiableMap(kafka),
+            port(m, "http-port"));
     }
 
     private static String required(Map<String, String> m, String key) {
@@ -177,6 +179,19 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("setting '" + key + "' must be a positive integer, got '" + v + "'");
+    }
+
+    private static int port(Map<String, String> m, String key) {
+        String v = required(m, key);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0 && n <= 65535) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("setting '" + key + "' must be a port between 0 and 65535 (0 = off), got '" + v + "'");
     }
 
     private static double positiveDouble(Map<String, String> m, String key) {

@@ -23,6 +23,7 @@ import org.sitrep.topology.Topics;
  * @param replicationFactor  replication factor of the topics {@code topics} creates
  * @param pipeline           the stage settings
  * @param kafka              pass-through Kafka client/streams settings (highest precedence)
+ * @param httpPort           port of the {@code /health} endpoint that {@code run} serves; 0 = none
  */
 public record SitrepConfig(
     String bootstrapServers,
@@ -33,7 +34,8 @@ public record SitrepConfig(
     int partitions,
     short replicationFactor,
     PipelineConfig pipeline,
-    Map<String, String> kafka) {
+    Map<String, String> kafka,
+    int httpPort) {
 
     /** Settings of the pipeline stages; all durations are in event time. */
     public record PipelineConfig(

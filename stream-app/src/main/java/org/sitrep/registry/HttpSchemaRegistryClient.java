@@ -93,9 +93,30 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        int id = call("POST", "/subjects/" + segment(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+        int id;
+        try {
+            id = call("POST", "/subjects/" + segment(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+        } catch (SchemaRegistryException e) {
+            id = registeredMeanwhile(subject, schema, e);
+        }
         idsBySubjectSchema.put(key, id);
         return id;
+    }
+
+    /**
+     * A 409 is an incompatible schema, or (Apicurio) the loser of two instances registering a new subject at once:
+     * "artifact already exists". If the schema is there now, the race was lost harmlessly and its id is the answer.
+     */
+    private int registeredMeanwhile(String subject, String schema, SchemaRegistryException conflict) {
+        if (conflict.status() != 409) {
+            throw conflict;
+        }
+        try {
+            return call("POST", "/subjects/" + segment(subject), schemaBody(schema)).path("id").asInt();
+        } catch (SchemaRegistryException e) {
+            conflict.addSuppressed(e);
+            throw conflict;
+        }
     }
 
     @Override

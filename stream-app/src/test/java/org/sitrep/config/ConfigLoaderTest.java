@@ -68,6 +68,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void httpPortDefaultsTo8080AndZeroTurnsItOff() {
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of()).httpPort()).isEqualTo(8080);
+        assertThat(ConfigLoader.load(null, Map.of("SITREP_HTTP_PORT", "9000"), Map.of()).httpPort()).isEqualTo(9000);
+        assertThat(ConfigLoader.load(null, Map.of("SITREP_HTTP_PORT", "9000"), Map.of("http-port", "0")).httpPort()).isZero();
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("http-port", "-1")))
+            .hasMessageContaining("'http-port' must be a port");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("http-port", "65536")))
+            .hasMessageContaining("'http-port' must be a port");
+    }
+
+    @Test
     void durationsReadShortAndIsoForms() {
         assertThat(ConfigLoader.parseDuration("7d")).isEqualTo(Duration.ofDays(7));
         assertThat(ConfigLoader.parseDuration("12h")).isEqualTo(Duration.ofHours(12));

@@ -117,6 +117,17 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void aRegistrationRaceLostToAnotherInstanceAnswersTheRegisteredId() {
+        server.answer("POST", "/subjects/s/versions", 409,
+                "{\"error_code\":409,\"message\":\"An artifact with ID 's' in group 'null' already exists.\"}");
+        server.answer("POST", "/subjects/s", 200, "{\"subject\":\"s\",\"version\":1,\"id\":7,\"schema\":\"x\"}");
+
+        assertThat(client(server.url("")).register("s", V1)).isEqualTo(7);
+        assertThat(server.requests()).extracting(FakeRegistryServer.Request::path)
+                .containsExactly("/subjects/s/versions", "/subjects/s");
+    }
+
+    @Test
     void serverErrorsAreRetriedUntilSuccess() {
         server.answer("GET", "/schemas/ids/5", 503, "{\"error_code\":50003,\"message\":\"busy\"}")
                 .answer("GET", "/schemas/ids/5", 200, "{\"schema\":\"\\\"string\\\"\"}");
