@@ -108,15 +108,17 @@ public final class ProcessCommand implements Callable<Integer> {
                 deadReasons.put(outputs.deadLetterKeys().get(k), d.getStage() + ": " + d.getReason());
             }
         }
+        Map<String, java.util.Set<String>> incidentsByArticle = outputs.incidentsByArticle();
         try (Writer w = Files.newBufferedWriter(out.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
             for (ArticleFile.Line line : lines) {
-                w.write(JsonOutput.line(articleLine(line, outputs, copies, reports, deadReasons)));
+                w.write(JsonOutput.line(articleLine(line, outputs, incidentsByArticle, copies, reports, deadReasons)));
                 w.write('\n');
             }
         }
     }
 
-    static ObjectNode articleLine(ArticleFile.Line line, RunOutputs outputs, Map<String, ArticleCopy> copies,
+    static ObjectNode articleLine(ArticleFile.Line line, RunOutputs outputs, Map<String, java.util.Set<String>> incidentsByArticle,
+                                  Map<String, ArticleCopy> copies,
                                   Map<String, List<EventReport>> reports, Map<String, String> deadReasons) {
         ObjectNode n = JsonOutput.object();
         n.put("line", line.number());
@@ -132,11 +134,11 @@ public final class ProcessCommand implements Callable<Integer> {
         if (copy != null) {
             n.put("status", "copy");
             n.put("copy_of", copy.getCopyOf());
-            n.set("incident_ids", JsonOutput.strings(outputs.incidentsOf(copy.getCopyOf())));
+            n.set("incident_ids", JsonOutput.strings(incidentsByArticle.getOrDefault(copy.getCopyOf(), java.util.Set.of())));
         } else if (outputs.uniqueIds().contains(id)) {
             n.put("status", "unique");
             n.putNull("copy_of");
-            n.set("incident_ids", JsonOutput.strings(outputs.incidentsOf(id)));
+            n.set("incident_ids", JsonOutput.strings(incidentsByArticle.getOrDefault(id, java.util.Set.of())));
         } else {
             n.put("status", "rejected");
             n.put("error", deadReasons.getOrDefault(id, "not processed"));

@@ -30,10 +30,18 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
+    /** Streams config key under which a running app passes its own dead-letter serde to the handlers. */
+    public static final String SERDE_CONFIG = "sitrep.dead.letter.serde";
+
     private AvroSerde<DeadLetter> serde;
 
     @Override
+    @SuppressWarnings("unchecked")
     public void configure(Map<String, ?> configs) {
+        if (configs.get(SERDE_CONFIG) instanceof AvroSerde<?> shared) {
+            serde = (AvroSerde<DeadLetter>) shared;
+            return;
+        }
         Object url = configs.get(SitrepConfig.REGISTRY_URL_KEY);
         if (url == null) {
             throw new IllegalStateException(SitrepConfig.REGISTRY_URL_KEY + " is not set");

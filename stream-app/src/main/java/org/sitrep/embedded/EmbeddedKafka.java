@@ -68,9 +68,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         int controllerPort = freePort();
         Properties props = singleNodeProperties(logDir, brokerPort, controllerPort);
         overrides.forEach(props::setProperty);
-        format(logDir, props);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
+        KafkaRaftServer server;
+        try {
+            format(logDir, props);
+            server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        } catch (RuntimeException e) {
+            if (deleteOnClose) {
+                Directories.deleteRecursively(logDir);
+            }
+            throw e;
+        }
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            new EmbeddedKafka(server, logDir, deleteOnClose, "").close();
+            throw e;
+        }
         String bootstrap = "127.0.0.1:" + brokerPort;
         EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, deleteOnClose, bootstrap);
         try {

@@ -29,14 +29,14 @@ public record RunOutputs(Set<String> uniqueIds, List<ArticleCopy> copies, List<E
         return new ArrayList<>(last.values());
     }
 
-    /** Ids of the incidents whose articles include {@code articleId}. */
-    public Set<String> incidentsOf(String articleId) {
-        Set<String> ids = new TreeSet<>();
+    /** Ids of the incidents whose articles include each article id. */
+    public Map<String, Set<String>> incidentsByArticle() {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
         for (Incident i : finalIncidents()) {
-            if (i.getArticles().contains(articleId)) {
-                ids.add(i.getIncidentId());
+            for (String article : i.getArticles()) {
+                out.computeIfAbsent(article, a -> new TreeSet<>()).add(i.getIncidentId());
             }
         }
-        return ids;
+        return out;
     }
 }

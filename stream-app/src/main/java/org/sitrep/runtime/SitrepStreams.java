@@ -7,6 +7,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.sitrep.config.SitrepConfig;
+import org.sitrep.dlq.DeadLetterHandler;
 import org.sitrep.extract.Extractor;
 import org.sitrep.topology.SitrepSerdes;
 import org.sitrep.topology.SitrepTopology;
@@ -19,13 +20,19 @@ public final class SitrepStreams implements AutoCloseable {
 
     private final Topology topology;
     private final KafkaStreams streams;
+    private final SitrepSerdes serdes;
+    private final String applicationId;
     private final java.util.ArrayDeque<Long> failures = new java.util.ArrayDeque<>();
     static final int MAX_FAILURES = 3;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(5);
 
     public SitrepStreams(SitrepConfig config, SitrepSerdes serdes, Extractor extractor) {
         Properties props = config.streamsProperties();
+        // The error handlers reuse this instance's dead-letter serde (and its warm registry cache).
+        props.put(DeadLetterHandler.SERDE_CONFIG, serdes.deadLetter());
         this.topology = SitrepTopology.build(config.pipeline(), serdes, extractor, props);
+        this.serdes = serdes;
+        this.applicationId = config.applicationId();
         this.streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(this::onThreadFailure);
     }
@@ -58,7 +65,13 @@ public final class SitrepStreams implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Registers every subject the topology writes (public topics, repartition and changelog topics) before any
+     * record flows: a registry that is unreachable or refuses a schema fails here, at start-up, rather than inside
+     * a transaction on a stream thread.
+     */
     public SitrepStreams start() {
+        SitrepTopology.valueSerdesByTopic(serdes, applicationId).forEach((topic, serde) -> serde.schemaId(topic));
         streams.start();
         return this;
     }

@@ -36,12 +36,14 @@ public final class StreamsDrain implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> probe;
     private final String groupId;
     private final List<String> topics;
+    private String lastError;
 
     public StreamsDrain(Map<String, Object> clientProperties, String applicationId, Topology topology) {
         this.admin = Admin.create(clientProperties);
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.probe = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.groupId = applicationId;
@@ -75,7 +77,8 @@ public final class StreamsDrain implements AutoCloseable {
             streak = caughtUp() ? streak + 1 : 0;
             if (streak < 2) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the pipeline did not catch up with " + topics + " within " + timeout);
+                    throw new IllegalStateException("the pipeline did not catch up with " + topics + " within " + timeout
+                        + (lastError == null ? "" : "; last error: " + lastError));
                 }
                 sleep(150);
             }
@@ -104,6 +107,7 @@ public final class StreamsDrain implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
+            lastError = e.getCause() != null ? e.getCause().toString() : e.toString();
             return false;
         }
     }

@@ -1,5 +1,7 @@
 package org.sitrep.topology;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,6 +18,7 @@ import org.sitrep.incidents.MatchSettings;
 import org.sitrep.ingest.ArticleValidator;
 import org.sitrep.ingest.IngestStage;
 import org.sitrep.schema.Article;
+import org.sitrep.registry.AvroSerde;
 import org.sitrep.schema.EventReport;
 
 /**
@@ -25,6 +28,30 @@ import org.sitrep.schema.EventReport;
  */
 public final class SitrepTopology {
     private SitrepTopology() {
+    }
+
+    /**
+     * Every topic the topology writes, public and internal (full names), with its value serde: used to register all
+     * subjects at start-up.
+     */
+    public static Map<String, AvroSerde<?>> valueSerdesByTopic(SitrepSerdes serdes, String applicationId) {
+        Map<String, AvroSerde<?>> out = new LinkedHashMap<>();
+        out.put(Topics.ARTICLES_RAW, serdes.article());
+        out.put(Topics.ARTICLES_UNIQUE, serdes.article());
+        out.put(Topics.ARTICLES_COPIES, serdes.articleCopy());
+        out.put(Topics.REPORTS, serdes.eventReport());
+        out.put(Topics.INCIDENTS, serdes.incident());
+        out.put(Topics.DLQ, serdes.deadLetter());
+        out.put(internal(applicationId, DedupStage.REPARTITION + "-repartition"), serdes.article());
+        out.put(internal(applicationId, IncidentStage.REPARTITION + "-repartition"), serdes.eventReport());
+        out.put(internal(applicationId, DedupStage.STORE + "-changelog"), serdes.seenArticle());
+        out.put(internal(applicationId, IncidentStage.STORE + "-changelog"), serdes.incident());
+        out.put(internal(applicationId, IncidentStage.OPEN_STORE + "-changelog"), serdes.incidentIndex());
+        return out;
+    }
+
+    private static String internal(String applicationId, String name) {
+        return applicationId + "-" + name;
     }
 
     public static Topology build(PipelineConfig pipeline, SitrepSerdes serdes, Extractor extractor,
