@@ -40,10 +40,19 @@ public final class ArticlePublisher implements AutoCloseable {
     public void publish(List<Article> articles, IntConsumer progress) {
         int n = 0;
         for (Article a : articles) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.getPublishedAt().toEpochMilli(),
-                a.getId().getBytes(StandardCharsets.UTF_8), serdes.article().serialize(Topics.ARTICLES_RAW, a)));
+            send(a);
             progress.accept(++n);
         }
+        producer.flush();
+    }
+
+    /** Sends one article (asynchronously; {@link #flush()} waits for everything sent). */
+    public void send(Article a) {
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.getPublishedAt().toEpochMilli(),
+            a.getId().getBytes(StandardCharsets.UTF_8), serdes.article().serialize(Topics.ARTICLES_RAW, a)));
+    }
+
+    public void flush() {
         producer.flush();
     }
 
