@@ -34,6 +34,8 @@ final class PipelineOptions {
         flags.put("schema-registry-url", stack.registryUrl());
         flags.put("application-id", applicationId);
         flags.putIfAbsent("partitions", "1");
+        // A bounded run publishes its whole input in order at once: release the reorder buffers' tail quickly.
+        flags.putIfAbsent("reorder-flush-after", "1s");
         flags.put("state-dir", Files.createTempDirectory("sitrep-state-").toString());
         SitrepConfig config = ConfigLoader.load(configFile, System.getenv(), flags);
         var registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
