@@ -3,6 +3,7 @@ package org.sitrep;
 import org.sitrep.cli.DemoCommand;
 import org.sitrep.cli.ProcessCommand;
 import org.sitrep.cli.ReplayCommand;
+import org.sitrep.cli.ResetCommand;
 import org.sitrep.cli.RunCommand;
 import org.sitrep.cli.TopicsCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code sitrep.jar}: parses the command line and runs one command. */
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
     description = "Streaming news-event pipeline: articles in, consolidated conflict incidents out.",
-    subcommands = {DemoCommand.class, RunCommand.class, ProcessCommand.class, ReplayCommand.class, TopicsCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, ProcessCommand.class, ReplayCommand.class, ResetCommand.class, TopicsCommand.class,
         CommandLine.HelpCommand.class})
 public final class App {
 

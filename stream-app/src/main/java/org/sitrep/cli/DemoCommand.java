@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.sitrep.embedded.EmbeddedStack;
 import org.sitrep.ingest.ArticleFile;
+import org.sitrep.ingest.ArticleSource;
 import org.sitrep.ingest.ArticleValidator;
 import org.sitrep.output.IncidentTable;
 import org.sitrep.runtime.IncidentTail;
@@ -141,12 +142,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     private List<ArticleFile.Line> readFeed(ArticleValidator validator) throws IOException {
         if (input != null) {
-            return ArticleFile.read(input, validator);
+            return new ArticleSource(validator).read(input);
         }
         InputStream bundled = DemoCommand.class.getResourceAsStream(SAMPLE_FEED);
         if (bundled == null) {
             throw new IOException("the sample feed is not bundled in this build (" + SAMPLE_FEED + ")");
         }
-        return ArticleFile.read(bundled, validator);
+        return new ArticleSource(validator).read(bundled, SAMPLE_FEED, null);
     }
 }

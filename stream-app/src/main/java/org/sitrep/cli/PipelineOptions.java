@@ -34,8 +34,11 @@ final class PipelineOptions {
         flags.put("schema-registry-url", stack.registryUrl());
         flags.put("application-id", applicationId);
         flags.put("state-dir", Files.createTempDirectory("sitrep-state-").toString());
-        // One partition is plenty for a local run; a config file, the environment or --set may still change it.
-        SitrepConfig config = ConfigLoader.load(Map.of("partitions", "1"), configFile, System.getenv(), flags);
+        // One partition is plenty for a local run, and a bounded run publishes its whole input at once, so the reorder
+        // buffers may release their tail after a second of quiet; a config file, the environment or --set may still
+        // change either.
+        SitrepConfig config = ConfigLoader.load(Map.of("partitions", "1", "reorder-flush-after", "1s"), configFile,
+            System.getenv(), flags);
         var registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
         return new PipelineSession(config, new SitrepSerdes(registry), new Extractor()).deleteStateOnClose();
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sitrep.embedded.EmbeddedStack;
 import org.sitrep.ingest.ArticleFile;
+import org.sitrep.ingest.ArticleSource;
 import org.sitrep.ingest.ArticleValidator;
 import org.sitrep.output.JsonOutput;
 import org.sitrep.runtime.PipelineSession;
@@ -34,9 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code incidents.jsonl} (final version of each incident) and {@code articles.jsonl} (what became of each input line).
  */
 @Command(name = "process", mixinStandardHelpOptions = true,
-    description = "Run the pipeline over a JSON Lines file on an embedded broker and registry; write incidents.jsonl and articles.jsonl.")
+    description = "Run the pipeline over a feed (JSON Lines, RSS, Atom, a directory of them) on an embedded broker and registry; write incidents.jsonl and articles.jsonl.")
 public final class ProcessCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSON Lines file of articles (.gz too).")
+    @Option(names = "--input", required = true, paramLabel = "PATH", description = "Articles: a JSON Lines, RSS or Atom file (.gz too) or a directory of them; the format is read from the content.")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for incidents.jsonl and articles.jsonl.")
@@ -59,7 +60,7 @@ public final class ProcessCommand implements Callable<Integer> {
         Logging.configure(verbose);
         PrintWriter console = spec.commandLine().getOut();
         var settings = pipeline.load();
-        List<ArticleFile.Line> lines = ArticleFile.read(input, new ArticleValidator(settings.pipeline().maxBodyChars()));
+        List<ArticleFile.Line> lines = new ArticleSource(new ArticleValidator(settings.pipeline().maxBodyChars())).read(input);
         long rejected = lines.stream().filter(l -> !l.ok()).count();
         console.printf("read %d lines from %s (%d rejected)%n", lines.size(), input, rejected);
         lines.stream().filter(l -> !l.ok()).forEach(l -> console.println("  rejected " + l.error()));

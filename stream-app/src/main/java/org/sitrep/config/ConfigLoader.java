@@ -44,6 +44,8 @@ public final class ConfigLoader {
         d.put("match-max-km", "250");
         d.put("incident-quiet-period", "30d");
         d.put("http-port", "8080");
+        d.put("reorder-grace", "10m");
+        d.put("reorder-flush-after", "10m");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -146,7 +148,9 @@ public final class ConfigLoader {
             positiveInt(m, "max-body-chars"),
             positiveInt(m, "match-window-days"),
             positiveDouble(m, "match-max-km"),
-            duration(m, "incident-quiet-period"));
+            duration(m, "incident-quiet-period"),
+            nonNegativeDuration(m, "reorder-grace"),
+            duration(m, "reorder-flush-after"));
         return new SitrepConfig(
             required(m, "bootstrap-servers"),
             required(m, "schema-registry-url"),
@@ -241,6 +245,14 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw new ConfigException("setting '" + key + "': " + e.getMessage());
         }
+    }
+
+    private static Duration nonNegativeDuration(Map<String, String> m, String key) {
+        String v = required(m, key);
+        if (v.matches("0+[a-z]*")) {
+            return Duration.ZERO;
+        }
+        return duration(m, key);
     }
 
     /** A setting is missing, unknown or malformed. */

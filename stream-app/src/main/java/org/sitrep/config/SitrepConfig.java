@@ -43,10 +43,18 @@ public record SitrepConfig(
         int maxBodyChars,
         int matchWindowDays,
         double matchMaxKm,
-        Duration incidentQuietPeriod) {
+        Duration incidentQuietPeriod,
+        Duration reorderGrace,
+        Duration reorderFlushAfter) {
 
         public static PipelineConfig defaults() {
-            return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30));
+            return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30),
+                Duration.ofMinutes(10), Duration.ofMinutes(10));
+        }
+
+        /** The event-time reorder buffers' settings. */
+        public org.sitrep.ordering.ReorderSettings reorder() {
+            return new org.sitrep.ordering.ReorderSettings(reorderGrace, reorderFlushAfter);
         }
     }
 

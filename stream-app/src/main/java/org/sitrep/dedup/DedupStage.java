@@ -13,6 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.sitrep.ordering.ReorderProcessor;
+import org.sitrep.ordering.ReorderSettings;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.SeenArticle;
 import org.sitrep.topology.SitrepSerdes;
@@ -26,22 +28,30 @@ import org.sitrep.topology.Topics;
 public final class DedupStage {
     public static final String STORE = "dedup-seen-store";
     public static final String REPARTITION = "articles-by-fingerprint";
+    /** Event-time reorder buffer in front of the copy decision (see {@link ReorderProcessor}). */
+    public static final String REORDER_STORE = "dedup-reorder-store";
 
     private DedupStage() {
     }
 
     /** Returns the unique articles, keyed by article id. */
     public static KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> articles, Topics topics,
-                                                 SitrepSerdes serdes, Duration horizon) {
+                                                 SitrepSerdes serdes, Duration horizon, ReorderSettings reorder) {
         StoreBuilder<KeyValueStore<String, SeenArticle>> store = Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.seenArticle());
         builder.addStateStore(store);
+        builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.article()));
         Supplier<Processor<String, Article, String, DedupDecision>> processor = () -> new DedupProcessor(horizon);
 
         KStream<String, DedupDecision> decisions = articles
             .selectKey((id, article) -> ContentFingerprint.of(article), Named.as("dedup-key-by-fingerprint"))
             .repartition(Repartitioned.<String, Article>as(REPARTITION)
                 .withKeySerde(Serdes.String()).withValueSerde(serdes.article()))
+            // "First seen is the original" must mean first published: put each fingerprint partition back in
+            // (published_at, id) order here, where the decision is taken, since the repartition interleaves the
+            // output of every upstream task.
+            .process(() -> new ReorderProcessor<>(REORDER_STORE, reorder, Article::getId, ContentFingerprint::of),
+                Named.as("dedup-reorder-articles"), REORDER_STORE)
             .process(processor::get, Named.as("dedup-drop-copies"), STORE);
 
         var branches = decisions.split(Named.as("dedup-split"))

@@ -8,6 +8,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.sitrep.ordering.ReorderProcessor;
+import org.sitrep.ordering.ReorderSettings;
 import org.sitrep.schema.EventReport;
 import org.sitrep.schema.Incident;
 import org.sitrep.topology.SitrepSerdes;
@@ -23,23 +25,31 @@ public final class IncidentStage {
     public static final String STORE = "incidents-store";
     public static final String OPEN_STORE = "incidents-open-store";
     public static final String REPARTITION = "reports-by-country";
+    /** Event-time reorder buffer in front of incident assignment (see {@link ReorderProcessor}). */
+    public static final String REORDER_STORE = "incidents-reorder-store";
 
     private IncidentStage() {
     }
 
     public static KStream<String, Incident> apply(StreamsBuilder builder, KStream<String, EventReport> reports,
                                                   Topics topics, SitrepSerdes serdes, MatchSettings settings,
-                                                  Duration quietPeriod) {
+                                                  Duration quietPeriod, ReorderSettings reorder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
             Serdes.String(), serdes.incident()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
             Serdes.String(), serdes.incidentIndex()));
+        builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.eventReport()));
 
         KStream<String, Incident> incidents = reports
             .filter((id, report) -> report.getCountry() != null, Named.as("incidents-skip-unplaced"))
             .selectKey((id, report) -> report.getCountry(), Named.as("incidents-key-by-country"))
             .repartition(Repartitioned.<String, EventReport>as(REPARTITION)
                 .withKeySerde(Serdes.String()).withValueSerde(serdes.eventReport()))
+            // The order of a country's reports decides matching, incident ids (hash of the first report) and version
+            // sequences. Reports of one country come from every dedup task, interleaved as those tasks happen to run:
+            // put them back in (published_at, report id) order here, where the order matters.
+            .process(() -> new ReorderProcessor<>(REORDER_STORE, reorder, EventReport::getReportId, EventReport::getCountry),
+                Named.as("incidents-reorder-reports"), REORDER_STORE)
             .process(() -> new IncidentProcessor(settings, quietPeriod), Named.as("incidents-assign-reports"),
                 STORE, OPEN_STORE);
         incidents.to(topics.incidents.name(), topics.incidents.produced("incidents-write-incidents"));

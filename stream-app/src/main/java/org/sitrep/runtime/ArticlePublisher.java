@@ -44,9 +44,7 @@ public final class ArticlePublisher implements AutoCloseable {
     public void publish(List<Article> articles, IntConsumer progress) {
         int n = 0;
         for (Article a : articles) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.getPublishedAt().toEpochMilli(),
-                a.getId().getBytes(StandardCharsets.UTF_8), serdes.article().serialize(Topics.ARTICLES_RAW, a)),
-                (metadata, error) -> recordFailure(a.getId(), error));
+            send(a);
             progress.accept(++n);
         }
         flushAndCheck();
@@ -69,6 +67,19 @@ public final class ArticlePublisher implements AutoCloseable {
                 throw new IllegalStateException(summary);
             }
         }
+    }
+
+    /** Sends one article (asynchronously; {@link #flush()} waits for everything sent). */
+    /** Sends one article; a refusal by the broker is reported by the next {@link #flush()}. */
+    public void send(Article a) {
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.getPublishedAt().toEpochMilli(),
+            a.getId().getBytes(StandardCharsets.UTF_8), serdes.article().serialize(Topics.ARTICLES_RAW, a)),
+            (metadata, error) -> recordFailure(a.getId(), error));
+    }
+
+    /** Waits for everything sent; throws if the broker refused any record since the last flush. */
+    public void flush() {
+        flushAndCheck();
     }
 
     /** Dead-letters the rejected lines of an input file. */

@@ -72,11 +72,41 @@ public final class PipelineSession implements AutoCloseable {
         }
     }
 
-    /** Waits until the streams app has processed everything published so far. */
+    /**
+     * Waits until the streams app has processed everything published so far: every source topic consumed and
+     * committed, and the event-time reorder buffers empty (they release their tail after {@code reorder-flush-after}
+     * without input), twice in a row.
+     */
     public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (StreamsDrain drain = new StreamsDrain(config.clientProperties(), config.applicationId(), streams.topology())) {
-            drain.await(timeout);
+            while (true) {
+                drain.await(remaining(deadline, timeout));
+                if (ReorderBuffers.empty(streams)) {
+                    drain.await(remaining(deadline, timeout));
+                    if (ReorderBuffers.empty(streams)) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reorder buffers still hold records after " + timeout);
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
         }
+    }
+
+    private static Duration remaining(long deadline, Duration timeout) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new IllegalStateException("the pipeline did not finish within " + timeout);
+        }
+        return Duration.ofNanos(left);
     }
 
     public RunOutputs collect() {

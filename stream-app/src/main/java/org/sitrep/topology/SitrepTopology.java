@@ -45,6 +45,8 @@ public final class SitrepTopology {
         out.put(internal(applicationId, DedupStage.REPARTITION + "-repartition"), serdes.article());
         out.put(internal(applicationId, IncidentStage.REPARTITION + "-repartition"), serdes.eventReport());
         out.put(internal(applicationId, DedupStage.STORE + "-changelog"), serdes.seenArticle());
+        out.put(internal(applicationId, DedupStage.REORDER_STORE + "-changelog"), serdes.article());
+        out.put(internal(applicationId, IncidentStage.REORDER_STORE + "-changelog"), serdes.eventReport());
         out.put(internal(applicationId, IncidentStage.STORE + "-changelog"), serdes.incident());
         out.put(internal(applicationId, IncidentStage.OPEN_STORE + "-changelog"), serdes.incidentIndex());
         return out;
@@ -59,11 +61,12 @@ public final class SitrepTopology {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         Topics topics = new Topics(serdes);
         KStream<String, Article> articles = IngestStage.apply(builder, topics, new ArticleValidator(pipeline.maxBodyChars()));
-        KStream<String, Article> unique = DedupStage.apply(builder, articles, topics, serdes, pipeline.dedupHorizon());
+        KStream<String, Article> unique = DedupStage.apply(builder, articles, topics, serdes, pipeline.dedupHorizon(),
+            pipeline.reorder());
         KStream<String, EventReport> reports = ExtractStage.apply(unique, topics, extractor);
         IncidentStage.apply(builder, reports, topics, serdes,
             new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), MatchSettings.DEFAULT_MIN_SCORE),
-            pipeline.incidentQuietPeriod());
+            pipeline.incidentQuietPeriod(), pipeline.reorder());
         return builder.build(streamsProperties);
     }
 }

@@ -26,6 +26,7 @@ public final class ClusterSession {
             flags.put("application-id", applicationId);
             flags.put("state-dir", Files.createTempDirectory("sitrep-it-").toString());
             flags.putIfAbsent("partitions", "2");
+            flags.putIfAbsent("reorder-flush-after", "1s");
             SitrepConfig config = ConfigLoader.load(null, Map.of(), flags);
             return new PipelineSession(config, new SitrepSerdes(SchemaRegistryClients.create(registryUrl, Map.of())),
                 new Extractor()).deleteStateOnClose();

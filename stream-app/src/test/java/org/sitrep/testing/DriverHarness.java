@@ -53,6 +53,7 @@ public final class DriverHarness implements AutoCloseable {
             flags.put("schema-registry-url", "mock://" + scope);
             flags.put("bootstrap-servers", "dummy:9092");
             flags.put("state-dir", state.toString());
+            flags.putIfAbsent("reorder-grace", "0s"); // records pass straight through unless a test sets a grace
             config = ConfigLoader.load(null, Map.of(), flags);
             registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), Map.of());
             serdes = new SitrepSerdes(registry);

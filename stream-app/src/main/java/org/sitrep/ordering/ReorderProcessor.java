@@ -1,0 +1,147 @@
+package org.sitrep.ordering;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An event-time reorder buffer: holds each record in a persistent store keyed by {@code (timestamp, id)} and releases
+ * records in that order once the task's stream time has passed their timestamp plus the grace. Records that arrive
+ * shuffled within the grace therefore leave in exactly the order they would have had in a sorted input, which is what
+ * makes order-sensitive stages downstream (first copy wins, first report names the incident) deterministic.
+ *
+ * <p>A wall-clock punctuation releases everything held once no record has arrived for {@code flushAfter}, so the end
+ * of a replay (or a quiet night) is not held back until the next article. A record that arrives after records later
+ * than it were already released is processed at once (out of order) and logged: its results may differ from those of
+ * a sorted input. The store is changelogged, so a restart keeps what was held.
+ *
+ * <p>Records leave with the key {@code keyOf(value)} (the buffer's own key is the sort key), the original timestamp,
+ * and no headers.
+ */
+public final class ReorderProcessor<V> implements Processor<String, V, String, V> {
+    private static final Logger LOG = LoggerFactory.getLogger(ReorderProcessor.class);
+    static final int MAX_PER_FLUSH = 2_000;
+
+    private final String storeName;
+    private final long graceMs;
+    private final long flushAfterMs;
+    private final Function<V, String> idOf;
+    private final Function<V, String> keyOf;
+    private ProcessorContext<String, V> context;
+    private KeyValueStore<String, V> buffer;
+    private long held;
+    private long lastArrivalWallMs;
+    private long lastReleasedTs = Long.MIN_VALUE;
+    private long late;
+
+    public ReorderProcessor(String storeName, ReorderSettings settings, Function<V, String> idOf, Function<V, String> keyOf) {
+        this.storeName = storeName;
+        this.graceMs = settings.grace().toMillis();
+        this.flushAfterMs = settings.flushAfter().toMillis();
+        this.idOf = idOf;
+        this.keyOf = keyOf;
+    }
+
+    /** The persistent, changelogged store a reorder processor needs. */
+    public static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+
+    /** Sort key: the timestamp as 16 hex digits (lexicographic = numeric for non-negative times), then the id. */
+    static String sortKey(long timestamp, String id) {
+        return HexFormat.of().toHexDigits(timestamp) + "|" + id;
+    }
+
+    static long timestampOf(String sortKey) {
+        return HexFormat.fromHexDigitsToLong(sortKey, 0, 16);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, V> context) {
+        this.context = context;
+        this.buffer = context.getStateStore(storeName);
+        try (KeyValueIterator<String, V> it = buffer.all()) {
+            while (it.hasNext()) {
+                it.next();
+                held++;
+            }
+        }
+        this.lastArrivalWallMs = context.currentSystemTimeMs();
+        long every = Math.max(100, Math.min(1000, flushAfterMs / 2));
+        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::flushIfIdle);
+    }
+
+    @Override
+    public void process(Record<String, V> record) {
+        lastArrivalWallMs = context.currentSystemTimeMs();
+        long ts = record.timestamp();
+        if (graceMs == 0 && held == 0) {
+            emit(ts, record.value());
+            return;
+        }
+        buffer.put(sortKey(Math.max(0, ts), idOf.apply(record.value())), record.value());
+        held++;
+        long streamTime = Math.max(context.currentStreamTimeMs(), ts);
+        release(streamTime - graceMs);
+    }
+
+    private void flushIfIdle(long wallClockMs) {
+        if (held > 0 && wallClockMs - lastArrivalWallMs >= flushAfterMs) {
+            // In slices, so that one punctuation stays well inside the transaction and poll timeouts; the next
+            // punctuation goes on (nothing new arrived, so the buffer is still idle).
+            release(Long.MAX_VALUE, MAX_PER_FLUSH);
+        }
+    }
+
+    private void release(long upTo) {
+        release(upTo, Integer.MAX_VALUE);
+    }
+
+    /** Forwards, in key order, held records whose timestamp is at most {@code upTo}, at most {@code max} of them. */
+    private void release(long upTo, int max) {
+        List<KeyValue<String, V>> ready = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = buffer.all()) {
+            while (it.hasNext() && ready.size() < max) {
+                KeyValue<String, V> entry = it.next();
+                if (timestampOf(entry.key) > upTo) {
+                    break;
+                }
+                ready.add(entry);
+            }
+        }
+        for (KeyValue<String, V> entry : ready) {
+            buffer.delete(entry.key);
+            held--;
+            emit(timestampOf(entry.key), entry.value);
+        }
+    }
+
+    private void emit(long ts, V value) {
+        if (ts < lastReleasedTs) {
+            late++;
+            if (graceMs > 0 && Long.bitCount(late) == 1) { // 1st, 2nd, 4th, 8th... time; with no grace, disorder is expected
+                LOG.warn("{}: {} record(s) arrived later than the reorder grace of {} ms allows (latest: {} ms behind); "
+                    + "processed out of order", storeName, late, graceMs, lastReleasedTs - ts);
+            }
+        } else {
+            lastReleasedTs = ts;
+        }
+        context.forward(new Record<>(keyOf.apply(value), value, ts));
+    }
+}
