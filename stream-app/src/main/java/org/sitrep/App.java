@@ -1,5 +1,6 @@
 package org.sitrep;
 
+import org.sitrep.cli.BenchCommand;
 import org.sitrep.cli.DemoCommand;
 import org.sitrep.cli.ProcessCommand;
 import org.sitrep.cli.ReplayCommand;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
     description = "Streaming news-event pipeline: articles in, consolidated conflict incidents out.",
     subcommands = {DemoCommand.class, RunCommand.class, ProcessCommand.class, ReplayCommand.class, ResetCommand.class, TopicsCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class App {
 

@@ -29,7 +29,13 @@ final class PipelineOptions {
     }
 
     PipelineSession session(EmbeddedStack stack, String applicationId) throws IOException {
+        return session(stack, applicationId, Map.of());
+    }
+
+    /** A session whose settings are these options' with {@code overrides} on top (the benchmark's variants). */
+    PipelineSession session(EmbeddedStack stack, String applicationId, Map<String, String> overrides) throws IOException {
         Map<String, String> flags = new LinkedHashMap<>(settings);
+        flags.putAll(overrides);
         flags.put("bootstrap-servers", stack.bootstrapServers());
         flags.put("schema-registry-url", stack.registryUrl());
         flags.put("application-id", applicationId);
