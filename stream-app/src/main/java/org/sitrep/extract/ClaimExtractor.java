@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.sitrep.extract.CasualtyLexicon.Casualty;
 import org.sitrep.extract.NumberParser.NumberMention;
 import org.sitrep.extract.SentenceSplitter.Sentence;
@@ -91,30 +92,41 @@ public final class ClaimExtractor {
         String articleArmed = mostMentioned(inputs, ActorDictionary.Kind.ARMED_GROUP);
         String articleState = mostMentioned(inputs, ActorDictionary.Kind.STATE);
         Map<String, Claim> unique = new LinkedHashMap<>();
-        ClaimantResolver.Cue carried = null;
         int carriedParagraph = -1;
         List<String> paragraphSoFar = new ArrayList<>();
+        // Cues of the sentences of the current paragraph so far, each computed only when asked for: most sentences
+        // have no figure, and the claimant patterns are the most expensive part of extraction. The carried cue is the
+        // first cue of the latest earlier sentence of the paragraph that has any.
+        List<Lazy<List<ClaimantResolver.Cue>>> paragraphCues = new ArrayList<>();
         for (Input in : inputs) {
             Sentence s = in.sentence();
             if (s.paragraph() != carriedParagraph) {
-                carried = null;
                 carriedParagraph = s.paragraph();
                 paragraphSoFar.clear();
+                paragraphCues.clear();
             }
             paragraphSoFar.add(s.text());
-            ClaimantResolver.Context ctx = new ClaimantResolver.Context(
-                    claimants.firstArmedGroup(paragraphSoFar), articleArmed, articleState);
-            List<ClaimantResolver.Cue> cues = claimants.cues(s.text(), ctx);
+            List<String> soFar = List.copyOf(paragraphSoFar);
+            Lazy<List<ClaimantResolver.Cue>> cues = new Lazy<>(() -> claimants.cues(s.text(),
+                    new ClaimantResolver.Context(claimants.firstArmedGroup(soFar), articleArmed, articleState)));
             if (!in.background()) {
-                for (Claim c : claims(s.text(), cues, carried, ctx, src)) {
+                List<Lazy<List<ClaimantResolver.Cue>>> earlier = List.copyOf(paragraphCues);
+                Supplier<ClaimantResolver.Cue> carried = () -> {
+                    for (int k = earlier.size() - 1; k >= 0; k--) {
+                        List<ClaimantResolver.Cue> c = earlier.get(k).get();
+                        if (!c.isEmpty()) {
+                            return c.get(0);
+                        }
+                    }
+                    return null;
+                };
+                for (Claim c : claims(s.text(), cues, carried, src)) {
                     String key = c.getClaimant() + "|" + c.getClaimantKind() + "|" + c.getParty() + "|" + c.getKilled() + "|"
                             + c.getInjured() + "|" + c.getQualifier();
                     unique.putIfAbsent(key, c);
                 }
             }
-            if (!cues.isEmpty()) {
-                carried = cues.get(0);
-            }
+            paragraphCues.add(cues);
         }
         out.addAll(withoutUnknownDuplicates(unique.values()));
         return out;
@@ -172,8 +184,18 @@ public final class ClaimExtractor {
     /** Claims of one sentence. */
     List<Claim> claims(String sentence, List<ClaimantResolver.Cue> cues, ClaimantResolver.Cue carried,
             ClaimantResolver.Context ctx, Source src) {
+        return claims(sentence, () -> cues, () -> carried, src);
+    }
+
+    /** Claims of one sentence; the cues are only asked for when the sentence has a casualty figure. */
+    private List<Claim> claims(String sentence, Supplier<List<ClaimantResolver.Cue>> cueSource,
+            Supplier<ClaimantResolver.Cue> carriedSource, Source src) {
         List<Token> toks = Text.tokenize(sentence);
         List<Figure> figures = figures(toks, src.language());
+        if (figures.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<ClaimantResolver.Cue> cues = cueSource.get();
         List<Claim> out = new ArrayList<>();
         // open claims of this sentence, to attach injured to killed (and back)
         List<Claim.Builder> open = new ArrayList<>();
@@ -182,7 +204,7 @@ public final class ClaimExtractor {
             int pos = toks.get(f.number().numberStart()).start();
             ClaimantResolver.Cue cue = ClaimantResolver.nearest(cues, pos);
             if (cue == null) {
-                cue = carried;
+                cue = carriedSource.get();
             }
             String claimant = cue == null ? src.outlet() : cue.name();
             ClaimantKind kind = cue == null ? ClaimantKind.media : cue.kind();
@@ -569,5 +591,24 @@ public final class ClaimExtractor {
             }
         }
         return false;
+    }
+
+    /** A value computed on first use, then kept. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private Supplier<T> compute;
+        private T value;
+
+        Lazy(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public T get() {
+            if (compute != null) {
+                value = compute.get();
+                compute = null;
+            }
+            return value;
+        }
     }
 }
