@@ -61,6 +61,43 @@ public final class EventTypeClassifier {
         return evidence(texts).orElse(EventType.other);
     }
 
+    /**
+     * Each text's own evidence (its highest-ranked type), in the order given; {@link #best(List)} of the result is
+     * {@link #evidence(List)} of the same texts, so a caller that needs both classifies every text only once.
+     */
+    public List<Optional<EventType>> evidenceEach(List<String> texts) {
+        List<Optional<EventType>> out = new java.util.ArrayList<>(texts.size());
+        for (String t : texts) {
+            out.add(t == null ? Optional.empty() : evidence(List.of(t)));
+        }
+        return out;
+    }
+
+    /** The highest-ranked of several texts' evidence. */
+    public static Optional<EventType> best(List<Optional<EventType>> each) {
+        Optional<EventType> best = Optional.empty();
+        int bestRank = Integer.MAX_VALUE;
+        for (Optional<EventType> e : each) {
+            if (e.isPresent()) {
+                int rank = rank(e.get());
+                if (rank < bestRank) {
+                    bestRank = rank;
+                    best = e;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int rank(EventType type) {
+        for (int i = 0; i < RULES.size(); i++) {
+            if (RULES.get(i).type() == type) {
+                return i;
+            }
+        }
+        return RULES.size();
+    }
+
     /** The highest-ranked type with evidence, or empty when no keyword matched. */
     public Optional<EventType> evidence(List<String> texts) {
         if (texts == null) {

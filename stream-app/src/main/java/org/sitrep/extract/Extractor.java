@@ -161,7 +161,9 @@ public final class Extractor {
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
-        var evidence = classifier.evidence(typed);
+        // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
+        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
+        var evidence = EventTypeClassifier.best(evidenceOf);
         List<String> placeTexts = new ArrayList<>();
         for (String t : typed) {
             placeTexts.add(maskActors(t));
@@ -178,8 +180,9 @@ public final class Extractor {
         List<String> eventOnly = new ArrayList<>();
         List<String> claimOnly = new ArrayList<>();
         List<String> others = new ArrayList<>();
-        for (String s : current) {
-            boolean event = classifier.evidence(List.of(s)).isPresent();
+        for (int k = 0; k < current.size(); k++) {
+            String s = current.get(k);
+            boolean event = evidenceOf.get(k + 1).isPresent(); // typed = title, then current
             if (claimSentences.contains(s)) {
                 (event ? claimAndEvent : claimOnly).add(s);
             } else {
