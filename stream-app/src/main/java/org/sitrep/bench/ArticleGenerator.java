@@ -30,8 +30,9 @@ import org.sitrep.schema.Article;
  * the project's gazetteer, the armed groups and armies the extractor knows, and random figures. The mix, per
  * article drawn:
  * <ul>
- *   <li>about 38% first reports of an incident (a toll with its claimant: the army, an anonymous officer, a local
- *       official, or the armed group's own claim), in English or French;</li>
+ *   <li>about 38% reports of an incident (a toll with its claimant: the army, an anonymous officer, a local
+ *       official, or the armed group's own claim), in English or French; a third of them report a new incident, the
+ *       others one of the last few (each outlet in its own words);</li>
  *   <li>about 10% toll updates: a later article about an earlier incident with a higher figure or another
  *       claimant;</li>
  *   <li>about 27% wire copies of an earlier article: the same body (exact copy), or the same body with its white
@@ -42,7 +43,7 @@ import org.sitrep.schema.Article;
  *       not turn into claims.</li>
  * </ul>
  * Bodies are 2 to 4 KB: the event paragraph, quotes, context and history paragraphs. Incidents happen in Mali,
- * Burkina Faso, Niger, Nigeria, Chad and Somalia at a few a day each; the feed carries {@link #ARTICLES_PER_DAY}
+ * Burkina Faso, Niger, Nigeria, Chad and Somalia, about 30 new ones a day in all; the feed carries {@link #ARTICLES_PER_DAY}
  * articles per day of publication time, so N articles span N / {@value #ARTICLES_PER_DAY} days from {@code start}.
  * The result is sorted by publication time (then id), as {@code replay} would send it.
  *
@@ -110,6 +111,9 @@ public final class ArticleGenerator {
                 g = distractor(rnd, id, at);
             } else if (draw < 62) {
                 g = backgroundPiece(rnd, id, at);
+            } else if (rnd.nextInt(100) < 65 && !events.isEmpty()) {
+                // another outlet's own report of a recent incident: its own words, figure and claimant
+                g = firstReport(rnd, id, at, events.get(Math.max(0, events.size() - 1 - rnd.nextInt(Math.min(events.size(), 8)))));
             } else {
                 Event e = newEvent(rnd, events.size(), at);
                 events.add(e);

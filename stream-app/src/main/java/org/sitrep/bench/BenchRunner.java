@@ -71,7 +71,8 @@ public final class BenchRunner {
     }
 
     /** Everything measured. */
-    public record Result(int articles, double publishAps, double identityAps, double identitySeconds,
+    public record Result(int articles, double publishAps, double identityAps, double identitySeconds, double identityCpuSeconds,
+                         double pipelineCpuSeconds,
                          double pipelineAps, double pipelineSeconds, double articlesOutSeconds,
                          double lastIncidentSeconds, long unique, long copies, long deadLetters, long reports,
                          long incidentVersions, double heapBaselineMb, double heapMb, double stateMb,
@@ -122,27 +123,32 @@ public final class BenchRunner {
 
             // Identity topology: same settings, same input, bytes in, bytes out.
             double identitySeconds;
+            double identityCpu;
             Path identityState = Files.createTempDirectory("sitrep-bench-identity-");
             try (OutputWatch watch = new OutputWatch(client, List.of(IdentityTopology.OUTPUT), null);
                  KafkaStreams identity = IdentityTopology.streams(pipe.config(), pipe.serdes(), "sitrep-bench-identity", identityState)) {
                 identity.start();
                 awaitRunning(identity);
                 long running = System.nanoTime();
+                long cpu0 = processCpuNanos();
                 if (!watch.awaitCount(IdentityTopology.OUTPUT, n, settings.timeout())) {
                     throw new IllegalStateException("identity topology wrote " + watch.count(IdentityTopology.OUTPUT) + " of " + n);
                 }
                 identitySeconds = (watch.lastArrival(IdentityTopology.OUTPUT) - running) / 1e9;
+                identityCpu = (processCpuNanos() - cpu0) / 1e9;
                 identity.close(Duration.ofSeconds(30));
             } finally {
                 Directories.deleteRecursively(identityState);
             }
-            say("identity topology: %d articles in %.2f s = %.0f articles/s", n, identitySeconds, n / identitySeconds);
+            say("identity topology: %d articles in %.2f s = %.0f articles/s (process CPU %.1f s)", n, identitySeconds,
+                n / identitySeconds, identityCpu);
 
             // The full pipeline over the same input.
             List<String> outputs = List.of(Topics.ARTICLES_UNIQUE, Topics.ARTICLES_COPIES, Topics.DLQ, Topics.REPORTS, Topics.INCIDENTS);
             try (OutputWatch watch = new OutputWatch(client, outputs, null)) {
                 pipe.start(Duration.ofMinutes(2));
                 long running = System.nanoTime();
+                long cpu0 = processCpuNanos();
                 long deadline = running + settings.timeout().toNanos();
                 while (watch.count(Topics.ARTICLES_UNIQUE) + watch.count(Topics.ARTICLES_COPIES) + watch.count(Topics.DLQ) < n) {
                     if (System.nanoTime() > deadline) {
@@ -150,6 +156,8 @@ public final class BenchRunner {
                     }
                     Thread.sleep(5);
                 }
+                long articlesDecided = System.nanoTime();
+                double pipelineCpu = (processCpuNanos() - cpu0) / 1e9; // until every article is decided: no idle waiting
                 pipe.awaitIdle(settings.timeout());
                 watch.awaitQuiet(Duration.ofSeconds(1), Duration.ofSeconds(30));
                 long articlesOut = Math.max(watch.lastArrival(Topics.ARTICLES_UNIQUE),
@@ -159,6 +167,7 @@ public final class BenchRunner {
                 double lastIncident = (watch.lastArrival(Topics.INCIDENTS) - running) / 1e9;
                 say("pipeline: %d articles in %.2f s = %.0f articles/s (every article decided after %.2f s, last incident version after %.2f s)",
                     n, pipelineSeconds, n / pipelineSeconds, (articlesOut - running) / 1e9, lastIncident);
+                say("  process CPU until every article was decided (%.2f s of wall time): %.1f s", (articlesDecided - running) / 1e9, pipelineCpu);
                 say("  %d unique, %d copies, %d dead letters, %d reports, %d incident versions", watch.count(Topics.ARTICLES_UNIQUE),
                     watch.count(Topics.ARTICLES_COPIES), watch.count(Topics.DLQ), watch.count(Topics.REPORTS), watch.count(Topics.INCIDENTS));
 
@@ -179,7 +188,7 @@ public final class BenchRunner {
                     heap, heapBaseline, stateMb);
                 say("  stores: %d fingerprints (dedup-horizon %s), %d incidents (%d open within incident-quiet-period) for %d articles over %.1f days",
                     fingerprints, pipe.config().pipeline().dedupHorizon(), incidents, open, n, feedDays);
-                throughput = new Result(n, publishAps, n / identitySeconds, identitySeconds, n / pipelineSeconds, pipelineSeconds,
+                throughput = new Result(n, publishAps, n / identitySeconds, identitySeconds, identityCpu, pipelineCpu, n / pipelineSeconds, pipelineSeconds,
                     (articlesOut - running) / 1e9, lastIncident, watch.count(Topics.ARTICLES_UNIQUE), watch.count(Topics.ARTICLES_COPIES),
                     watch.count(Topics.DLQ), watch.count(Topics.REPORTS), watch.count(Topics.INCIDENTS), heapBaseline, heap, stateMb,
                     fingerprints, incidents, open, feedDays, List.of());
@@ -191,6 +200,7 @@ public final class BenchRunner {
             latencies.addAll(latency());
         }
         return new Result(throughput.articles(), throughput.publishAps(), throughput.identityAps(), throughput.identitySeconds(),
+            throughput.identityCpuSeconds(), throughput.pipelineCpuSeconds(),
             throughput.pipelineAps(), throughput.pipelineSeconds(), throughput.articlesOutSeconds(), throughput.lastIncidentSeconds(),
             throughput.unique(), throughput.copies(), throughput.deadLetters(), throughput.reports(), throughput.incidentVersions(),
             throughput.heapBaselineMb(), throughput.heapMb(), throughput.stateMb(), throughput.storedFingerprints(),
@@ -317,6 +327,12 @@ public final class BenchRunner {
             }
             Thread.sleep(10);
         }
+    }
+
+    /** CPU time of this whole process (broker and registry client included; the registry is a child process). */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime() : 0;
     }
 
     static double heapAfterGcMb() {

@@ -91,6 +91,8 @@ public final class BenchCommand implements Callable<Integer> {
         n.put("latency_grace", head == null ? "" : head.grace());
         n.put("pipeline_s", round2(r.pipelineSeconds()));
         n.put("identity_s", round2(r.identitySeconds()));
+        n.put("identity_cpu_s", round2(r.identityCpuSeconds()));
+        n.put("pipeline_cpu_s", round2(r.pipelineCpuSeconds()));
         n.put("articles_out_s", round2(r.articlesOutSeconds()));
         n.put("last_incident_s", round2(r.lastIncidentSeconds()));
         n.put("publish_aps", round(r.publishAps()));
