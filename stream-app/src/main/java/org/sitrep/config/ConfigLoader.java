@@ -44,6 +44,7 @@ public final class ConfigLoader {
         d.put("match-max-km", "250");
         d.put("incident-quiet-period", "30d");
         d.put("http-port", "8080");
+        d.put("advertised-http-url", "");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -157,7 +158,8 @@ public final class ConfigLoader {
             (short) Math.min(Short.MAX_VALUE, positiveInt(m, "replication-factor")),
             pipeline,
             Collections.unmodifiableMap(kafka),
-            port(m, "http-port"));
+            port(m, "http-port"),
+            advertisedUrl(m.getOrDefault("advertised-http-url", "")));
     }
 
     private static String required(Map<String, String> m, String key) {
@@ -192,6 +194,19 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("setting '" + key + "' must be a port between 0 and 65535 (0 = off), got '" + v + "'");
+    }
+
+    /** Empty = derived at start-up by the command that serves HTTP; otherwise {@code http://host:port} or {@code host:port}. */
+    private static String advertisedUrl(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            SitrepConfig.hostPort(v.trim());
+            return v.trim();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting 'advertised-http-url': " + e.getMessage());
+        }
     }
 
     private static double positiveDouble(Map<String, String> m, String key) {

@@ -7,6 +7,7 @@ import org.sitrep.schema.ArticleCopy;
 import org.sitrep.schema.DeadLetter;
 import org.sitrep.schema.EventReport;
 import org.sitrep.schema.Incident;
+import org.sitrep.schema.IncidentHistory;
 import org.sitrep.schema.IncidentIndex;
 import org.sitrep.schema.SeenArticle;
 
@@ -20,6 +21,7 @@ public final class SitrepSerdes {
     private final AvroSerde<DeadLetter> deadLetter;
     private final AvroSerde<SeenArticle> seenArticle;
     private final AvroSerde<IncidentIndex> incidentIndex;
+    private final AvroSerde<IncidentHistory> incidentHistory;
 
     public SitrepSerdes(SchemaRegistryClient registry) {
         this.registry = registry;
@@ -30,6 +32,7 @@ public final class SitrepSerdes {
         deadLetter = AvroSerde.forValues(registry, DeadLetter.getClassSchema());
         seenArticle = AvroSerde.forValues(registry, SeenArticle.getClassSchema());
         incidentIndex = AvroSerde.forValues(registry, IncidentIndex.getClassSchema());
+        incidentHistory = AvroSerde.forValues(registry, IncidentHistory.getClassSchema());
     }
 
     public SchemaRegistryClient registry() {
@@ -62,5 +65,9 @@ public final class SitrepSerdes {
 
     public AvroSerde<IncidentIndex> incidentIndex() {
         return incidentIndex;
+    }
+
+    public AvroSerde<IncidentHistory> incidentHistory() {
+        return incidentHistory;
     }
 }

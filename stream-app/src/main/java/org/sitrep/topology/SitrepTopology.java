@@ -7,6 +7,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
+import org.sitrep.api.HistoryStage;
 import org.sitrep.config.SitrepConfig.PipelineConfig;
 import org.sitrep.dedup.DedupStage;
 import org.sitrep.extract.ExtractStage;
@@ -17,6 +18,7 @@ import org.sitrep.ingest.ArticleValidator;
 import org.sitrep.ingest.IngestStage;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.EventReport;
+import org.sitrep.schema.Incident;
 
 /**
  * The Sitrep topology: ingest -> dedup -> extract -> incidents (with claim reconciliation). A function of its
@@ -34,9 +36,10 @@ public final class SitrepTopology {
         KStream<String, Article> articles = IngestStage.apply(builder, topics, new ArticleValidator(pipeline.maxBodyChars()));
         KStream<String, Article> unique = DedupStage.apply(builder, articles, topics, serdes, pipeline.dedupHorizon());
         KStream<String, EventReport> reports = ExtractStage.apply(unique, topics, extractor);
-        IncidentStage.apply(builder, reports, topics, serdes,
+        KStream<String, Incident> incidents = IncidentStage.apply(builder, reports, topics, serdes,
             new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), MatchSettings.DEFAULT_MIN_SCORE),
             pipeline.incidentQuietPeriod());
+        HistoryStage.apply(builder, incidents, serdes);
         return builder.build(streamsProperties);
     }
 }
