@@ -45,6 +45,7 @@ public final class ConfigLoader {
         d.put("incident-quiet-period", "30d");
         d.put("http-port", "8080");
         d.put("advertised-http-url", "");
+        d.put("alert-rules", "");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -147,7 +148,8 @@ public final class ConfigLoader {
             positiveInt(m, "max-body-chars"),
             positiveInt(m, "match-window-days"),
             positiveDouble(m, "match-max-km"),
-            duration(m, "incident-quiet-period"));
+            duration(m, "incident-quiet-period"),
+            alertRules(m.getOrDefault("alert-rules", "")));
         return new SitrepConfig(
             required(m, "bootstrap-servers"),
             required(m, "schema-registry-url"),
@@ -206,6 +208,18 @@ public final class ConfigLoader {
             return v.trim();
         } catch (IllegalArgumentException e) {
             throw new ConfigException("setting 'advertised-http-url': " + e.getMessage());
+        }
+    }
+
+    /** Empty = no rules; otherwise a JSON rules file, read and checked now. */
+    private static org.sitrep.alerts.AlertRules alertRules(String v) {
+        if (v == null || v.isBlank()) {
+            return org.sitrep.alerts.AlertRules.NONE;
+        }
+        try {
+            return org.sitrep.alerts.AlertRules.read(Path.of(v.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting 'alert-rules': " + e.getMessage());
         }
     }
 

@@ -46,10 +46,12 @@ public record SitrepConfig(
         int maxBodyChars,
         int matchWindowDays,
         double matchMaxKm,
-        Duration incidentQuietPeriod) {
+        Duration incidentQuietPeriod,
+        org.sitrep.alerts.AlertRules alertRules) {
 
         public static PipelineConfig defaults() {
-            return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30));
+            return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30),
+                org.sitrep.alerts.AlertRules.NONE);
         }
     }
 

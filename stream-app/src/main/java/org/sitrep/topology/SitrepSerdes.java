@@ -2,6 +2,7 @@ package org.sitrep.topology;
 
 import org.sitrep.registry.AvroSerde;
 import org.sitrep.registry.SchemaRegistryClient;
+import org.sitrep.schema.Alert;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.ArticleCopy;
 import org.sitrep.schema.DeadLetter;
@@ -22,6 +23,7 @@ public final class SitrepSerdes {
     private final AvroSerde<SeenArticle> seenArticle;
     private final AvroSerde<IncidentIndex> incidentIndex;
     private final AvroSerde<IncidentHistory> incidentHistory;
+    private final AvroSerde<Alert> alert;
 
     public SitrepSerdes(SchemaRegistryClient registry) {
         this.registry = registry;
@@ -33,6 +35,7 @@ public final class SitrepSerdes {
         seenArticle = AvroSerde.forValues(registry, SeenArticle.getClassSchema());
         incidentIndex = AvroSerde.forValues(registry, IncidentIndex.getClassSchema());
         incidentHistory = AvroSerde.forValues(registry, IncidentHistory.getClassSchema());
+        alert = AvroSerde.forValues(registry, Alert.getClassSchema());
     }
 
     public SchemaRegistryClient registry() {
@@ -69,5 +72,9 @@ public final class SitrepSerdes {
 
     public AvroSerde<IncidentHistory> incidentHistory() {
         return incidentHistory;
+    }
+
+    public AvroSerde<Alert> alert() {
+        return alert;
     }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
+import org.sitrep.alerts.AlertStage;
 import org.sitrep.api.HistoryStage;
 import org.sitrep.config.SitrepConfig.PipelineConfig;
 import org.sitrep.dedup.DedupStage;
@@ -40,6 +41,7 @@ public final class SitrepTopology {
             new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), MatchSettings.DEFAULT_MIN_SCORE),
             pipeline.incidentQuietPeriod());
         HistoryStage.apply(builder, incidents, serdes);
+        AlertStage.apply(builder, incidents, topics, pipeline.alertRules());
         return builder.build(streamsProperties);
     }
 }
