@@ -5,6 +5,7 @@ import org.sitrep.cli.ProcessCommand;
 import org.sitrep.cli.ReplayCommand;
 import org.sitrep.cli.ResetCommand;
 import org.sitrep.cli.RunCommand;
+import org.sitrep.cli.SubscribeCommand;
 import org.sitrep.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
     description = "Streaming news-event pipeline: articles in, consolidated conflict incidents out.",
     subcommands = {DemoCommand.class, RunCommand.class, ProcessCommand.class, ReplayCommand.class, ResetCommand.class, TopicsCommand.class,
+        SubscribeCommand.class,
         CommandLine.HelpCommand.class})
 public final class App {
 

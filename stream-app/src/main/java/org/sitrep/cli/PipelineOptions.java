@@ -29,7 +29,13 @@ final class PipelineOptions {
     }
 
     PipelineSession session(EmbeddedStack stack, String applicationId) throws IOException {
+        return session(stack, applicationId, Map.of());
+    }
+
+    /** As above, with settings of the command's own ({@code advertised-http-url} of {@code demo}'s API) on top. */
+    PipelineSession session(EmbeddedStack stack, String applicationId, Map<String, String> extra) throws IOException {
         Map<String, String> flags = new LinkedHashMap<>(settings);
+        flags.putAll(extra);
         flags.put("bootstrap-servers", stack.bootstrapServers());
         flags.put("schema-registry-url", stack.registryUrl());
         flags.put("application-id", applicationId);

@@ -46,6 +46,8 @@ public final class ConfigLoader {
         d.put("http-port", "8080");
         d.put("reorder-grace", "10m");
         d.put("reorder-flush-after", "10m");
+        d.put("advertised-http-url", "");
+        d.put("alert-rules", "");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -150,7 +152,8 @@ public final class ConfigLoader {
             positiveDouble(m, "match-max-km"),
             duration(m, "incident-quiet-period"),
             nonNegativeDuration(m, "reorder-grace"),
-            duration(m, "reorder-flush-after"));
+            duration(m, "reorder-flush-after"),
+            alertRules(m.getOrDefault("alert-rules", "")));
         return new SitrepConfig(
             required(m, "bootstrap-servers"),
             required(m, "schema-registry-url"),
@@ -161,7 +164,8 @@ public final class ConfigLoader {
             (short) Math.min(Short.MAX_VALUE, positiveInt(m, "replication-factor")),
             pipeline,
             Collections.unmodifiableMap(kafka),
-            port(m, "http-port"));
+            port(m, "http-port"),
+            advertisedUrl(m.getOrDefault("advertised-http-url", "")));
     }
 
     private static String required(Map<String, String> m, String key) {
@@ -196,6 +200,31 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("setting '" + key + "' must be a port between 0 and 65535 (0 = off), got '" + v + "'");
+    }
+
+    /** Empty = derived at start-up by the command that serves HTTP; otherwise {@code http://host:port} or {@code host:port}. */
+    private static String advertisedUrl(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            SitrepConfig.hostPort(v.trim());
+            return v.trim();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting 'advertised-http-url': " + e.getMessage());
+        }
+    }
+
+    /** Empty = no rules; otherwise a JSON rules file, read and checked now. */
+    private static org.sitrep.alerts.AlertRules alertRules(String v) {
+        if (v == null || v.isBlank()) {
+            return org.sitrep.alerts.AlertRules.NONE;
+        }
+        try {
+            return org.sitrep.alerts.AlertRules.read(Path.of(v.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting 'alert-rules': " + e.getMessage());
+        }
     }
 
     private static double positiveDouble(Map<String, String> m, String key) {

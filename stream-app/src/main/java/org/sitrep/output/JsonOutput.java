@@ -38,16 +38,22 @@ public final class JsonOutput {
         n.put("updated_at", i.getUpdatedAt().toString());
         n.set("articles", strings(i.getArticles()));
         n.set("outlets", strings(i.getOutlets()));
-        ObjectNode casualties = n.putObject("casualties");
-        for (PartyCasualties pc : i.getCasualties()) {
+        n.set("casualties", casualties(i.getCasualties()));
+        n.put("contested", i.getContested());
+        n.set("claims", claims(i.getClaims()));
+        return n;
+    }
+
+    /** Party -> {@code killed} / {@code injured} ({@code low}, {@code best}, {@code high}) and {@code contested}. */
+    public static ObjectNode casualties(List<PartyCasualties> list) {
+        ObjectNode casualties = MAPPER.createObjectNode();
+        for (PartyCasualties pc : list) {
             ObjectNode party = casualties.putObject(pc.getParty().toString());
             party.set("killed", estimate(pc.getKilled()));
             party.set("injured", estimate(pc.getInjured()));
             party.put("contested", pc.getContested());
         }
-        n.put("contested", i.getContested());
-        n.set("claims", claims(i.getClaims()));
-        return n;
+        return casualties;
     }
 
     public static ObjectNode report(EventReport r) {
