@@ -1,5 +1,6 @@
 package org.sitrep;
 
+import org.sitrep.cli.AlertsWebhookCommand;
 import org.sitrep.cli.DemoCommand;
 import org.sitrep.cli.ProcessCommand;
 import org.sitrep.cli.ReplayCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
     description = "Streaming news-event pipeline: articles in, consolidated conflict incidents out.",
     subcommands = {DemoCommand.class, RunCommand.class, ProcessCommand.class, ReplayCommand.class, ResetCommand.class, TopicsCommand.class,
-        SubscribeCommand.class,
+        SubscribeCommand.class, AlertsWebhookCommand.class,
         CommandLine.HelpCommand.class})
 public final class App {
 

@@ -48,6 +48,9 @@ public final class ConfigLoader {
         d.put("reorder-flush-after", "10m");
         d.put("advertised-http-url", "");
         d.put("alert-rules", "");
+        d.put("webhook-url", "");
+        d.put("webhook-secret", "");
+        d.put("webhook-max-attempts", "5");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -165,7 +168,9 @@ public final class ConfigLoader {
             pipeline,
             Collections.unmodifiableMap(kafka),
             port(m, "http-port"),
-            advertisedUrl(m.getOrDefault("advertised-http-url", "")));
+            advertisedUrl(m.getOrDefault("advertised-http-url", "")),
+            new SitrepConfig.WebhookConfig(m.getOrDefault("webhook-url", "").trim(), m.getOrDefault("webhook-secret", ""),
+                positiveInt(m, "webhook-max-attempts")));
     }
 
     private static String required(Map<String, String> m, String key) {

@@ -38,7 +38,20 @@ public record SitrepConfig(
     PipelineConfig pipeline,
     Map<String, String> kafka,
     int httpPort,
-    String advertisedHttpUrl) {
+    String advertisedHttpUrl,
+    WebhookConfig webhook) {
+
+    /**
+     * Where {@code alerts-webhook} POSTs alerts: {@code url} (empty = not configured), the HMAC signing
+     * {@code secret}, and how many attempts before an alert is dead-lettered.
+     */
+    public record WebhookConfig(String url, String secret, int maxAttempts) {
+        @Override
+        public String toString() {
+            return "WebhookConfig[url=" + url + ", secret=" + (secret.isEmpty() ? "" : "***") + ", maxAttempts="
+                + maxAttempts + "]";
+        }
+    }
 
     /** Settings of the pipeline stages; all durations are in event time. */
     public record PipelineConfig(
@@ -96,7 +109,7 @@ public record SitrepConfig(
     public SitrepConfig withAdvertisedHttpUrl(String url) {
         hostPort(url);
         return new SitrepConfig(bootstrapServers, schemaRegistryUrl, registry, applicationId, stateDir, partitions,
-            replicationFactor, pipeline, kafka, httpPort, url);
+            replicationFactor, pipeline, kafka, httpPort, url, webhook);
     }
 
     /** {@code host:port} of {@code http://host:port[/]} or {@code host:port}; fails on anything else. */
