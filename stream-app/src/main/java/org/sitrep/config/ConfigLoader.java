@@ -42,6 +42,7 @@ public final class ConfigLoader {
         d.put("max-body-chars", "500000");
         d.put("match-window-days", "3");
         d.put("match-max-km", "250");
+        d.put("match-min-score", "1.0");
         d.put("incident-quiet-period", "30d");
         d.put("http-port", "8080");
         d.put("reorder-grace", "10m");
@@ -156,7 +157,8 @@ public final class ConfigLoader {
             duration(m, "incident-quiet-period"),
             nonNegativeDuration(m, "reorder-grace"),
             duration(m, "reorder-flush-after"),
-            alertRules(m.getOrDefault("alert-rules", "")));
+            alertRules(m.getOrDefault("alert-rules", "")),
+            positiveDouble(m, "match-min-score"));
         return new SitrepConfig(
             required(m, "bootstrap-servers"),
             required(m, "schema-registry-url"),

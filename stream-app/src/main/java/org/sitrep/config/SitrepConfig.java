@@ -62,10 +62,12 @@ public record SitrepConfig(
         Duration incidentQuietPeriod,
         Duration reorderGrace,
         Duration reorderFlushAfter,
-        org.sitrep.alerts.AlertRules alertRules) {
+        org.sitrep.alerts.AlertRules alertRules,
+        double matchMinScore) {
         public static PipelineConfig defaults() {
             return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30),
-                Duration.ofMinutes(10), Duration.ofMinutes(10), org.sitrep.alerts.AlertRules.NONE);
+                Duration.ofMinutes(10), Duration.ofMinutes(10), org.sitrep.alerts.AlertRules.NONE,
+                org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE);
         }
         /** The event-time reorder buffers' settings. */
         public org.sitrep.ordering.ReorderSettings reorder() {

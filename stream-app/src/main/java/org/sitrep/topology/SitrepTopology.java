@@ -70,7 +70,7 @@ public final class SitrepTopology {
             pipeline.reorder());
         KStream<String, EventReport> reports = ExtractStage.apply(unique, topics, extractor);
         KStream<String, Incident> incidents = IncidentStage.apply(builder, reports, topics, serdes,
-            new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), MatchSettings.DEFAULT_MIN_SCORE),
+            new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), pipeline.matchMinScore()),
             pipeline.incidentQuietPeriod(), pipeline.reorder());
         HistoryStage.apply(builder, incidents, serdes);
         AlertStage.apply(builder, incidents, topics, pipeline.alertRules());
