@@ -55,7 +55,6 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configureService(verbose);
         PrintWriter out = spec.commandLine().getOut();
-        IngestConfig ingest = IngestConfig.read(configFile, System.getenv());
         Map<String, String> flags = new LinkedHashMap<>(settings);
         if (bootstrapServers != null) {
             flags.put("bootstrap-servers", bootstrapServers);
@@ -63,8 +62,16 @@ public final class IngestCommand implements Callable<Integer> {
         if (schemaRegistryUrl != null) {
             flags.put("schema-registry-url", schemaRegistryUrl);
         }
-        // Precedence: built-in defaults < the file's settings < environment < flags.
-        SitrepConfig config = ConfigLoader.load(ingest.settings(), null, System.getenv(), flags);
+        IngestConfig ingest;
+        SitrepConfig config;
+        try {
+            ingest = IngestConfig.read(configFile, System.getenv());
+            // Precedence: built-in defaults < the file's settings < environment < flags.
+            config = ConfigLoader.load(ingest.settings(), null, System.getenv(), flags);
+        } catch (IllegalArgumentException | ConfigLoader.ConfigException e) {
+            spec.commandLine().getErr().println("ingest: " + e.getMessage().replace("command defaults", "the ingest config's settings"));
+            return 2;
+        }
         var serdes = new SitrepSerdes(SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry()));
         try (KafkaArticleSink sink = new KafkaArticleSink(new ArticlePublisher(config.clientProperties(), serdes));
              IngestService service = new IngestService(ingest, config.pipeline().maxBodyChars(), sink, Clock.systemUTC(),
