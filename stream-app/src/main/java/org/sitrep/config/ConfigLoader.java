@@ -108,7 +108,8 @@ public final class ConfigLoader {
         env.forEach((name, value) -> {
             if (name.startsWith("SITREP_REGISTRY_")) {
                 out.put("registry." + name.substring(16).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            } else if (name.startsWith("SITREP_") && !name.equals("SITREP_APICURIO_HOME")) {
+            } else if (name.startsWith("SITREP_") && !name.equals("SITREP_APICURIO_HOME")
+                && !name.equals("SITREP_INGEST_TOKEN")) {
                 out.put(name.substring(7).toLowerCase(Locale.ROOT).replace('_', '-'), value);
             } else if (name.startsWith("KAFKA_") && name.length() > 6 && !name.endsWith("_OPTS")) {
                 out.put("kafka." + name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'), value);
