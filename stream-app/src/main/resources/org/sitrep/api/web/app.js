@@ -293,7 +293,7 @@
     [...incidents.values()].sort(newestFirst).forEach(i => body.appendChild(rows.get(i.incident_id)));
     $("empty").hidden = incidents.size > 0;
     $("count").textContent = incidents.size + (incidents.size === 1 ? " incident" : " incidents")
-      + " · " + circles.size + " on the map";
+      + " · " + circles.size + " on the map" + (document.body.dataset.truncated === "true" ? " · more on the server" : "");
     document.body.dataset.incidents = String(incidents.size);
   }
 
