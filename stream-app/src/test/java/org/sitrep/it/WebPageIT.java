@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.sitrep.api.ApiRuntime;
 import org.sitrep.api.IncidentFilter;
 import org.sitrep.api.TestIncidents;
@@ -58,6 +59,7 @@ import org.sitrep.topology.Topics;
  * <p>Screenshots go to {@code target/web/}; with {@code -Dsitrep.update-screenshots=true} also to {@code docs/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf(value = "chromiumInstalled", disabledReason = "no Chromium binary (apt-get install chromium, or set SITREP_CHROMIUM)")
 class WebPageIT {
     static final ObjectMapper JSON = new ObjectMapper();
     /** world-atlas ids (ISO 3166-1 numeric) of the sample feed's countries. */
@@ -69,6 +71,10 @@ class WebPageIT {
     static HeadlessChromium browser;
     static List<Incident> incidents;
     static String url;
+
+    static boolean chromiumInstalled() {
+        return HeadlessChromium.binary().isPresent();
+    }
 
     @BeforeAll
     static void start() throws Exception {
