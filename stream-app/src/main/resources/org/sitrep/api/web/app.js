@@ -278,14 +278,14 @@
       rows.set(i.incident_id, tr);
     }
     tr.replaceChildren(
-      el("td", { class: "id" }, i.incident_id),
+      el("td", { class: "id" }, i.incident_id,
+        i.status === "closed" ? el("span", { class: "tag", title: "takes no more reports (quiet period over)" }, "closed") : null),
       el("td", { class: "date" }, dateText(i)),
       el("td", { class: "place" }, placeText(i)),
       el("td", { class: "type" }, words(i.event_type)),
       killedCell(i),
       el("td", { class: "sources" }, sourcesText(i)));
     tr.classList.toggle("selected", i.incident_id === selected);
-    tr.classList.toggle("closed", i.status === "closed");
   }
 
   function orderRows() {
