@@ -62,7 +62,9 @@ public final class ApiRuntime implements AutoCloseable {
     /** Answers queries from {@code streams} and starts feeding the event stream. */
     public void attach(SitrepStreams streams, SitrepConfig config, SitrepSerdes serdes) {
         HostInfo self = HostInfo.buildFromEndpoint(SitrepConfig.hostPort(config.advertisedHttpUrl()));
-        server.attach(new StreamsBackend(streams.kafkaStreams(), streams.topology(), self, server.counters()));
+        ApiGuard guard = ApiGuard.of(config.api().readToken(), config.api().rateLimit());
+        server.guard(guard).attach(new StreamsBackend(streams.kafkaStreams(), streams.topology(), self,
+            server.counters(), guard.forwardingToken()));
         try {
             feed = IncidentSubscription.start(config.clientProperties(), IncidentSubscription.Start.now(),
                 serdes.incident(), server::publish);

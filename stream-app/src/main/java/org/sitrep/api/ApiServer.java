@@ -62,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
     private final ApiCounters counters;
     private final SseHub sse;
     private volatile ApiBackend backend;
+    private volatile ApiGuard guard = ApiGuard.OPEN;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiServer(HttpServer server, ThreadPoolExecutor executor, ApiCounters counters) {
@@ -89,6 +90,24 @@ public final class ApiServer implements AutoCloseable {
         http.setExecutor(executor);
         http.start();
         return api;
+    }
+
+    /** Sets the access rules (read token, rate limit); open by default. */
+    public ApiServer guard(ApiGuard guard) {
+        this.guard = guard;
+        return this;
+    }
+
+    private static long contentLength(HttpExchange exchange) {
+        String v = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (v == null) {
+            return "chunked".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Transfer-Encoding")) ? 1 : 0;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     public ApiServer attach(ApiBackend backend) {
@@ -121,7 +140,17 @@ public final class ApiServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             List<String> segments = segments(path);
             route = route(segments);
-            if (route.equals("other")) {
+            ApiGuard.Verdict verdict = guard.check(route, exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().toString(),
+                contentLength(exchange));
+            if (!verdict.pass()) {
+                if (verdict.status() == 429) {
+                    exchange.getResponseHeaders().set("Retry-After", "1");
+                } else if (verdict.status() == 401) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                }
+                status = sendJson(exchange, ApiResult.error(verdict.status(), verdict.message()));
+            } else if (route.equals("other")) {
                 status = sendJson(exchange, ApiResult.notFound("no such resource: " + path));
             } else if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");

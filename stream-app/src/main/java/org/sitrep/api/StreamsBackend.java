@@ -51,6 +51,7 @@ public final class StreamsBackend implements ApiBackend {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final KafkaStreams streams;
+    private final String token;
     private final Topology topology;
     private final HostInfo self;
     private final ApiCounters counters;
@@ -58,6 +59,12 @@ public final class StreamsBackend implements ApiBackend {
     private final IncidentPartitioner partitioner = new IncidentPartitioner();
 
     public StreamsBackend(KafkaStreams streams, Topology topology, HostInfo self, ApiCounters counters) {
+        this(streams, topology, self, counters, null);
+    }
+
+    /** {@code token}: the bearer token sent with forwarded requests (the instances share one), or null. */
+    public StreamsBackend(KafkaStreams streams, Topology topology, HostInfo self, ApiCounters counters, String token) {
+        this.token = token;
         this.streams = streams;
         this.topology = topology;
         this.self = self;
@@ -161,8 +168,12 @@ public final class StreamsBackend implements ApiBackend {
     private ApiResult forward(HostInfo host, String pathAndQuery) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header(ApiServer.LOCAL_HEADER, "true").header("Accept", "application/json").GET().build(),
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header(ApiServer.LOCAL_HEADER, "true").header("Accept", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             counters.forwarded();
             return new ApiResult(response.statusCode(), MAPPER.readTree(response.body()));

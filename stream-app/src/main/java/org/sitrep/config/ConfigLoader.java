@@ -52,6 +52,8 @@ public final class ConfigLoader {
         d.put("webhook-url", "");
         d.put("webhook-secret", "");
         d.put("webhook-max-attempts", "5");
+        d.put("api-read-token", "");
+        d.put("api-rate-limit", "50");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -173,7 +175,8 @@ public final class ConfigLoader {
             port(m, "http-port"),
             advertisedUrl(m.getOrDefault("advertised-http-url", "")),
             new SitrepConfig.WebhookConfig(m.getOrDefault("webhook-url", "").trim(), m.getOrDefault("webhook-secret", ""),
-                positiveInt(m, "webhook-max-attempts")));
+                positiveInt(m, "webhook-max-attempts")),
+            new SitrepConfig.ApiAccess(m.getOrDefault("api-read-token", ""), nonNegativeNumber(m, "api-rate-limit")));
     }
 
     private static String required(Map<String, String> m, String key) {
@@ -233,6 +236,19 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("setting 'alert-rules': " + e.getMessage());
         }
+    }
+
+    private static double nonNegativeNumber(Map<String, String> m, String key) {
+        String v = required(m, key);
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("setting '" + key + "' must be a number >= 0, got '" + v + "'");
     }
 
     private static double positiveDouble(Map<String, String> m, String key) {

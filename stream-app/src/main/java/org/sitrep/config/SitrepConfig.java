@@ -39,7 +39,16 @@ public record SitrepConfig(
     Map<String, String> kafka,
     int httpPort,
     String advertisedHttpUrl,
-    WebhookConfig webhook) {
+    WebhookConfig webhook,
+    ApiAccess api) {
+
+    /** HTTP API access: a bearer token for reads (empty = open) and requests per second per client (0 = no limit). */
+    public record ApiAccess(String readToken, double rateLimit) {
+        @Override
+        public String toString() {
+            return "ApiAccess[readToken=" + (readToken.isEmpty() ? "" : "***") + ", rateLimit=" + rateLimit + "]";
+        }
+    }
 
     /**
      * Where {@code alerts-webhook} POSTs alerts: {@code url} (empty = not configured), the HMAC signing
@@ -111,7 +120,7 @@ public record SitrepConfig(
     public SitrepConfig withAdvertisedHttpUrl(String url) {
         hostPort(url);
         return new SitrepConfig(bootstrapServers, schemaRegistryUrl, registry, applicationId, stateDir, partitions,
-            replicationFactor, pipeline, kafka, httpPort, url, webhook);
+            replicationFactor, pipeline, kafka, httpPort, url, webhook, api);
     }
 
     /** {@code host:port} of {@code http://host:port[/]} or {@code host:port}; fails on anything else. */
