@@ -140,23 +140,25 @@ public final class ApiServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             List<String> segments = segments(path);
             route = route(segments);
-            ApiGuard.Verdict verdict = guard.check(route, exchange.getRemoteAddress().getAddress().getHostAddress(),
-                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().toString(),
-                contentLength(exchange));
-            if (!verdict.pass()) {
-                if (verdict.status() == 429) {
-                    exchange.getResponseHeaders().set("Retry-After", "1");
-                } else if (verdict.status() == 401) {
-                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                }
-                status = sendJson(exchange, ApiResult.error(verdict.status(), verdict.message()));
-            } else if (route.equals("other")) {
+            if (route.equals("other")) {
                 status = sendJson(exchange, ApiResult.notFound("no such resource: " + path));
             } else if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 status = sendJson(exchange, ApiResult.error(405, "method not allowed: " + method));
             } else {
-                status = dispatch(exchange, route, segments);
+                ApiGuard.Verdict verdict = guard.check(route, exchange.getRemoteAddress().getAddress().getHostAddress(),
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().toString(),
+                    contentLength(exchange));
+                if (!verdict.pass()) {
+                    if (verdict.status() == 429) {
+                        exchange.getResponseHeaders().set("Retry-After", "1");
+                    } else if (verdict.status() == 401) {
+                        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                    }
+                    status = sendJson(exchange, ApiResult.error(verdict.status(), verdict.message()));
+                } else {
+                    status = dispatch(exchange, route, segments);
+                }
             }
         } catch (BadRequest e) {
             status = trySend(exchange, ApiResult.error(400, e.getMessage()));
