@@ -38,7 +38,8 @@ import org.sitrep.schema.Place;
  * "Niger" never matches "Nigeria"), longest name first. Short single-word names (four letters or less) match only
  * when written with a capital, so "say" is not the town of Say. GeoNames names that are also common words or
  * compass/region words ({@code flags=common}: Man, Say, Centre, Kara ...) match only when capitalised and when their
- * country is named elsewhere in the text; GeoNames regions whose bare name is a common word or a country
+ * country is named elsewhere in the text (more conditions on GeoNames names: see {@link #scan}); the supplement's
+ * Burkina regions Centre, Est, Nord and Sahel match only in their qualified forms; GeoNames regions whose bare name is a common word or a country
  * ({@code flags=qualified}: Est, Nord, Littoral, Nigeria's Niger State) match only in qualified forms ("Littoral
  * region", "région du Nord", "Niger State"). A town named like a country (Mali in Guinea) is not in the data:
  * "Mali" is the country. Country names of the region are built in as a fallback, and so are the nationality
@@ -138,6 +139,12 @@ public final class Gazetteer {
         }
     }
 
+    /**
+     * Supplement regions named by a common word: only their aliases match ("Région du Sahel", "Nord region"), never
+     * the bare name ("the Sahel" is the wider region, "centre" a word).
+     */
+    private static final Set<String> QUALIFIED_ONLY = Set.of("centre", "est", "nord", "sahel", "sud", "ouest");
+
     private final List<Entry> entries;
     private final PlaceIndex<Entry> index = new PlaceIndex<>();
 
@@ -168,7 +175,9 @@ public final class Gazetteer {
         }
         this.entries = List.copyOf(all);
         for (Entry e : supplement) {
-            index.add(e.name(), e);
+            if (!(e.kind().equals("region") && QUALIFIED_ONLY.contains(PlaceIndex.key(e.name())))) {
+                index.add(e.name(), e);
+            }
             e.aliases().forEach(a -> index.add(a, e));
         }
         for (GeoRow g : kept) {
@@ -309,7 +318,7 @@ public final class Gazetteer {
             }
             Entry e = new Entry(c[0], List.of(), strings.computeIfAbsent(c[2], k -> k),
                     c[3].isBlank() ? null : strings.computeIfAbsent(c[3], k -> k), number(c[4]), number(c[5]), kind,
-                    population, Origin.GEONAMES, flags.contains("common"));
+                    population, Origin.GEONAMES, flags.contains("common") || flags.contains("qualified"));
             out.add(new GeoRow(e, c[1], flags.contains("qualified")));
         }
         return out;
@@ -324,26 +333,107 @@ public final class Gazetteer {
     public record Match(List<Entry> candidates, int start, int end, String surface) {}
 
     /**
-     * Every gazetteer name in the text, left to right, longest first. Short single words (four letters or less) and
-     * names whose every candidate is a common word need a capital; the common-word candidates of a name are kept
-     * (for {@link #locate} to check their country against the context).
+     * Every gazetteer name in the text, left to right, longest first, with the candidates that may stand for it
+     * there (see {@link #scan}).
      */
     public List<Match> find(String text) {
-        List<Match> out = new ArrayList<>();
+        return scan(text).stream().map(Scanned::match).toList();
+    }
+
+    /** A name found in a text, and those of its candidates that count only where their country is in the text. */
+    private record Scanned(Match match, Set<Entry> needContext) {}
+
+    /** Words that may stand capitalised next to a GeoNames name without making it part of a longer proper name. */
+    private static final Set<String> NEIGHBOUR_WORDS = Set.of("region", "state", "province", "district", "county",
+            "town", "village", "city", "area", "lga", "local", "government", "commune", "cercle", "department",
+            "departement", "prefecture", "division", "river", "lake", "in", "on", "at", "of", "near", "from", "to",
+            "and", "or", "the", "de", "du", "des", "la", "le", "les", "a", "en", "pres", "sur", "et", "vers", "dans",
+            "entre", "between", "outside", "around", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
+            "attack", "attacks", "ambush", "raid", "bombing", "attaque", "embuscade");
+
+    /**
+     * The names in a text. Supplement names match as {@link #find} says: whole words, case and accents ignored,
+     * short single words capitalised. A GeoNames place stands for a name only when the name is written with a
+     * capital, is not a short all-capitals word (NGO, ONU) and is not part of a longer proper name (a capitalised
+     * word right before or after it other than a function or place word: "the Lagos Ledger", "hôpital Sominé
+     * Dolo"); it then needs its country elsewhere in the text when it is a common word, a region named by a common
+     * word, the first word of a sentence ("Share this story"), or a place outside the countries Sitrep covers.
+     */
+    private List<Scanned> scan(String text) {
+        List<Scanned> out = new ArrayList<>();
         for (PlaceIndex.Match<Entry> m : index.findAll(text)) {
             String surface = m.surface();
             boolean capital = Character.isUpperCase(surface.charAt(0));
-            boolean shortWord = surface.length() <= 4 && Text.words(surface).size() == 1;
-            if (!capital && (shortWord || m.values().stream().allMatch(Entry::common))) {
+            boolean singleWord = Text.words(surface).size() == 1;
+            if (surface.length() <= 4 && singleWord && !capital) {
                 continue;
             }
-            List<Entry> candidates = m.values();
-            if (!capital && candidates.stream().anyMatch(Entry::common)) {
-                candidates = candidates.stream().filter(e -> !e.common()).toList();
+            boolean geoAllowed = capital && !(singleWord && surface.length() <= 4 && isAllCaps(surface))
+                    && !capitalisedNeighbour(text, m.start(), m.end());
+            boolean initial = sentenceInitial(text, m.start());
+            List<Entry> candidates = new ArrayList<>(m.values().size());
+            Set<Entry> needContext = null;
+            for (Entry e : m.values()) {
+                if (e.origin() != Origin.GEONAMES) {
+                    candidates.add(e);
+                } else if (geoAllowed) {
+                    candidates.add(e);
+                    if (e.common() || initial || !CORE_COUNTRIES.contains(e.country())) {
+                        if (needContext == null) {
+                            needContext = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                        }
+                        needContext.add(e);
+                    }
+                }
             }
-            out.add(new Match(candidates, m.start(), m.end(), surface));
+            if (!candidates.isEmpty()) {
+                out.add(new Scanned(new Match(List.copyOf(candidates), m.start(), m.end(), surface),
+                        needContext == null ? Set.of() : needContext));
+            }
         }
         return out;
+    }
+
+    private static boolean isAllCaps(String s) {
+        return s.chars().noneMatch(Character::isLowerCase);
+    }
+
+    /** True when a capitalised word that is not a function or place word touches the span (spaces only between). */
+    private static boolean capitalisedNeighbour(String text, int start, int end) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        if (i >= 0 && i < start - 1 && Character.isLetter(text.charAt(i))) {
+            int j = i;
+            while (j > 0 && Character.isLetter(text.charAt(j - 1))) {
+                j--;
+            }
+            if (Character.isUpperCase(text.charAt(j)) && !NEIGHBOUR_WORDS.contains(Text.fold(text.substring(j, i + 1)))) {
+                return true;
+            }
+        }
+        int k = end;
+        while (k < text.length() && text.charAt(k) == ' ') {
+            k++;
+        }
+        if (k > end && k < text.length() && Character.isUpperCase(text.charAt(k))) {
+            int j = k;
+            while (j < text.length() && Character.isLetter(text.charAt(j))) {
+                j++;
+            }
+            return !NEIGHBOUR_WORDS.contains(Text.fold(text.substring(k, j)));
+        }
+        return false;
+    }
+
+    /** True at the start of the text or after a sentence end, ignoring spaces, quotes and opening brackets. */
+    private static boolean sentenceInitial(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || "\"'«“‘(\u00a0".indexOf(text.charAt(i)) >= 0)) {
+            i--;
+        }
+        return i < 0 || ".!?:;|".indexOf(text.charAt(i)) >= 0;
     }
 
     /**
@@ -353,7 +443,7 @@ public final class Gazetteer {
      * places, and a name is listed once (its first reading).
      */
     public Location locate(List<String> texts) {
-        record Hit(Match match, boolean regionContext) {}
+        record Hit(Match match, boolean regionContext, Set<Entry> needContext) {}
         List<Hit> hits = new ArrayList<>();
         Map<String, Integer> demonymVotes = new LinkedHashMap<>();
         for (String t : texts) {
@@ -361,11 +451,12 @@ public final class Gazetteer {
                 continue;
             }
             String folded = Text.fold(t);
-            for (Match m : find(t)) {
+            for (Scanned sc : scan(t)) {
+                Match m = sc.match();
                 String before = folded.substring(Math.max(0, m.start() - 14), m.start());
                 String after = folded.substring(m.end(), Math.min(folded.length(), m.end() + 9));
                 boolean region = before.matches(".*(region|province|state) (de |of |d')?$") || after.startsWith(" region");
-                hits.add(new Hit(m, region));
+                hits.add(new Hit(m, region, sc.needContext()));
             }
             for (String w : Text.words(t)) {
                 String c = DEMONYMS.get(w);
@@ -380,7 +471,7 @@ public final class Gazetteer {
             String only = null;
             boolean one = true;
             for (Entry e : h.match().candidates()) {
-                if (e.common()) {
+                if (h.needContext().contains(e)) {
                     continue;
                 }
                 if (only == null) {
@@ -400,8 +491,8 @@ public final class Gazetteer {
             long[] bestKey = null;
             for (Entry e : h.match().candidates()) {
                 int v = votes.getOrDefault(e.country(), 0);
-                if (e.common() && v == 0) {
-                    continue; // a common word names a place only where its country is in the text
+                if (v == 0 && h.needContext().contains(e)) {
+                    continue; // e.g. a common word names a place only where its country is in the text
                 }
                 int kindScore = h.regionContext() && e.kind().equals("region") ? 4 : e.specificity();
                 long[] key = {v > 0 ? 1 : 0, e.origin() == Origin.SUPPLEMENT ? 1 : 0, v, kindScore,
