@@ -318,7 +318,8 @@ public final class Gazetteer {
             }
             Entry e = new Entry(c[0], List.of(), strings.computeIfAbsent(c[2], k -> k),
                     c[3].isBlank() ? null : strings.computeIfAbsent(c[3], k -> k), number(c[4]), number(c[5]), kind,
-                    population, Origin.GEONAMES, flags.contains("common") || flags.contains("qualified"));
+                    population, Origin.GEONAMES, flags.contains("common")
+                    || flags.contains("qualified") && !BUILT_IN_COUNTRIES.containsKey(c[0]));
             out.add(new GeoRow(e, c[1], flags.contains("qualified")));
         }
         return out;
@@ -354,7 +355,7 @@ public final class Gazetteer {
     /**
      * The names in a text. Supplement names match as {@link #find} says: whole words, case and accents ignored,
      * short single words capitalised. A GeoNames place stands for a name only when the name is written with a
-     * capital, is not a short all-capitals word (NGO, ONU) and is not part of a longer proper name (a capitalised
+     * capital (one of its words, for "région de Tahoua"), is not a short all-capitals word (NGO, ONU) and is not part of a longer proper name (a capitalised
      * word right before or after it other than a function or place word: "the Lagos Ledger", "hôpital Sominé
      * Dolo"); it then needs its country elsewhere in the text when it is a common word, a region named by a common
      * word, the first word of a sentence ("Share this story"), or a place outside the countries Sitrep covers.
@@ -368,7 +369,7 @@ public final class Gazetteer {
             if (surface.length() <= 4 && singleWord && !capital) {
                 continue;
             }
-            boolean geoAllowed = capital && !(singleWord && surface.length() <= 4 && isAllCaps(surface))
+            boolean geoAllowed = (capital || capitalisedWord(surface)) && !(singleWord && surface.length() <= 4 && isAllCaps(surface))
                     && !capitalisedNeighbour(text, m.start(), m.end());
             boolean initial = sentenceInitial(text, m.start());
             List<Entry> candidates = new ArrayList<>(m.values().size());
@@ -392,6 +393,16 @@ public final class Gazetteer {
             }
         }
         return out;
+    }
+
+    /** True when a word of the span starts with a capital ("région de Tahoua"). */
+    private static boolean capitalisedWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i)) && (i == 0 || !Character.isLetter(s.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAllCaps(String s) {
