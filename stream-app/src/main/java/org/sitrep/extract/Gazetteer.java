@@ -145,6 +145,9 @@ public final class Gazetteer {
      */
     private static final Set<String> QUALIFIED_ONLY = Set.of("centre", "est", "nord", "sahel", "sud", "ouest");
 
+    private static final java.util.regex.Pattern REGION_BEFORE =
+            java.util.regex.Pattern.compile("(region|province|state) (de |of |d')?$");
+
     private final List<Entry> entries;
     private final PlaceIndex<Entry> index = new PlaceIndex<>();
 
@@ -466,7 +469,7 @@ public final class Gazetteer {
                 Match m = sc.match();
                 String before = folded.substring(Math.max(0, m.start() - 14), m.start());
                 String after = folded.substring(m.end(), Math.min(folded.length(), m.end() + 9));
-                boolean region = before.matches(".*(region|province|state) (de |of |d')?$") || after.startsWith(" region");
+                boolean region = REGION_BEFORE.matcher(before).find() || after.startsWith(" region");
                 hits.add(new Hit(m, region, sc.needContext()));
             }
             for (String w : Text.words(t)) {
