@@ -3,12 +3,16 @@ package org.sitrep.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.sitrep.api.ApiRuntime;
 import org.sitrep.embedded.EmbeddedStack;
 import org.sitrep.ingest.ArticleFile;
 import org.sitrep.ingest.ArticleSource;
@@ -39,6 +43,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--exit", description = "Stop once the feed is processed instead of waiting for Ctrl-C.")
     boolean exit;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+        description = "Serve the HTTP API and the incident map here (default ${DEFAULT-VALUE}; 0 = any free port; -1 = off).")
+    int httpPort;
 
     @Option(names = "--verbose", description = "Show broker, registry and client logs.")
     boolean verbose;
@@ -76,13 +84,21 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         EmbeddedStack stack = null;
         PipelineSession session = null;
+        ApiRuntime api = null;
         try {
             stack = EmbeddedStack.start(verbose, ProcessCommand.progress(out));
-            session = pipeline.session(stack, "sitrep-demo");
-            replay(out, session, lines, source);
+            if (httpPort >= 0) {
+                api = ApiRuntime.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort));
+                session = pipeline.session(stack, "sitrep-demo",
+                    Map.of("advertised-http-url", "http://localhost:" + api.port()));
+            } else {
+                session = pipeline.session(stack, "sitrep-demo");
+            }
+            replay(out, session, lines, source, api);
             if (!exit) {
-                out.printf("%nStill running: Kafka at %s, schema registry at %s. Press Ctrl-C to stop.%n",
-                    stack.bootstrapServers(), stack.registryUrl());
+                out.printf("%nStill running: Kafka at %s, schema registry at %s%s. Press Ctrl-C to stop.%n",
+                    stack.bootstrapServers(), stack.registryUrl(),
+                    api == null ? "" : ", incident map at http://localhost:" + api.port() + "/");
                 out.flush();
                 interrupted.await();
             }
@@ -95,6 +111,9 @@ public final class DemoCommand implements Callable<Integer> {
             Thread.interrupted();
             out.println("stopping ...");
             out.flush();
+            if (api != null) {
+                api.close();
+            }
             if (session != null) {
                 session.close();
             }
@@ -111,9 +130,14 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void replay(PrintWriter out, PipelineSession session, List<ArticleFile.Line> lines, String source)
-        throws InterruptedException {
+    private static void replay(PrintWriter out, PipelineSession session, List<ArticleFile.Line> lines, String source,
+                               ApiRuntime api) throws InterruptedException {
         session.createTopics().forEach(t -> out.printf("topic %-22s %s%n", t.topic(), t.created() ? "created" : "exists"));
+        if (api != null) {
+            api.attach(session.streams(), session.config(), session.serdes());
+            out.printf("API and incident map: http://localhost:%d/  (/incidents, /incidents/stream, /openapi.json)%n",
+                api.port());
+        }
         session.start(Duration.ofMinutes(2));
         out.println("pipeline running; incident versions as they are published:");
         out.flush();

@@ -32,10 +32,10 @@ final class PipelineOptions {
         return session(stack, applicationId, Map.of());
     }
 
-    /** A session whose settings are these options' with {@code overrides} on top (the benchmark's variants). */
-    PipelineSession session(EmbeddedStack stack, String applicationId, Map<String, String> overrides) throws IOException {
+    /** As above, with settings of the command's own ({@code advertised-http-url} of {@code demo}'s API) on top. */
+    PipelineSession session(EmbeddedStack stack, String applicationId, Map<String, String> extra) throws IOException {
         Map<String, String> flags = new LinkedHashMap<>(settings);
-        flags.putAll(overrides);
+        flags.putAll(extra);
         flags.put("bootstrap-servers", stack.bootstrapServers());
         flags.put("schema-registry-url", stack.registryUrl());
         flags.put("application-id", applicationId);

@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.sitrep.api.HealthServer;
+import org.sitrep.api.ApiRuntime;
 import org.sitrep.config.SitrepConfig;
 import org.sitrep.extract.Extractor;
 import org.sitrep.registry.SchemaRegistryClient;
@@ -36,8 +36,14 @@ public final class RunCommand implements Callable<Integer> {
         SitrepConfig config = options.load();
         var out = spec.commandLine().getOut();
         SchemaRegistryClient registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
+        SitrepSerdes serdes = new SitrepSerdes(registry);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (SitrepStreams streams = new SitrepStreams(config, new SitrepSerdes(registry), new Extractor())) {
+        // The API is bound before the streams app is built: its address becomes application.server.
+        ApiRuntime api = config.httpPort() == 0 ? null : ApiRuntime.bind(new InetSocketAddress(config.httpPort()));
+        if (api != null) {
+            config = api.advertise(config, null);
+        }
+        try (api; SitrepStreams streams = new SitrepStreams(config, serdes, new Extractor())) {
             streams.kafkaStreams().setStateListener((now, before) -> {
                 out.printf("sitrep: %s -> %s%n", before, now);
                 out.flush();
@@ -52,16 +58,14 @@ public final class RunCommand implements Callable<Integer> {
             }, "sitrep-shutdown"));
             out.printf("sitrep: application %s on %s, registry %s%n", config.applicationId(), config.bootstrapServers(),
                 Logging.redact(config.schemaRegistryUrl()));
-            out.flush();
-            try (HealthServer health = config.httpPort() == 0 ? null
-                : HealthServer.start(new InetSocketAddress(config.httpPort()), streams.kafkaStreams()::state)) {
-                if (health != null) {
-                    out.printf("sitrep: health on port %d: /health, /health/ready, /health/live%n", health.port());
-                    out.flush();
-                }
-                streams.start();
-                stopped.await();
+            if (api != null) {
+                api.attach(streams, config, serdes);
+                out.printf("sitrep: HTTP on port %d (advertised as %s): /incidents, /incidents/stream, /health, /metrics,"
+                    + " /topology, /openapi.json, and the map at /%n", api.port(), config.advertisedHttpUrl());
             }
+            out.flush();
+            streams.start();
+            stopped.await();
             return streams.kafkaStreams().state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
         }
     }

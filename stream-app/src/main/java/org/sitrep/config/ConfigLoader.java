@@ -42,10 +42,18 @@ public final class ConfigLoader {
         d.put("max-body-chars", "500000");
         d.put("match-window-days", "3");
         d.put("match-max-km", "250");
+        d.put("match-min-score", "1.0");
         d.put("incident-quiet-period", "30d");
         d.put("http-port", "8080");
         d.put("reorder-grace", "10m");
         d.put("reorder-flush-after", "10m");
+        d.put("advertised-http-url", "");
+        d.put("alert-rules", "");
+        d.put("webhook-url", "");
+        d.put("webhook-secret", "");
+        d.put("webhook-max-attempts", "5");
+        d.put("api-read-token", "");
+        d.put("api-rate-limit", "50");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -102,7 +110,8 @@ public final class ConfigLoader {
         env.forEach((name, value) -> {
             if (name.startsWith("SITREP_REGISTRY_")) {
                 out.put("registry." + name.substring(16).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            } else if (name.startsWith("SITREP_") && !name.equals("SITREP_APICURIO_HOME")) {
+            } else if (name.startsWith("SITREP_") && !name.equals("SITREP_APICURIO_HOME")
+                && !name.equals("SITREP_INGEST_TOKEN")) {
                 out.put(name.substring(7).toLowerCase(Locale.ROOT).replace('_', '-'), value);
             } else if (name.startsWith("KAFKA_") && name.length() > 6 && !name.endsWith("_OPTS")) {
                 out.put("kafka." + name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'), value);
@@ -150,7 +159,9 @@ public final class ConfigLoader {
             positiveDouble(m, "match-max-km"),
             duration(m, "incident-quiet-period"),
             nonNegativeDuration(m, "reorder-grace"),
-            duration(m, "reorder-flush-after"));
+            duration(m, "reorder-flush-after"),
+            alertRules(m.getOrDefault("alert-rules", "")),
+            positiveDouble(m, "match-min-score"));
         return new SitrepConfig(
             required(m, "bootstrap-servers"),
             required(m, "schema-registry-url"),
@@ -161,7 +172,11 @@ public final class ConfigLoader {
             (short) Math.min(Short.MAX_VALUE, positiveInt(m, "replication-factor")),
             pipeline,
             Collections.unmodifiableMap(kafka),
-            port(m, "http-port"));
+            port(m, "http-port"),
+            advertisedUrl(m.getOrDefault("advertised-http-url", "")),
+            new SitrepConfig.WebhookConfig(m.getOrDefault("webhook-url", "").trim(), m.getOrDefault("webhook-secret", ""),
+                positiveInt(m, "webhook-max-attempts")),
+            new SitrepConfig.ApiAccess(m.getOrDefault("api-read-token", ""), nonNegativeNumber(m, "api-rate-limit")));
     }
 
     private static String required(Map<String, String> m, String key) {
@@ -196,6 +211,44 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("setting '" + key + "' must be a port between 0 and 65535 (0 = off), got '" + v + "'");
+    }
+
+    /** Empty = derived at start-up by the command that serves HTTP; otherwise {@code http://host:port} or {@code host:port}. */
+    private static String advertisedUrl(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            SitrepConfig.hostPort(v.trim());
+            return v.trim();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting 'advertised-http-url': " + e.getMessage());
+        }
+    }
+
+    /** Empty = no rules; otherwise a JSON rules file, read and checked now. */
+    private static org.sitrep.alerts.AlertRules alertRules(String v) {
+        if (v == null || v.isBlank()) {
+            return org.sitrep.alerts.AlertRules.NONE;
+        }
+        try {
+            return org.sitrep.alerts.AlertRules.read(Path.of(v.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting 'alert-rules': " + e.getMessage());
+        }
+    }
+
+    private static double nonNegativeNumber(Map<String, String> m, String key) {
+        String v = required(m, key);
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("setting '" + key + "' must be a number >= 0, got '" + v + "'");
     }
 
     private static double positiveDouble(Map<String, String> m, String key) {

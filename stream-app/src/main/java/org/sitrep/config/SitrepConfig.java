@@ -23,7 +23,9 @@ import org.sitrep.topology.Topics;
  * @param replicationFactor  replication factor of the topics {@code topics} creates
  * @param pipeline           the stage settings
  * @param kafka              pass-through Kafka client/streams settings (highest precedence)
- * @param httpPort           port of the {@code /health} endpoint that {@code run} serves; 0 = none
+ * @param httpPort           port of the HTTP API and health endpoints that {@code run} serves; 0 = none
+ * @param advertisedHttpUrl  how other instances reach this one's HTTP API ({@code http://host:port}); becomes Kafka
+ *                           Streams' {@code application.server}; null = not set (the serving command derives it)
  */
 public record SitrepConfig(
     String bootstrapServers,
@@ -35,7 +37,30 @@ public record SitrepConfig(
     short replicationFactor,
     PipelineConfig pipeline,
     Map<String, String> kafka,
-    int httpPort) {
+    int httpPort,
+    String advertisedHttpUrl,
+    WebhookConfig webhook,
+    ApiAccess api) {
+
+    /** HTTP API access: a bearer token for reads (empty = open) and requests per second per client (0 = no limit). */
+    public record ApiAccess(String readToken, double rateLimit) {
+        @Override
+        public String toString() {
+            return "ApiAccess[readToken=" + (readToken.isEmpty() ? "" : "***") + ", rateLimit=" + rateLimit + "]";
+        }
+    }
+
+    /**
+     * Where {@code alerts-webhook} POSTs alerts: {@code url} (empty = not configured), the HMAC signing
+     * {@code secret}, and how many attempts before an alert is dead-lettered.
+     */
+    public record WebhookConfig(String url, String secret, int maxAttempts) {
+        @Override
+        public String toString() {
+            return "WebhookConfig[url=" + url + ", secret=" + (secret.isEmpty() ? "" : "***") + ", maxAttempts="
+                + maxAttempts + "]";
+        }
+    }
 
     /** Settings of the pipeline stages; all durations are in event time. */
     public record PipelineConfig(
@@ -45,13 +70,14 @@ public record SitrepConfig(
         double matchMaxKm,
         Duration incidentQuietPeriod,
         Duration reorderGrace,
-        Duration reorderFlushAfter) {
-
+        Duration reorderFlushAfter,
+        org.sitrep.alerts.AlertRules alertRules,
+        double matchMinScore) {
         public static PipelineConfig defaults() {
             return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30),
-                Duration.ofMinutes(10), Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Duration.ofMinutes(10), org.sitrep.alerts.AlertRules.NONE,
+                org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE);
         }
-
         /** The event-time reorder buffers' settings. */
         public org.sitrep.ordering.ReorderSettings reorder() {
             return new org.sitrep.ordering.ReorderSettings(reorderGrace, reorderFlushAfter);
@@ -83,8 +109,39 @@ public record SitrepConfig(
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
         p.put(REGISTRY_URL_KEY, schemaRegistryUrl);
         registry.forEach((k, v) -> p.put(REGISTRY_PREFIX + k, v));
+        if (advertisedHttpUrl != null) {
+            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, hostPort(advertisedHttpUrl));
+        }
         p.putAll(kafka);
         return p;
+    }
+
+    /** This config with {@code advertisedHttpUrl} set (validated). */
+    public SitrepConfig withAdvertisedHttpUrl(String url) {
+        hostPort(url);
+        return new SitrepConfig(bootstrapServers, schemaRegistryUrl, registry, applicationId, stateDir, partitions,
+            replicationFactor, pipeline, kafka, httpPort, url, webhook, api);
+    }
+
+    /** {@code host:port} of {@code http://host:port[/]} or {@code host:port}; fails on anything else. */
+    public static String hostPort(String url) {
+        String v = url.startsWith("http://") ? url.substring(7) : url;
+        if (v.endsWith("/")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        int colon = v.lastIndexOf(':');
+        if (url.startsWith("https://") || colon <= 0 || v.contains("/")) {
+            throw new IllegalArgumentException("'" + url + "' is not http://host:port or host:port");
+        }
+        try {
+            int port = Integer.parseInt(v.substring(colon + 1));
+            if (port <= 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + url + "' has no valid port");
+        }
+        return v;
     }
 
     /** Plain Kafka client properties (producers, consumers, admin): bootstrap plus pass-through settings. */

@@ -23,7 +23,12 @@ public final class DeadLetters {
 
     public static DeadLetter of(String sourceTopic, int partition, long offset, byte[] key, byte[] value,
                                 String stage, Throwable error, Instant failedAt) {
-        return of(sourceTopic, partition, offset, key, value, stage, describe(error),
+        String reason = describe(error);
+        if (value == null || value.length == 0) {
+            // A processor meeting a null value fails with a NullPointerException: say what was really wrong.
+            reason = "record has no value (" + (value == null ? "tombstone" : "0 bytes") + "): " + reason;
+        }
+        return of(sourceTopic, partition, offset, key, value, stage, reason,
             error == null ? null : rootCause(error).getClass().getName(), failedAt);
     }
 

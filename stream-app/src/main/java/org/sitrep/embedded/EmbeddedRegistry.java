@@ -81,13 +81,25 @@ public final class EmbeddedRegistry implements AutoCloseable {
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return launch(jar, workDir, verbose, timeout);
+                return launch(jar, workDir, verbose, timeout, freePort(), List.of());
             } catch (PortTakenException e) {
                 failure = e;
                 LOG.info("Apicurio could not bind its port, trying another one ({})", e.getMessage());
             }
         }
         throw failure;
+    }
+
+    /**
+     * Starts Apicurio on a fixed loopback {@code port}, keeping its storage in an H2 database file under
+     * {@code dataDir}: stopped and started again with the same port and directory, it is the same registry (same
+     * subjects and ids), as a real registry is after a restart. For fault tests.
+     */
+    public static EmbeddedRegistry startPersistent(Path apicurioHome, int port, Path dataDir, Duration timeout) {
+        Path jar = ApicurioHome.runnerJar(apicurioHome).orElseThrow(() -> new IllegalStateException(
+                "No Apicurio *-runner.jar in " + apicurioHome.toAbsolutePath()));
+        String jdbc = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return launch(jar, createWorkDir(), false, timeout, port, List.of("-Dquarkus.datasource.jdbc.url=" + jdbc));
     }
 
     /** The base URL of the Confluent-compatible API, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
@@ -128,11 +140,13 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
     }
 
-    private static EmbeddedRegistry launch(Path jar, Path workDir, boolean verbose, Duration timeout) {
-        int port = freePort();
+    private static EmbeddedRegistry launch(Path jar, Path workDir, boolean verbose, Duration timeout, int port,
+                                           List<String> extraProperties) {
         Path logFile = workDir.resolve("apicurio-" + port + ".log");
         long started = System.nanoTime();
-        Process process = spawn(command(jar, port), workDir, logFile, verbose);
+        List<String> command = command(jar, port);
+        command.addAll(1, extraProperties);
+        Process process = spawn(command, workDir, logFile, verbose);
         Thread hook = new Thread(() -> stop(process), "apicurio-registry-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

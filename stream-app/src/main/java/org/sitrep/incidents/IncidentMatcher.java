@@ -48,6 +48,53 @@ public final class IncidentMatcher {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Every candidate the report matches (score at or above {@code minScore}), best first; ties go to the older
+     * incident.
+     */
+    public List<Incident> matches(EventReport report, Collection<Incident> candidates) {
+        List<Incident> out = new ArrayList<>();
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        for (Incident incident : candidates) {
+            double s = score(report, incident);
+            if (s >= settings.minScore()) {
+                out.add(incident);
+                scores.put(incident.getIncidentId(), s);
+            }
+        }
+        out.sort((a, b) -> {
+            int byScore = Double.compare(scores.get(b.getIncidentId()), scores.get(a.getIncidentId()));
+            return byScore != 0 ? byScore : (olderThan(a, b) ? -1 : olderThan(b, a) ? 1 : 0);
+        });
+        return out;
+    }
+
+    /**
+     * Whether two incidents can be one event: nothing of the hard limits rules the pair out. Their date ranges are
+     * at most {@code windowDays} apart, their places (upper median of nearest distances, both ways) at most
+     * {@code maxKm}, and their event types not incompatible (the same, two ground attacks, or one of them 'other').
+     * A report that matches two open incidents which are compatible shows they are one: they merge. Two attacks of
+     * one operation far apart, or an airstrike answering an ambush, stay apart even when one report covers both.
+     */
+    public boolean compatible(Incident a, Incident b) {
+        long gap = Math.min(dateGap(a.getEventDate(), b.getEventDate(), b.getEventDateLast()),
+            dateGap(a.getEventDateLast(), b.getEventDate(), b.getEventDateLast()));
+        if (rangesOverlap(a, b)) {
+            gap = 0;
+        }
+        if (gap > settings.windowDays()) {
+            return false;
+        }
+        if (Math.max(nearestKm(a.getPlaces(), b.getPlaces()), nearestKm(b.getPlaces(), a.getPlaces())) > settings.maxKm()) {
+            return false;
+        }
+        return typeScore(a.getEventType(), b.getEventType()) >= 0;
+    }
+
+    private static boolean rangesOverlap(Incident a, Incident b) {
+        return !a.getEventDateLast().isBefore(b.getEventDate()) && !b.getEventDateLast().isBefore(a.getEventDate());
+    }
+
     /** The match score, or negative infinity when a hard limit rules the pair out. */
     public double score(EventReport report, Incident incident) {
         long gap = dateGap(report.getEventDate(), incident.getEventDate(), incident.getEventDateLast());
@@ -99,13 +146,18 @@ public final class IncidentMatcher {
      * was made, neither pulls a far report in nor pushes a near one out). 0 when either side has no located place.
      */
     static double nearestKm(EventReport report, Incident incident) {
+        return nearestKm(IncidentAssembler.inCountry(incident.getCountry(), report.getPlaces()), incident.getPlaces());
+    }
+
+    /** For each located place of {@code from}, the distance to the nearest located place of {@code to}; their upper median. */
+    static double nearestKm(List<Place> from, List<Place> to) {
         List<Double> nearest = new ArrayList<>();
-        for (Place a : IncidentAssembler.inCountry(incident.getCountry(), report.getPlaces())) {
+        for (Place a : from) {
             if (!Geo.hasCoordinates(a)) {
                 continue;
             }
             double min = Double.POSITIVE_INFINITY;
-            for (Place b : incident.getPlaces()) {
+            for (Place b : to) {
                 if (Geo.hasCoordinates(b)) {
                     min = Math.min(min, Geo.distanceKm(a, b));
                 }
@@ -128,7 +180,7 @@ public final class IncidentMatcher {
             .anyMatch(p -> names.contains(Geo.nameKey(p.getName())));
     }
 
-    private static boolean olderThan(Incident a, Incident b) {
+    static boolean olderThan(Incident a, Incident b) {
         return b == null || a.getFirstReportedAt().isBefore(b.getFirstReportedAt())
             || (a.getFirstReportedAt().equals(b.getFirstReportedAt()) && a.getIncidentId().compareTo(b.getIncidentId()) < 0);
     }

@@ -3,34 +3,62 @@ package org.sitrep.incidents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitrep.schema.EventReport;
 import org.sitrep.schema.Incident;
 import org.sitrep.schema.IncidentIndex;
 import org.sitrep.schema.IncidentRef;
+import org.sitrep.schema.IncidentStatus;
 
 /**
  * Keyed by country: matches each report to the country's open incidents ({@link IncidentStage#OPEN_STORE}) and
- * forwards the new version of the incident it joins or creates, keyed by incident id. All incidents stay in
- * {@link IncidentStage#STORE}; an incident leaves the open index once no report has joined it for the quiet period
- * (in event time).
+ * forwards every new incident version, keyed by incident id. Every incident, open or not, stays in
+ * {@link IncidentStage#STORE}.
+ *
+ * <p><b>Closing.</b> An incident that has had no report for the quiet period (event time) is closed: a version with
+ * {@code status=closed} is published (its {@code updated_at} is the moment it closed: last report + quiet period) and
+ * it leaves the open index. A stream-time punctuation closes them as stream time passes, and a report closes the
+ * expired incidents of its country before it is matched, so the result does not depend on when the punctuation
+ * happens to fire. The punctuation only closes what has been quiet for the quiet period before stream time minus the
+ * reorder grace: a report still held by the reorder buffer upstream may yet be in time for it. A later report that
+ * would have matched a closed incident opens a new one.
+ *
+ * <p><b>Merging.</b> When a report matches several open incidents and the ones it matches are
+ * {@link IncidentMatcher#compatible compatible} with its best match, the report shows they are one event: the oldest
+ * (first reported, then smallest id) survives and takes the union of the others plus the report, in one new version;
+ * each absorbed incident is then published once with {@code status=merged} and {@code merged_into} the survivor, and
+ * leaves the open index (it stays in the store).
  */
 final class IncidentProcessor implements Processor<String, EventReport, String, Incident> {
     private final IncidentMatcher matcher;
     private final Duration quietPeriod;
+    private final Duration reorderGrace;
     private ProcessorContext<String, Incident> context;
     private KeyValueStore<String, Incident> incidents;
     private KeyValueStore<String, IncidentIndex> open;
 
-    IncidentProcessor(MatchSettings settings, Duration quietPeriod) {
+    IncidentProcessor(MatchSettings settings, Duration quietPeriod, Duration reorderGrace) {
         this.matcher = new IncidentMatcher(settings);
         this.quietPeriod = quietPeriod;
+        this.reorderGrace = reorderGrace;
+    }
+
+    /** How often, in stream time, the punctuation looks for quiet incidents: a quarter of the period, 1 min to 1 h. */
+    static Duration closeEvery(Duration quietPeriod) {
+        Duration quarter = quietPeriod.dividedBy(4);
+        if (quarter.compareTo(Duration.ofMinutes(1)) < 0) {
+            return Duration.ofMinutes(1);
+        }
+        return quarter.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : quarter;
     }
 
     @Override
@@ -38,6 +66,7 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         this.context = context;
         this.incidents = context.getStateStore(IncidentStage.STORE);
         this.open = context.getStateStore(IncidentStage.OPEN_STORE);
+        context.schedule(closeEvery(quietPeriod), PunctuationType.STREAM_TIME, this::closeQuiet);
     }
 
     @Override
@@ -45,15 +74,11 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         String country = record.key();
         EventReport report = record.value();
         Instant now = report.getPublishedAt();
-        List<IncidentRef> refs = new ArrayList<>();
         IncidentIndex index = open.get(country);
-        if (index != null) {
-            for (IncidentRef ref : index.getEntries()) {
-                if (Duration.between(ref.getLastSeen(), now).compareTo(quietPeriod) <= 0) {
-                    refs.add(ref);
-                }
-            }
-        }
+        List<IncidentRef> indexed = index == null ? List.of() : index.getEntries();
+        List<IncidentRef> refs = closeExpired(indexed, now);
+        boolean closedSome = refs.size() != indexed.size();
+
         List<Incident> candidates = new ArrayList<>(refs.size());
         for (IncidentRef ref : refs) {
             Incident incident = incidents.get(ref.getIncidentId());
@@ -62,28 +87,117 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
             }
         }
         if (candidates.stream().anyMatch(i -> i.getReports().contains(report.getReportId()))) {
+            if (closedSome) {
+                saveIndex(country, refs);
+            }
             return; // a re-delivered report changes nothing
         }
-        Optional<Incident> match = matcher.bestMatch(report, candidates);
+
+        List<Incident> matched = matcher.matches(report, candidates);
+        List<Incident> absorbed = new ArrayList<>();
         Incident next;
-        if (match.isPresent()) {
-            next = IncidentAssembler.add(match.get(), report);
+        if (!matched.isEmpty()) {
+            Incident best = matched.get(0);
+            Incident bridged = IncidentAssembler.add(best, report);
+            List<Incident> group = new ArrayList<>(List.of(best));
+            for (Incident other : matched.subList(1, matched.size())) {
+                if (matcher.compatible(bridged, other)) {
+                    group.add(other);
+                }
+            }
+            group.sort((a, b) -> IncidentMatcher.olderThan(a, b) ? -1 : IncidentMatcher.olderThan(b, a) ? 1 : 0);
+            Incident survivor = group.get(0);
+            for (Incident other : group.subList(1, group.size())) {
+                survivor = IncidentAssembler.merge(survivor, other);
+                absorbed.add(other);
+            }
+            next = IncidentAssembler.add(survivor, report);
         } else {
             // The id derives from the first report: an incident that has left the open index may already hold it.
             String id = IncidentAssembler.incidentId(country, report.getEventDate(), report.getReportId());
             Incident existing = incidents.get(id);
             if (existing != null && existing.getReports().contains(report.getReportId())) {
+                if (closedSome) {
+                    saveIndex(country, refs);
+                }
                 return;
             }
-            next = existing != null ? IncidentAssembler.add(existing, report) : IncidentAssembler.create(country, report);
+            if (existing == null) {
+                next = IncidentAssembler.create(country, report);
+            } else if (existing.getStatus() == IncidentStatus.open) {
+                next = IncidentAssembler.add(existing, report);
+            } else {
+                // A closed or merged incident is never reopened: a new incident, its id derived from both.
+                next = IncidentAssembler.create(country, report, existing.getIncidentId());
+            }
         }
 
         incidents.put(next.getIncidentId(), next);
-        refs.removeIf(ref -> ref.getIncidentId().equals(next.getIncidentId()));
+        List<String> gone = new ArrayList<>();
+        gone.add(next.getIncidentId());
+        absorbed.forEach(a -> gone.add(a.getIncidentId()));
+        refs.removeIf(ref -> gone.contains(ref.getIncidentId()));
         refs.add(new IncidentRef(next.getIncidentId(), next.getEventType(), next.getAdmin1(), next.getEventDate(),
             next.getEventDateLast(), latest(now, next.getUpdatedAt())));
-        open.put(country, new IncidentIndex(refs));
+        saveIndex(country, refs);
+        // The survivor first, so that whoever follows merged_into finds the union already there.
         context.forward(record.withKey(next.getIncidentId()).withValue(next));
+        for (Incident a : absorbed) {
+            Incident merged = IncidentAssembler.absorbedInto(a, next.getIncidentId(), now);
+            incidents.put(merged.getIncidentId(), merged);
+            context.forward(record.withKey(merged.getIncidentId()).withValue(merged));
+        }
+    }
+
+    /**
+     * Closes (publishes the closed version of, and stores) every incident of {@code refs} quiet for longer than the
+     * quiet period at {@code now}; returns the refs still open, in their order.
+     */
+    private List<IncidentRef> closeExpired(List<IncidentRef> refs, Instant now) {
+        List<IncidentRef> stillOpen = new ArrayList<>(refs.size());
+        List<IncidentRef> expired = new ArrayList<>();
+        for (IncidentRef ref : refs) {
+            if (Duration.between(ref.getLastSeen(), now).compareTo(quietPeriod) > 0) {
+                expired.add(ref);
+            } else {
+                stillOpen.add(ref);
+            }
+        }
+        expired.sort(Comparator.comparing(IncidentRef::getLastSeen).thenComparing(IncidentRef::getIncidentId));
+        for (IncidentRef ref : expired) {
+            Incident incident = incidents.get(ref.getIncidentId());
+            if (incident == null || incident.getStatus() != IncidentStatus.open) {
+                continue;
+            }
+            Instant closedAt = ref.getLastSeen().plus(quietPeriod);
+            Incident closed = IncidentAssembler.close(incident, closedAt);
+            incidents.put(closed.getIncidentId(), closed);
+            context.forward(new Record<>(closed.getIncidentId(), closed, closedAt.toEpochMilli()));
+        }
+        return stillOpen;
+    }
+
+    private void closeQuiet(long streamTimeMs) {
+        Instant upTo = Instant.ofEpochMilli(streamTimeMs).minus(reorderGrace);
+        List<KeyValue<String, IncidentIndex>> indexes = new ArrayList<>();
+        try (KeyValueIterator<String, IncidentIndex> it = open.all()) {
+            it.forEachRemaining(indexes::add);
+        }
+        for (KeyValue<String, IncidentIndex> entry : indexes) {
+            List<IncidentRef> refs = entry.value.getEntries();
+            List<IncidentRef> stillOpen = closeExpired(refs, upTo);
+            if (stillOpen.size() != refs.size()) {
+                saveIndex(entry.key, stillOpen);
+            }
+        }
+    }
+
+    private void saveIndex(String country, List<IncidentRef> refs) {
+        if (refs.isEmpty()) {
+            open.delete(country);
+        } else {
+            open.put(country, new IncidentIndex(refs));
+        }
     }
 
     private static Instant latest(Instant a, Instant b) {

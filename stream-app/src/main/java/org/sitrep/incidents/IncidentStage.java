@@ -50,7 +50,7 @@ public final class IncidentStage {
             // put them back in (published_at, report id) order here, where the order matters.
             .process(() -> new ReorderProcessor<>(REORDER_STORE, reorder, EventReport::getReportId, EventReport::getCountry),
                 Named.as("incidents-reorder-reports"), REORDER_STORE)
-            .process(() -> new IncidentProcessor(settings, quietPeriod), Named.as("incidents-assign-reports"),
+            .process(() -> new IncidentProcessor(settings, quietPeriod, reorder.grace()), Named.as("incidents-assign-reports"),
                 STORE, OPEN_STORE);
         incidents.to(topics.incidents.name(), topics.incidents.produced("incidents-write-incidents"));
         return incidents;

@@ -18,9 +18,19 @@ import org.sitrep.schema.Article;
 /**
  * A JSON Lines file of articles (optionally gzip-compressed, detected from its first bytes), read whole: every line
  * is either an article or a rejected line with its reason. Blank lines are skipped; invalid UTF-8 rejects the line.
+ * A line longer than {@link #maxLineChars} (six times {@code max-body-chars}, room for a fully escaped body, plus
+ * 64 KB) is rejected without being held in memory: only its first {@link #KEPT_PREFIX_CHARS} characters are kept.
  */
 public final class ArticleFile {
+    /** Characters of an over-long line kept for its dead letter. */
+    public static final int KEPT_PREFIX_CHARS = 64 * 1024;
+
     private ArticleFile() {
+    }
+
+    /** The longest input line read whole for a validator allowing {@code maxBodyChars}. */
+    public static int maxLineChars(int maxBodyChars) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, 6L * maxBodyChars + 65_536L);
     }
 
     /** One input line: {@code article} is null when the line was rejected, and {@code error} says why. */
@@ -37,18 +47,54 @@ public final class ArticleFile {
     /** Reads and closes {@code input}. */
     public static List<Line> read(InputStream input, ArticleValidator validator) throws IOException {
         JsonArticleParser parser = new JsonArticleParser();
+        int maxLine = maxLineChars(validator.maxBodyChars());
         List<Line> lines = new ArrayList<>();
         try (BufferedReader reader = open(input)) {
             int number = 0;
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+            StringBuilder text = new StringBuilder();
+            for (long length = readLine(reader, text, maxLine); length >= 0; length = readLine(reader, text, maxLine)) {
                 number++;
-                if (text.isBlank()) {
-                    continue;
+                if (length > maxLine) {
+                    lines.add(new Line(number, text.toString(), null, "line " + number + ": " + length
+                        + " characters or more, longer than the limit of " + maxLine + " for max-body-chars "
+                        + validator.maxBodyChars() + "; skipped, only its first " + text.length() + " characters kept"));
+                } else if (!text.toString().isBlank()) {
+                    lines.add(parseLine(number, text.toString(), parser, validator));
                 }
-                lines.add(parseLine(number, text, parser, validator));
             }
         }
         return lines;
+    }
+
+    /**
+     * Reads the next line into {@code line} (cleared first) and returns its length, or -1 at the end of input. A line
+     * longer than {@code max} is consumed to its end but only its first {@link #KEPT_PREFIX_CHARS} characters stay in
+     * {@code line}; the length returned is then the number of characters read (more than {@code max}).
+     */
+    static long readLine(BufferedReader reader, StringBuilder line, int max) throws IOException {
+        line.setLength(0);
+        long length = 0;
+        boolean any = false;
+        for (int c = reader.read(); c >= 0; c = reader.read()) {
+            any = true;
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                break;
+            }
+            length++;
+            if (length <= max) {
+                line.append((char) c);
+            } else if (length == max + 1L) {
+                line.setLength(Math.min(line.length(), KEPT_PREFIX_CHARS));
+            }
+        }
+        return any ? length : -1;
     }
 
     static Line parseLine(int number, String text, JsonArticleParser parser, ArticleValidator validator) {

@@ -28,6 +28,11 @@ public final class ArticleValidator {
         this.clock = clock;
     }
 
+    /** The longest body accepted ({@code max-body-chars}). */
+    public int maxBodyChars() {
+        return maxBodyChars;
+    }
+
     /** Returns the article unchanged, or throws {@link InvalidArticleException} naming the first problem. */
     public Article requireValid(Article article) {
         if (article == null) {

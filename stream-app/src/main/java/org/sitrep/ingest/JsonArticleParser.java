@@ -12,6 +12,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sitrep.schema.Article;
@@ -36,13 +38,17 @@ public final class JsonArticleParser {
                 .maxNumberLength(100)
                 .build())
             .build();
-        this.mapper = new ObjectMapper(factory);
+        // One object per line: "{...} junk" is malformed, not an article followed by ignorable noise.
+        this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public Article parse(String json) {
         JsonNode node;
         try {
             node = mapper.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidArticleException("JSON over a size limit (nesting depth " + MAX_NESTING + ", string "
+                + MAX_STRING_CHARS + " characters, number 100 digits): " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidArticleException("malformed JSON: " + e.getOriginalMessage());
         }

@@ -22,6 +22,8 @@ public final class IncidentTable {
         StringBuilder out = new StringBuilder();
         out.append(String.format(FORMAT, "INCIDENT", "DATE", "WHERE", "PLACES", "TYPE", "KILLED low/best/high", "SOURCES"));
         List<Incident> sorted = new ArrayList<>(incidents);
+        // An incident merged into another is shown through its survivor, which holds all it had.
+        sorted.removeIf(i -> i.getStatus() == org.sitrep.schema.IncidentStatus.merged);
         sorted.sort(Comparator.comparing(Incident::getEventDate).thenComparing(Incident::getIncidentId));
         for (Incident i : sorted) {
             List<String> parties = killedLines(i);
@@ -31,15 +33,20 @@ public final class IncidentTable {
                 out.append(String.format(FORMAT, "", "", "", "", "", parties.get(k), ""));
             }
         }
-        out.append(String.format("%d incident(s); * = contested figures, best '-' = only partisan claims%n", incidents.size()));
+        out.append(String.format("%d incident(s); * = contested figures, best '-' = only partisan claims%n", sorted.size()));
         return out.toString();
     }
 
     /** One line about one published version, for live output. */
     public static String versionLine(Incident i) {
         String killed = String.join("; ", killedLines(i));
-        return String.format("%-22s v%-3d %s %-16s %-16s %s | %s", i.getIncidentId(), i.getVersion(), i.getEventDate(),
+        String line = String.format("%-22s v%-3d %s %-16s %-16s %s | %s", i.getIncidentId(), i.getVersion(), i.getEventDate(),
             where(i), i.getEventType(), killed.isEmpty() ? "no casualty figures yet" : killed, sources(i));
+        return switch (i.getStatus()) {
+            case open -> line;
+            case closed -> line + " | closed";
+            case merged -> line + " | merged into " + i.getMergedInto();
+        };
     }
 
     static List<String> killedLines(Incident i) {

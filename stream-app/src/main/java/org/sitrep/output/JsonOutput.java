@@ -3,7 +3,10 @@ package org.sitrep.output;
 import java.util.Collection;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +17,35 @@ import org.sitrep.schema.Incident;
 import org.sitrep.schema.PartyCasualties;
 import org.sitrep.schema.Place;
 
-/** The JSON forms of incidents and reports written by {@code process} (documented in the README). */
+/**
+ * The JSON forms of incidents and reports written by {@code process} (documented in the README). Text from articles
+ * is untrusted: {@code < > & '} are written as JSON Unicode escapes, so a line pasted into HTML or a script block
+ * cannot open a tag; parsed back, the strings are unchanged.
+ */
 public final class JsonOutput {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(new JsonFactory().setCharacterEscapes(new HtmlSafeEscapes()));
+
+    /** Escapes the characters that matter in HTML as JSON Unicode escapes; everything else as standard JSON. */
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private final int[] escapes;
+
+        HtmlSafeEscapes() {
+            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    }
 
     private JsonOutput() {
     }
@@ -38,16 +67,22 @@ public final class JsonOutput {
         n.put("updated_at", i.getUpdatedAt().toString());
         n.set("articles", strings(i.getArticles()));
         n.set("outlets", strings(i.getOutlets()));
-        ObjectNode casualties = n.putObject("casualties");
-        for (PartyCasualties pc : i.getCasualties()) {
+        n.set("casualties", casualties(i.getCasualties()));
+        n.put("contested", i.getContested());
+        n.set("claims", claims(i.getClaims()));
+        return n;
+    }
+
+    /** Party -> {@code killed} / {@code injured} ({@code low}, {@code best}, {@code high}) and {@code contested}. */
+    public static ObjectNode casualties(List<PartyCasualties> list) {
+        ObjectNode casualties = MAPPER.createObjectNode();
+        for (PartyCasualties pc : list) {
             ObjectNode party = casualties.putObject(pc.getParty().toString());
             party.set("killed", estimate(pc.getKilled()));
             party.set("injured", estimate(pc.getInjured()));
             party.put("contested", pc.getContested());
         }
-        n.put("contested", i.getContested());
-        n.set("claims", claims(i.getClaims()));
-        return n;
+        return casualties;
     }
 
     public static ObjectNode report(EventReport r) {

@@ -84,9 +84,18 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Dead-letters the rejected lines of an input file. */
     public void rejectLines(String source, List<ArticleFile.Line> rejected) {
+        deadLetter("file:" + source, rejected);
+    }
+
+    /**
+     * Dead-letters rejected entries; {@code origin} becomes the letter's source ({@code file:PATH}, {@code feed:URL},
+     * {@code http:POST /articles}) and the entry's number its offset.
+     */
+    public void deadLetter(String origin, List<ArticleFile.Line> rejected) {
         for (ArticleFile.Line line : rejected) {
-            DeadLetter letter = DeadLetters.of("file:" + source, -1, line.number(), null,
-                line.text().getBytes(StandardCharsets.UTF_8), "ingest", line.error(), null, Instant.now());
+            byte[] value = line.text() == null ? null : line.text().getBytes(StandardCharsets.UTF_8);
+            DeadLetter letter = DeadLetters.of(origin, -1, line.number(), null,
+                value, "ingest", line.error(), null, Instant.now());
             producer.send(new ProducerRecord<>(Topics.DLQ, null, serdes.deadLetter().serialize(Topics.DLQ, letter)),
                 (metadata, error) -> recordFailure("line " + line.number(), error));
         }

@@ -29,10 +29,13 @@ public record RunOutputs(Set<String> uniqueIds, List<ArticleCopy> copies, List<E
         return new ArrayList<>(last.values());
     }
 
-    /** Ids of the incidents whose articles include each article id. */
+    /** Ids of the incidents whose articles include each article id (a merged incident's articles are its survivor's). */
     public Map<String, Set<String>> incidentsByArticle() {
         Map<String, Set<String>> out = new java.util.HashMap<>();
         for (Incident i : finalIncidents()) {
+            if (i.getStatus() == org.sitrep.schema.IncidentStatus.merged) {
+                continue;
+            }
             for (String article : i.getArticles()) {
                 out.computeIfAbsent(article, a -> new TreeSet<>()).add(i.getIncidentId());
             }

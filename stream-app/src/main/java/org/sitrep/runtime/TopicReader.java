@@ -35,7 +35,9 @@ public final class TopicReader {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
-                    out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), key, valueReader.apply(r.topic(), r.value())));
+                    out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
+                        r.serializedKeySize(), r.serializedValueSize(), key, valueReader.apply(r.topic(), r.value()),
+                        r.headers(), r.leaderEpoch()));
                 }
             }
         }

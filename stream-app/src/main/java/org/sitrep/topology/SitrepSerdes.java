@@ -2,11 +2,13 @@ package org.sitrep.topology;
 
 import org.sitrep.registry.AvroSerde;
 import org.sitrep.registry.SchemaRegistryClient;
+import org.sitrep.schema.Alert;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.ArticleCopy;
 import org.sitrep.schema.DeadLetter;
 import org.sitrep.schema.EventReport;
 import org.sitrep.schema.Incident;
+import org.sitrep.schema.IncidentHistory;
 import org.sitrep.schema.IncidentIndex;
 import org.sitrep.schema.SeenArticle;
 
@@ -20,6 +22,8 @@ public final class SitrepSerdes {
     private final AvroSerde<DeadLetter> deadLetter;
     private final AvroSerde<SeenArticle> seenArticle;
     private final AvroSerde<IncidentIndex> incidentIndex;
+    private final AvroSerde<IncidentHistory> incidentHistory;
+    private final AvroSerde<Alert> alert;
 
     public SitrepSerdes(SchemaRegistryClient registry) {
         this.registry = registry;
@@ -30,6 +34,8 @@ public final class SitrepSerdes {
         deadLetter = AvroSerde.forValues(registry, DeadLetter.getClassSchema());
         seenArticle = AvroSerde.forValues(registry, SeenArticle.getClassSchema());
         incidentIndex = AvroSerde.forValues(registry, IncidentIndex.getClassSchema());
+        incidentHistory = AvroSerde.forValues(registry, IncidentHistory.getClassSchema());
+        alert = AvroSerde.forValues(registry, Alert.getClassSchema());
     }
 
     public SchemaRegistryClient registry() {
@@ -62,5 +68,13 @@ public final class SitrepSerdes {
 
     public AvroSerde<IncidentIndex> incidentIndex() {
         return incidentIndex;
+    }
+
+    public AvroSerde<IncidentHistory> incidentHistory() {
+        return incidentHistory;
+    }
+
+    public AvroSerde<Alert> alert() {
+        return alert;
     }
 }

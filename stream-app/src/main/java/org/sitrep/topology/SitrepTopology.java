@@ -9,6 +9,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
+import org.sitrep.alerts.AlertStage;
+import org.sitrep.api.HistoryStage;
 import org.sitrep.config.SitrepConfig.PipelineConfig;
 import org.sitrep.dedup.DedupStage;
 import org.sitrep.extract.ExtractStage;
@@ -20,6 +22,7 @@ import org.sitrep.ingest.IngestStage;
 import org.sitrep.schema.Article;
 import org.sitrep.registry.AvroSerde;
 import org.sitrep.schema.EventReport;
+import org.sitrep.schema.Incident;
 
 /**
  * The Sitrep topology: ingest -> dedup -> extract -> incidents (with claim reconciliation). A function of its
@@ -42,6 +45,7 @@ public final class SitrepTopology {
         out.put(Topics.REPORTS, serdes.eventReport());
         out.put(Topics.INCIDENTS, serdes.incident());
         out.put(Topics.DLQ, serdes.deadLetter());
+        out.put(Topics.ALERTS, serdes.alert());
         out.put(internal(applicationId, DedupStage.REPARTITION + "-repartition"), serdes.article());
         out.put(internal(applicationId, IncidentStage.REPARTITION + "-repartition"), serdes.eventReport());
         out.put(internal(applicationId, DedupStage.STORE + "-changelog"), serdes.seenArticle());
@@ -49,6 +53,7 @@ public final class SitrepTopology {
         out.put(internal(applicationId, IncidentStage.REORDER_STORE + "-changelog"), serdes.eventReport());
         out.put(internal(applicationId, IncidentStage.STORE + "-changelog"), serdes.incident());
         out.put(internal(applicationId, IncidentStage.OPEN_STORE + "-changelog"), serdes.incidentIndex());
+        out.put(internal(applicationId, HistoryStage.STORE + "-changelog"), serdes.incidentHistory());
         return out;
     }
 
@@ -64,9 +69,11 @@ public final class SitrepTopology {
         KStream<String, Article> unique = DedupStage.apply(builder, articles, topics, serdes, pipeline.dedupHorizon(),
             pipeline.reorder());
         KStream<String, EventReport> reports = ExtractStage.apply(unique, topics, extractor);
-        IncidentStage.apply(builder, reports, topics, serdes,
-            new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), MatchSettings.DEFAULT_MIN_SCORE),
+        KStream<String, Incident> incidents = IncidentStage.apply(builder, reports, topics, serdes,
+            new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), pipeline.matchMinScore()),
             pipeline.incidentQuietPeriod(), pipeline.reorder());
+        HistoryStage.apply(builder, incidents, serdes);
+        AlertStage.apply(builder, incidents, topics, pipeline.alertRules());
         return builder.build(streamsProperties);
     }
 }

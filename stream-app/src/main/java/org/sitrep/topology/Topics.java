@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
+import org.sitrep.schema.Alert;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.ArticleCopy;
 import org.sitrep.schema.DeadLetter;
@@ -21,6 +22,7 @@ public final class Topics {
     public static final String ARTICLES_COPIES = "news.articles.copies";
     public static final String REPORTS = "news.reports";
     public static final String INCIDENTS = "news.incidents";
+    public static final String ALERTS = "news.alerts";
     public static final String DLQ = "news.dlq";
     /** Largest dead letter: an input record at the broker's default 1 MB limit plus its context. */
     public static final int DLQ_MAX_BYTES = 4 * 1024 * 1024;
@@ -37,6 +39,7 @@ public final class Topics {
     public final TopicSpec<String, ArticleCopy> articlesCopies;
     public final TopicSpec<String, EventReport> reports;
     public final TopicSpec<String, Incident> incidents;
+    public final TopicSpec<String, Alert> alerts;
     public final TopicSpec<String, DeadLetter> dlq;
 
     public Topics(SitrepSerdes serdes) {
@@ -45,12 +48,14 @@ public final class Topics {
         articlesCopies = new TopicSpec<>(ARTICLES_COPIES, Serdes.String(), serdes.articleCopy(), RETAIN_FOREVER);
         reports = new TopicSpec<>(REPORTS, Serdes.String(), serdes.eventReport(), RETAIN_FOREVER);
         incidents = new TopicSpec<>(INCIDENTS, Serdes.String(), serdes.incident(), COMPACTED);
+        // Record time is the incident's event time: kept forever like the article topics.
+        alerts = new TopicSpec<>(ALERTS, Serdes.String(), serdes.alert(), RETAIN_FOREVER);
         dlq = new TopicSpec<>(DLQ, Serdes.String(), serdes.deadLetter(), Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DLQ_MAX_BYTES)));
     }
 
     /** Every topic, in pipeline order. */
     public List<TopicSpec<String, ?>> all() {
-        return List.of(articlesRaw, articlesUnique, articlesCopies, reports, incidents, dlq);
+        return List.of(articlesRaw, articlesUnique, articlesCopies, reports, incidents, alerts, dlq);
     }
 }

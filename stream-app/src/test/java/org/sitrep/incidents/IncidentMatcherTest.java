@@ -77,4 +77,41 @@ class IncidentMatcherTest {
             List.of(place("Macina", 13.96, -5.36)), List.of());
         assertThat(matcher.bestMatch(r, List.of(other, near))).map(Incident::getIncidentId).contains(near.getIncidentId());
     }
+
+    @Test
+    void incidentsAreCompatibleOnlyWhenNoHardLimitRulesThePairOut() {
+        Incident macina = ambushNearMacina();
+        Incident fourDaysLater = IncidentAssembler.create("ML", report("d1", "2023-01-15T10:00:00Z", EventType.ambush,
+            "2023-01-14", "Mopti", List.of(place("Macina", 13.96, -5.36)), List.of()));
+        Incident threeDaysLater = IncidentAssembler.create("ML", report("d2", "2023-01-14T10:00:00Z", EventType.ied,
+            "2023-01-13", "Mopti", List.of(place("Ténenkou", 14.46, -4.92)), List.of()));
+        Incident menaka = IncidentAssembler.create("ML", report("d3", "2023-01-11T10:00:00Z", EventType.ambush,
+            "2023-01-10", "Ménaka", List.of(place("Ménaka", 15.92, 2.40)), List.of()));
+        Incident airstrike = IncidentAssembler.create("ML", report("d4", "2023-01-11T10:00:00Z", EventType.airstrike,
+            "2023-01-10", "Mopti", List.of(place("Macina", 13.96, -5.36)), List.of()));
+        Incident unknownType = IncidentAssembler.create("ML", report("d5", "2023-01-11T10:00:00Z", EventType.other,
+            "2023-01-10", "Mopti", List.of(), List.of()));
+
+        assertThat(matcher.compatible(macina, threeDaysLater)).isTrue();
+        assertThat(matcher.compatible(threeDaysLater, macina)).isTrue();
+        assertThat(matcher.compatible(macina, fourDaysLater)).isFalse();
+        assertThat(matcher.compatible(macina, menaka)).isFalse();
+        assertThat(matcher.compatible(macina, airstrike)).isFalse();
+        assertThat(matcher.compatible(macina, unknownType)).isTrue();
+    }
+
+    @Test
+    void matchesListsEveryIncidentAboveTheThresholdBestFirst() {
+        Incident near = ambushNearMacina();
+        Incident other = IncidentAssembler.create("ML", report("c1", "2023-01-09T10:00:00Z", EventType.armed_clash,
+            "2023-01-08", "Ségou", List.of(place("Ségou", 13.43, -6.26)), List.of()));
+        Incident far = IncidentAssembler.create("ML", report("c3", "2023-01-11T10:00:00Z", EventType.ambush,
+            "2023-01-10", "Ménaka", List.of(place("Ménaka", 15.92, 2.40)), List.of()));
+        // No admin1 on the report: it names a place of each, and a different admin1 would cost the second 0.3.
+        EventReport r = report("c2", "2023-01-12T09:00:00Z", EventType.ambush, "2023-01-10", null,
+            List.of(place("Macina", 13.96, -5.36), place("Ségou", 13.43, -6.26)), List.of());
+        assertThat(matcher.score(r, near)).isGreaterThan(matcher.score(r, other));
+        assertThat(matcher.matches(r, List.of(far, other, near))).extracting(Incident::getIncidentId)
+            .containsExactly(near.getIncidentId(), other.getIncidentId());
+    }
 }

@@ -38,10 +38,14 @@ class IncidentsDriverTest {
         assertThat(reports).allSatisfy(r -> assertThat(r.getCountry()).isEqualTo("ML"));
 
         List<Incident> versions = h.incidents.readValuesToList();
-        assertThat(versions).hasSize(3);
+        assertThat(versions).hasSize(4);
         Incident v1 = versions.get(0);
         Incident v2 = versions.get(1);
-        Incident april = versions.get(2);
+        Incident closed = versions.get(2);
+        Incident april = versions.get(3);
+        // Three months on, the January incident has been quiet for more than the 30-day quiet period: closed first.
+        assertThat(closed.getIncidentId()).isEqualTo(v1.getIncidentId());
+        assertThat(closed.getStatus()).isEqualTo(org.sitrep.schema.IncidentStatus.closed);
         assertThat(v2.getIncidentId()).isEqualTo(v1.getIncidentId());
         assertThat(v2.getVersion()).isEqualTo(2);
         assertThat(v2.getArticles()).containsExactly("m1", "m2");
@@ -58,9 +62,9 @@ class IncidentsDriverTest {
         // The same town three months later is another incident.
         assertThat(april.getIncidentId()).isNotEqualTo(v1.getIncidentId());
         assertThat(april.getVersion()).isEqualTo(1);
-        // The incident store holds the newest version.
+        // The incident store holds the newest version, closed incidents included.
         var store = h.driver.<String, Incident>getKeyValueStore("incidents-store");
-        assertThat(store.get(v1.getIncidentId()).getVersion()).isEqualTo(2);
+        assertThat(store.get(v1.getIncidentId()).getVersion()).isEqualTo(3);
     }
 
     @Test
