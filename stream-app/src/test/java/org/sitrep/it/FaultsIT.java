@@ -61,6 +61,11 @@ import org.sitrep.runtime.StreamsDrain;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.Incident;
 import org.sitrep.testing.ClusterSession;
+import org.sitrep.testing.RunChecks.Summary;
+import static org.sitrep.testing.RunChecks.assertEachVersionOnce;
+import static org.sitrep.testing.RunChecks.publishOneByOne;
+import static org.sitrep.testing.RunChecks.reportIds;
+import static org.sitrep.testing.RunChecks.summaries;
 import org.sitrep.testing.SharedRegistry;
 import org.sitrep.testing.WireFormat;
 import org.sitrep.topology.SitrepSerdes;
@@ -94,12 +99,6 @@ class FaultsIT {
     static Set<String> referenceReports;
     static final List<Path> stateDirs = new ArrayList<>();
 
-    record Summary(Set<String> articles, String casualties) {
-        static Summary of(Incident i) {
-            return new Summary(new TreeSet<>(i.getArticles()), i.getCasualties().toString());
-        }
-    }
-
     @BeforeAll
     static void readFeed() throws IOException {
         var lines = ArticleFile.read(ClusterSession.repoFile("data/sample-feed.jsonl"), new ArticleValidator(1_000_000));
@@ -118,9 +117,9 @@ class FaultsIT {
              PipelineSession s = session(kafka.bootstrapServers(), SharedRegistry.get().url(), "sitrep-fault-clean", newStateDir(), Map.of())) {
             s.createTopics();
             s.start(TIMEOUT);
-            publishOneByOne(s, feed);
+            publishOneByOne(s, feed, TIMEOUT);
             RunOutputs out = s.collect();
-            assertClean(out);
+            assertEachVersionOnce(out);
             reference = summaries(out);
             referenceReports = reportIds(out);
         }
@@ -144,7 +143,7 @@ class FaultsIT {
             try (PipelineSession first = session(kafka.bootstrapServers(), registry, app, state, settings)) {
                 first.createTopics();
                 first.start(TIMEOUT);
-                publishOneByOne(first, feed.subList(0, k));
+                publishOneByOne(first, feed.subList(0, k), TIMEOUT);
                 CrashingInterceptor.arm(victim.getId());
                 first.publish(List.of(victim));
                 // Threads die mid-transaction; two are replaced and die again on the same record; then the client stops.
@@ -163,9 +162,9 @@ class FaultsIT {
             try (PipelineSession second = session(kafka.bootstrapServers(), registry, app, state, settings)) {
                 second.start(TIMEOUT);
                 second.awaitIdle(TIMEOUT);
-                publishOneByOne(second, feed.subList(k + 1, feed.size()));
+                publishOneByOne(second, feed.subList(k + 1, feed.size()), TIMEOUT);
                 RunOutputs out = second.collect();
-                assertClean(out);
+                assertEachVersionOnce(out);
                 assertThat(count(second.config().clientProperties(), Topics.ARTICLES_UNIQUE, victim.getId(), "read_committed"))
                     .isEqualTo(1);
                 assertSameAsReference(out);
@@ -184,7 +183,7 @@ class FaultsIT {
             try (PipelineSession first = session(kafka.bootstrapServers(), registry, app, state, Map.of())) {
                 first.createTopics();
                 first.start(TIMEOUT);
-                publishOneByOne(first, feed.subList(0, half));
+                publishOneByOne(first, feed.subList(0, half), TIMEOUT);
             }
             Directories.deleteRecursively(state);
             assertThat(Files.exists(state)).isFalse();
@@ -194,9 +193,9 @@ class FaultsIT {
                 long restored = streams.store(StoreQueryParameters.fromNameAndType(IncidentStage.STORE,
                     QueryableStoreTypes.keyValueStore())).approximateNumEntries();
                 assertThat(restored).as("incidents restored from the changelog").isPositive();
-                publishOneByOne(second, feed.subList(half, feed.size()));
+                publishOneByOne(second, feed.subList(half, feed.size()), TIMEOUT);
                 RunOutputs out = second.collect();
-                assertClean(out);
+                assertEachVersionOnce(out);
                 assertSameAsReference(out);
             }
         }
@@ -211,18 +210,18 @@ class FaultsIT {
                  Map.of("replication-factor", "3"))) {
             s.createTopics();
             s.start(TIMEOUT);
-            publishOneByOne(s, feed.subList(0, third));
+            publishOneByOne(s, feed.subList(0, third), TIMEOUT);
             var broker = cluster.kit.brokers().get(2);
             broker.shutdown();
             broker.awaitShutdown();
-            publishOneByOne(s, feed.subList(third, 2 * third));
+            publishOneByOne(s, feed.subList(third, 2 * third), TIMEOUT);
             broker.startup();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrap()))) {
                 await().atMost(TIMEOUT).until(() -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() == 3);
             }
-            publishOneByOne(s, feed.subList(2 * third, feed.size()));
+            publishOneByOne(s, feed.subList(2 * third, feed.size()), TIMEOUT);
             RunOutputs out = s.collect();
-            assertClean(out);
+            assertEachVersionOnce(out);
             assertSameAsReference(out);
         }
     }
@@ -242,14 +241,14 @@ class FaultsIT {
             try (PipelineSession first = session(kafka.bootstrapServers(), registry.url(), app, state, Map.of())) {
                 first.createTopics();
                 first.start(TIMEOUT);
-                publishOneByOne(first, feed.subList(0, half));
+                publishOneByOne(first, feed.subList(0, half), TIMEOUT);
                 // Another producer's newer (compatible) Article schema: the app has not seen its id yet.
                 evolvedId = new HttpSchemaRegistryClient(registry.url()).register(Topics.ARTICLES_RAW + "-value", evolved.toString());
 
                 registry.close();
                 assertThat(registry.isRunning()).isFalse();
                 // With schemas already cached, an outage changes nothing: this article goes through.
-                publishOneByOne(first, feed.subList(half, half + 1));
+                publishOneByOne(first, feed.subList(half, half + 1), TIMEOUT);
                 // An unseen writer schema needs the registry: the task fails (never dead-letters, never skips), the
                 // thread is replaced, and after three failures the instance stops, its input not committed.
                 sendWithSchema(first, feed.get(half + 1), evolved, evolvedId);
@@ -265,9 +264,9 @@ class FaultsIT {
             try (PipelineSession second = session(kafka.bootstrapServers(), registry.url(), app, state, Map.of())) {
                 second.start(TIMEOUT);
                 second.awaitIdle(TIMEOUT);
-                publishOneByOne(second, feed.subList(half + 2, feed.size()));
+                publishOneByOne(second, feed.subList(half + 2, feed.size()), TIMEOUT);
                 RunOutputs out = second.collect();
-                assertClean(out);
+                assertEachVersionOnce(out);
                 assertSameAsReference(out);
             }
         } finally {
@@ -305,17 +304,6 @@ class FaultsIT {
             return p;
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void publishOneByOne(PipelineSession session, List<Article> articles) {
-        var config = session.config();
-        try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), session.serdes());
-             StreamsDrain drain = new StreamsDrain(config.clientProperties(), config.applicationId(), session.streams().topology())) {
-            for (Article a : articles) {
-                publisher.publish(List.of(a), n -> { });
-                drain.await(TIMEOUT);
-            }
         }
     }
 
@@ -367,33 +355,6 @@ class FaultsIT {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return socket.getLocalPort();
         }
-    }
-
-    static Map<String, Summary> summaries(RunOutputs out) {
-        Map<String, Summary> m = new TreeMap<>();
-        out.finalIncidents().forEach(i -> m.put(i.getIncidentId(), Summary.of(i)));
-        return m;
-    }
-
-    static Set<String> reportIds(RunOutputs out) {
-        List<String> ids = out.reports().stream().map(r -> r.getReportId()).toList();
-        assertThat(ids).as("report ids").doesNotHaveDuplicates().isNotEmpty();
-        return new TreeSet<>(ids);
-    }
-
-    /** Versions 1..n each once per incident, no dead letters. */
-    static void assertClean(RunOutputs out) {
-        assertThat(out.incidentVersions()).isNotEmpty();
-        Map<String, List<Integer>> versions = new TreeMap<>();
-        out.incidentVersions().forEach(i -> versions.computeIfAbsent(i.getIncidentId(), x -> new ArrayList<>()).add((int) i.getVersion()));
-        versions.forEach((id, v) -> {
-            List<Integer> expected = new ArrayList<>();
-            for (int n = 1; n <= v.size(); n++) {
-                expected.add(n);
-            }
-            assertThat(v.stream().sorted().toList()).as("versions of %s", id).isEqualTo(expected);
-        });
-        assertThat(out.deadLetters()).isEmpty();
     }
 
     static void assertSameAsReference(RunOutputs out) {

@@ -37,6 +37,11 @@ import org.sitrep.runtime.StreamsDrain;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.Incident;
 import org.sitrep.testing.ClusterSession;
+import org.sitrep.testing.RunChecks.Summary;
+import static org.sitrep.testing.RunChecks.assertEachVersionOnce;
+import static org.sitrep.testing.RunChecks.publishOneByOne;
+import static org.sitrep.testing.RunChecks.reportIds;
+import static org.sitrep.testing.RunChecks.summaries;
 import org.sitrep.testing.SharedRegistry;
 
 /**
@@ -73,12 +78,6 @@ class ScaleOutIT {
     static Set<String> referenceReports;
 
     /** What must not depend on how many instances ran: an incident's articles and its casualty estimates. */
-    record Summary(Set<String> articles, String casualties) {
-        static Summary of(Incident i) {
-            return new Summary(new TreeSet<>(i.getArticles()), i.getCasualties().toString());
-        }
-    }
-
     @BeforeAll
     static void readFeed() throws Exception {
         Path file = ClusterSession.repoFile("data/sample-feed.jsonl");
@@ -94,7 +93,7 @@ class ScaleOutIT {
         try (Cluster cluster = Cluster.start(); Instances app = new Instances(cluster, "sitrep-scale-1", 1)) {
             app.session(0).createTopics();
             app.startAll();
-            publishOneByOne(app.session(0), feed);
+            publishOneByOne(app.session(0), feed, TIMEOUT);
             RunOutputs out = app.session(0).collect();
             assertEachVersionOnce(out);
             reference = summaries(out);
@@ -113,7 +112,7 @@ class ScaleOutIT {
             for (int i = 0; i < 3; i++) {
                 assertThat(app.active(i)).as("instance %d has work", i).isNotEmpty();
             }
-            publishOneByOne(app.session(0), feed);
+            publishOneByOne(app.session(0), feed, TIMEOUT);
             RunOutputs out = app.session(0).collect();
             assertEachVersionOnce(out);
             assertThat(reportIds(out)).isEqualTo(referenceReports);
@@ -130,7 +129,7 @@ class ScaleOutIT {
             await().atMost(TIMEOUT).until(() -> app.balanced(2) && app.standbysPlaced(2));
 
             int half = feed.size() / 2;
-            publishOneByOne(app.session(0), feed.subList(0, half));
+            publishOneByOne(app.session(0), feed.subList(0, half), TIMEOUT);
 
             int victim = app.stateful(app.active(0)).isEmpty() ? 1 : 0;
             int survivor = 1 - victim;
@@ -146,7 +145,7 @@ class ScaleOutIT {
             assertThat(app.partitions(survivor)).as("every source partition is now read by the survivor")
                 .containsAll(app.sourcePartitions());
 
-            publishOneByOne(app.session(survivor), feed.subList(half, feed.size()));
+            publishOneByOne(app.session(survivor), feed.subList(half, feed.size()), TIMEOUT);
             RunOutputs out = app.session(survivor).collect();
             assertEachVersionOnce(out);
             assertThat(reportIds(out)).as("every report once, none lost").isEqualTo(referenceReports);
@@ -154,55 +153,9 @@ class ScaleOutIT {
         }
     }
 
-    /** Publishes each article once the one before it is processed: one producer and one drain for the lot. */
-    private static void publishOneByOne(PipelineSession session, List<Article> articles) {
-        var config = session.config();
-        try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(), session.serdes());
-             StreamsDrain drain = new StreamsDrain(config.clientProperties(), config.applicationId(),
-                 session.streams().topology())) {
-            for (Article a : articles) {
-                publisher.publish(List.of(a), n -> { });
-                drain.await(TIMEOUT);
-            }
-        }
-    }
-
     private static Map<String, Summary> reference() {
         assertThat(reference).as("the one-instance run comes first").isNotNull();
         return reference;
-    }
-
-    private static Map<String, Summary> summaries(RunOutputs out) {
-        Map<String, Summary> m = new TreeMap<>();
-        out.finalIncidents().forEach(i -> m.put(i.getIncidentId(), Summary.of(i)));
-        return m;
-    }
-
-    /**
-     * The ids on news.reports, checked to be there once each. (news.reports keeps records forever; the unique and
-     * copies topics keep 30 days by record time, and the broker deletes the feed's 2018-2023 records from them within
-     * a minute, so they cannot be counted here.)
-     */
-    private static Set<String> reportIds(RunOutputs out) {
-        List<String> ids = out.reports().stream().map(r -> r.getReportId()).toList();
-        assertThat(ids).as("report ids").doesNotHaveDuplicates().isNotEmpty();
-        return new TreeSet<>(ids);
-    }
-
-    /** Each incident's versions, as read from news.incidents (read_committed), are exactly 1..n, each once. */
-    private static void assertEachVersionOnce(RunOutputs out) {
-        assertThat(out.incidentVersions()).isNotEmpty();
-        Map<String, List<Integer>> versions = new TreeMap<>();
-        out.incidentVersions().forEach(i -> versions.computeIfAbsent(i.getIncidentId(), k -> new ArrayList<>())
-            .add((int) i.getVersion()));
-        versions.forEach((id, v) -> {
-            List<Integer> expected = new ArrayList<>();
-            for (int n = 1; n <= v.size(); n++) {
-                expected.add(n);
-            }
-            assertThat(v.stream().sorted().toList()).as("versions of %s", id).isEqualTo(expected);
-        });
-        assertThat(out.deadLetters()).isEmpty();
     }
 
     /** A three-broker KRaft cluster (one broker also the controller), release metadata version, RF 3, min ISR 2. */
