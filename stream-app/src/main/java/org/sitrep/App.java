@@ -4,6 +4,7 @@ import org.sitrep.cli.AlertsWebhookCommand;
 import org.sitrep.cli.BenchCommand;
 import org.sitrep.cli.DemoCommand;
 import org.sitrep.cli.DlqCommand;
+import org.sitrep.cli.EvaluateCommand;
 import org.sitrep.cli.IngestCommand;
 import org.sitrep.cli.ProcessCommand;
 import org.sitrep.cli.ReplayCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
     description = "Streaming news-event pipeline: articles in, consolidated conflict incidents out.",
     subcommands = {DemoCommand.class, RunCommand.class, ProcessCommand.class, ReplayCommand.class, ResetCommand.class, TopicsCommand.class,
-        SubscribeCommand.class, AlertsWebhookCommand.class, DlqCommand.class, IngestCommand.class, BenchCommand.class,
+        SubscribeCommand.class, AlertsWebhookCommand.class, DlqCommand.class, IngestCommand.class, BenchCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public final class App {
 

@@ -59,6 +59,42 @@ public final class ProcessCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Logging.configure(verbose);
         PrintWriter console = spec.commandLine().getOut();
+        Run run = run(pipeline, input, org.sitrep.config.ConfigLoader.parseDuration(timeout), verbose, console);
+        RunOutputs outputs = run.outputs();
+        write(outputs, run.lines());
+        console.printf("%d unique, %d copies, %d rejected, %d reports, %d incidents -> %s%n",
+            outputs.uniqueIds().size(), outputs.copies().size(), outputs.deadLetters().size(),
+            outputs.reports().size(), outputs.finalIncidents().size(), out.toAbsolutePath());
+        console.flush();
+        return 0;
+    }
+
+    /** The input lines of one run and what the pipeline published for them. */
+    record Run(List<ArticleFile.Line> lines, RunOutputs outputs) {
+        /** One {@code articles.jsonl} object per input line. */
+        List<ObjectNode> articleLines() {
+            Map<String, ArticleCopy> copies = new HashMap<>();
+            outputs.copies().forEach(c -> copies.put(c.getId(), c));
+            Map<String, List<EventReport>> reports = new HashMap<>();
+            outputs.reports().forEach(r -> reports.computeIfAbsent(r.getArticleId(), k -> new java.util.ArrayList<>()).add(r));
+            Map<String, String> deadReasons = new HashMap<>();
+            for (int k = 0; k < outputs.deadLetters().size(); k++) {
+                DeadLetter d = outputs.deadLetters().get(k);
+                if (outputs.deadLetterKeys().get(k) != null) {
+                    deadReasons.put(outputs.deadLetterKeys().get(k), d.getStage() + ": " + d.getReason());
+                }
+            }
+            Map<String, java.util.Set<String>> incidentsByArticle = outputs.incidentsByArticle();
+            List<ObjectNode> out = new java.util.ArrayList<>();
+            for (ArticleFile.Line line : lines) {
+                out.add(articleLine(line, outputs, incidentsByArticle, copies, reports, deadReasons));
+            }
+            return out;
+        }
+    }
+
+    /** Reads {@code input}, runs the pipeline over it on an embedded broker and registry, and collects the outputs. */
+    static Run run(PipelineOptions pipeline, Path input, Duration timeout, boolean verbose, PrintWriter console) throws IOException {
         var settings = pipeline.load();
         List<ArticleFile.Line> lines = new ArticleSource(new ArticleValidator(settings.pipeline().maxBodyChars())).read(input);
         long rejected = lines.stream().filter(l -> !l.ok()).count();
@@ -72,15 +108,9 @@ public final class ProcessCommand implements Callable<Integer> {
             session.publish(input.toString(), lines, n -> { });
             console.printf("published %d articles; waiting for the pipeline ...%n", lines.size() - rejected);
             console.flush();
-            session.awaitIdle(org.sitrep.config.ConfigLoader.parseDuration(timeout));
-            RunOutputs outputs = session.collect();
-            write(outputs, lines);
-            console.printf("%d unique, %d copies, %d rejected, %d reports, %d incidents -> %s%n",
-                outputs.uniqueIds().size(), outputs.copies().size(), outputs.deadLetters().size(),
-                outputs.reports().size(), outputs.finalIncidents().size(), out.toAbsolutePath());
-            console.flush();
+            session.awaitIdle(timeout);
+            return new Run(lines, session.collect());
         }
-        return 0;
     }
 
     static java.util.function.Consumer<String> progress(PrintWriter console) {
@@ -92,27 +122,19 @@ public final class ProcessCommand implements Callable<Integer> {
 
     private void write(RunOutputs outputs, List<ArticleFile.Line> lines) throws IOException {
         Files.createDirectories(out);
-        try (Writer w = Files.newBufferedWriter(out.resolve("incidents.jsonl"), StandardCharsets.UTF_8)) {
-            for (Incident i : outputs.finalIncidents()) {
-                w.write(JsonOutput.line(JsonOutput.incident(i)));
+        writeIncidents(out, outputs);
+        try (Writer w = Files.newBufferedWriter(out.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
+            for (ObjectNode line : new Run(lines, outputs).articleLines()) {
+                w.write(JsonOutput.line(line));
                 w.write('\n');
             }
         }
-        Map<String, ArticleCopy> copies = new HashMap<>();
-        outputs.copies().forEach(c -> copies.put(c.getId(), c));
-        Map<String, List<EventReport>> reports = new HashMap<>();
-        outputs.reports().forEach(r -> reports.computeIfAbsent(r.getArticleId(), k -> new java.util.ArrayList<>()).add(r));
-        Map<String, String> deadReasons = new HashMap<>();
-        for (int k = 0; k < outputs.deadLetters().size(); k++) {
-            DeadLetter d = outputs.deadLetters().get(k);
-            if (outputs.deadLetterKeys().get(k) != null) {
-                deadReasons.put(outputs.deadLetterKeys().get(k), d.getStage() + ": " + d.getReason());
-            }
-        }
-        Map<String, java.util.Set<String>> incidentsByArticle = outputs.incidentsByArticle();
-        try (Writer w = Files.newBufferedWriter(out.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
-            for (ArticleFile.Line line : lines) {
-                w.write(JsonOutput.line(articleLine(line, outputs, incidentsByArticle, copies, reports, deadReasons)));
+    }
+
+    static void writeIncidents(Path dir, RunOutputs outputs) throws IOException {
+        try (Writer w = Files.newBufferedWriter(dir.resolve("incidents.jsonl"), StandardCharsets.UTF_8)) {
+            for (Incident i : outputs.finalIncidents()) {
+                w.write(JsonOutput.line(JsonOutput.incident(i)));
                 w.write('\n');
             }
         }
