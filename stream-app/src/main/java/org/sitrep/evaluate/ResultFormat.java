@@ -14,8 +14,8 @@ public final class ResultFormat {
     public static String text(Scorer.Result r) {
         StringBuilder b = new StringBuilder();
         b.append("Extraction (labelled originals; claims match on party and killed count within an aligned report)\n");
-        b.append(String.format(Locale.ROOT, "%-10s %8s %22s %22s %22s %10s %10s %10s %10s %10s%n", "language", "articles",
-            "claims P/R/F1", "injured P/R/F1", "reports P/R/F1", "kind", "qualifier", "country", "admin1", "date±1d"));
+        b.append(String.format(Locale.ROOT, "%-10s %8s %22s %22s %22s %10s %10s %10s %10s %10s %10s%n", "language", "articles",
+            "claims P/R/F1", "injured P/R/F1", "reports P/R/F1", "kind", "qualifier", "country", "admin1", "date±1d", "type"));
         row(b, "all", r.overall());
         for (Map.Entry<String, Scorer.Slice> e : r.byLanguage().entrySet()) {
             row(b, e.getKey(), e.getValue());
@@ -35,9 +35,9 @@ public final class ResultFormat {
     }
 
     private static void row(StringBuilder b, String name, Scorer.Slice s) {
-        b.append(String.format(Locale.ROOT, "%-10s %8d %22s %22s %22s %10s %10s %10s %10s %10s%n", name, s.articles(),
+        b.append(String.format(Locale.ROOT, "%-10s %8d %22s %22s %22s %10s %10s %10s %10s %10s %10s%n", name, s.articles(),
             prf(s.claims()), prf(s.injuredClaims()), prf(s.reports()), acc(s.claimantKind()), acc(s.qualifier()),
-            acc(s.country()), acc(s.admin1()), acc(s.date())));
+            acc(s.country()), acc(s.admin1()), acc(s.date()), acc(s.eventType())));
     }
 
     static String prf(Prf p) {
@@ -78,6 +78,7 @@ public final class ResultFormat {
         n.set("country_accuracy", accJson(s.country()));
         n.set("admin1_accuracy", accJson(s.admin1()));
         n.set("date_accuracy", accJson(s.date()));
+        n.set("event_type_accuracy", accJson(s.eventType()));
         return n;
     }
 

@@ -25,7 +25,7 @@ import java.util.function.Function;
  *       killed figure are left out here (injured figures are scored the same way on their own line). Claimant kind
  *       and qualifier accuracy are over matched claims.</li>
  *   <li>Country, admin1 (accent- and case-insensitive, or one of the alternatives) and event date (within one day of
- *       the labelled day or range) are judged over aligned reports; reports P/R/F1 says how many were aligned.</li>
+ *       the labelled day or range) and event type are judged over aligned reports; reports P/R/F1 says how many were aligned.</li>
  *   <li>Grouping: articles (copies with their original's incidents) linked by a shared incident, pairwise and
  *       extended B-cubed. Copies: articles linked by a chain of copy_of, over articles in a copy group on either
  *       side.</li>
@@ -37,7 +37,7 @@ public final class Scorer {
 
     /** The extraction figures over a set of articles. */
     public record Slice(int articles, Prf claims, Prf injuredClaims, Prf reports, Accuracy claimantKind,
-                        Accuracy qualifier, Accuracy country, Accuracy admin1, Accuracy date) {
+                        Accuracy qualifier, Accuracy country, Accuracy admin1, Accuracy date, Accuracy eventType) {
     }
 
     /** Everything {@code evaluate} prints; {@code mistakes} are per-article notes for whoever improves the rules. */
@@ -107,14 +107,14 @@ public final class Scorer {
     /** Per-article counts, added up per slice. */
     record ArticleScore(long claimTp, long claimFp, long claimFn, long injuredTp, long injuredFp, long injuredFn,
                         long reportTp, long reportFp, long reportFn, Accuracy kind, Accuracy qualifier,
-                        Accuracy country, Accuracy admin1, Accuracy date) {
+                        Accuracy country, Accuracy admin1, Accuracy date, Accuracy eventType) {
     }
 
     static ArticleScore scoreArticle(Labels.Article gold, List<Predictions.Report> predicted, List<String> mistakes) {
         List<int[]> pairs = align(gold.reports(), predicted);
         long[] killed = new long[3];
         long[] injured = new long[3];
-        Accuracy[] acc = {Accuracy.NONE, Accuracy.NONE, Accuracy.NONE, Accuracy.NONE, Accuracy.NONE};
+        Accuracy[] acc = {Accuracy.NONE, Accuracy.NONE, Accuracy.NONE, Accuracy.NONE, Accuracy.NONE, Accuracy.NONE};
         boolean[] goldUsed = new boolean[gold.reports().size()];
         boolean[] predUsed = new boolean[predicted.size()];
         for (int[] pair : pairs) {
@@ -134,6 +134,11 @@ public final class Scorer {
                 boolean ok = sameAdmin1(g, p.admin1());
                 acc[3] = acc[3].plus(ok);
                 note(ok, mistakes, where + ": admin1 " + p.admin1() + ", labelled " + g.admin1());
+            }
+            if (g.eventType() != null) {
+                boolean ok = g.eventType().equals(p.eventType());
+                acc[5] = acc[5].plus(ok);
+                note(ok, mistakes, where + ": event type " + p.eventType() + ", labelled " + g.eventType());
             }
             boolean dateOk = p.date() != null && !p.date().isBefore(g.date().minusDays(1)) && !p.date().isAfter(g.dateEnd().plusDays(1));
             acc[4] = acc[4].plus(dateOk);
@@ -159,7 +164,7 @@ public final class Scorer {
         }
         return new ArticleScore(killed[0], killed[1], killed[2], injured[0], injured[1], injured[2],
             pairs.size(), predicted.size() - pairs.size(), gold.reports().size() - pairs.size(),
-            acc[0], acc[1], acc[2], acc[3], acc[4]);
+            acc[0], acc[1], acc[2], acc[3], acc[4], acc[5]);
     }
 
     /**
@@ -326,7 +331,7 @@ public final class Scorer {
         int articles;
         long ktp, kfp, kfn, itp, ifp, ifn, rtp, rfp, rfn;
         Accuracy kind = Accuracy.NONE, qualifier = Accuracy.NONE, country = Accuracy.NONE, admin1 = Accuracy.NONE,
-            date = Accuracy.NONE;
+            date = Accuracy.NONE, eventType = Accuracy.NONE;
 
         void add(ArticleScore s) {
             articles++;
@@ -344,11 +349,12 @@ public final class Scorer {
             country = sum(country, s.country());
             admin1 = sum(admin1, s.admin1());
             date = sum(date, s.date());
+            eventType = sum(eventType, s.eventType());
         }
 
         Slice slice() {
             return new Slice(articles, Prf.ofCounts(ktp, kfp, kfn), Prf.ofCounts(itp, ifp, ifn), Prf.ofCounts(rtp, rfp, rfn),
-                kind, qualifier, country, admin1, date);
+                kind, qualifier, country, admin1, date, eventType);
         }
 
         private static Accuracy sum(Accuracy a, Accuracy b) {

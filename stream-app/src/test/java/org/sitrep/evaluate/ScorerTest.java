@@ -89,6 +89,7 @@ class ScorerTest {
         assertThat(r.overall().country().value()).isEqualTo(1.0);
         assertThat(r.overall().admin1().value()).as("accents folded; an alternative admin1 is right").isEqualTo(1.0);
         assertThat(r.overall().date().value()).as("a day off, and a day after a range, are within one day").isEqualTo(1.0);
+        assertThat(r.overall().eventType().value()).isEqualTo(1.0);
         assertThat(r.groupingPairwise().f1()).isEqualTo(1.0);
         assertThat(r.groupingBcubed().f1()).isEqualTo(1.0);
         assertThat(r.copiesPairwise().f1()).isEqualTo(1.0);
@@ -132,7 +133,7 @@ class ScorerTest {
         Predictions p = predictions(
             article("w1", "unique", null, "", report("ambush", "2023-01-12", "BF", "Sahel", "")),
             article("w2", "copy", "w1", ""),
-            article("f1", "unique", null, "", report("ambush", "2023-01-10", "ML", "Gao", "")),
+            article("f1", "unique", null, "", report("armed_clash", "2023-01-10", "ML", "Gao", "")),
             article("r1", "unique", null, ""),
             article("b1", "unique", null, "", report("other", "2023-01-10", "ML", "Mopti", "")));
         Scorer.Result r = Scorer.score(labels(), p, INPUT_LANGUAGES);
@@ -140,6 +141,7 @@ class ScorerTest {
         assertThat(r.overall().country()).isEqualTo(new Accuracy(1, 2));
         assertThat(r.overall().admin1()).isEqualTo(new Accuracy(0, 2));
         assertThat(r.overall().date()).as("two days off is wrong").isEqualTo(new Accuracy(1, 2));
+        assertThat(r.overall().eventType()).isEqualTo(new Accuracy(1, 2));
         assertThat(r.overall().reports().fp()).as("b1 reports no new event").isEqualTo(1);
         assertThat(r.overall().reports().fn()).as("r1's two reports").isEqualTo(2);
     }
