@@ -8,13 +8,14 @@ import org.sitrep.schema.EventType;
 /**
  * Decides what kind of violent event a text describes from English and French keywords.
  *
- * <p>Each type has keyword evidence; when several types have evidence, the most specific wins, in this order:
+ * <p>Each type has keyword evidence; within one text, when several types have evidence, the most specific wins, in this order:
  * suicide_bombing ("suicide bomber", "kamikaze", "car bomb", "voiture piégée") &gt; ambush ("ambush", "embuscade")
  * &gt; attack_on_base (an attack on a camp/base/post/barracks, "camp militaire", "poste", "caserne"; not a
  * displaced-people or refugee camp) &gt; airstrike ("airstrike", "drone strike", "frappe aérienne") &gt; ied ("mine",
  * "IED", "explosive device", "engin explosif", "engin piégé") &gt; attack_on_civilians (civilians, villagers, worshippers attacked
  * or killed, "massacre") &gt; armed_clash ("clashes", "fighting", "affrontements", "combats", "accrochage") &gt;
- * other. So an ambush laid with mines is an ambush; a mine alone is an ied.
+ * other. So an ambush laid with mines is an ambush; a mine alone is an ied. Across the texts of an article
+ * {@link #vote} weighs each text's type (title and lead more) so that a passing mention does not set the type.
  */
 public final class EventTypeClassifier {
 
@@ -45,10 +46,11 @@ public final class EventTypeClassifier {
 
     private static final List<Rule> RULES = List.of(
             new Rule(EventType.suicide_bombing, Pattern.compile(
-                    "\\b(suicide (bomb\\w*|attack\\w*|car)|kamikazes?|car bombs?|vbieds?|voitures? piegees?|"
+                    "\\b(suicide (bomb\\w*|attack\\w*|car)|kamikazes?|(car|truck|lorry|vehicle) bombs?|vbieds?|voitures? piegees?|"
+                            + "camions? piege\\w*|(bomb|explosives?)[- ]laden|"
                             + "vehicules? piege\\w*|attentat suicide|bombe humaine|se sont fait exploser|s'est fait exploser|"
                             + "blew (himself|herself|themselves) up)\\b"),
-                    "suicide|kamikaze|car bomb|vbied|piege|bombe humaine|fait exploser|blew"),
+                    "suicide|kamikaze|car bomb|truck bomb|lorry bomb|vehicle bomb|vbied|piege|laden|bombe humaine|fait exploser|blew"),
             new Rule(EventType.ambush, Pattern.compile("\\b(ambush\\w*|embuscades?|tendu une embuscade)\\b"),
                     "ambush|embuscade"),
             new Rule(EventType.attack_on_base, Pattern.compile(
@@ -56,24 +58,24 @@ public final class EventTypeClassifier {
                             + "barracks|outposts?|garrisons?|camps? militaires?|bases? militaires?|postes? (militaires?|"
                             + "avances?|de (police|gendarmerie|securite|l'armee|douane))|casernes?|garnisons?|commissariats?|"
                             + "brigade de gendarmerie|detachement militaire|"
-                            + "(attack\\w*|assault\\w*|overr?an|storm\\w*|raid\\w*|attaqu\\w*|assaut) (on |against |contre )?"
+                            + "(attack\\w*|assault\\w*|overr?an|storm\\w*|raid\\w*|attaqu\\w*|assaut) (on |against |contre |of |de |du |d')?"
                             + "(the |a |an |le |la |un |une |l')?(\\w+ )?(camp|base|poste|post)(?! (de |of |for )?"
                             + "(deplaces|refugies|displaced|refugees|idps?))\\b)\\b"),
                     "camp|base|post|barracks|station|position|garrison|caserne|garnison|commissariat|"
                             + "brigade de gendarmerie|detachement militaire"),
             new Rule(EventType.airstrike, Pattern.compile(
-                    "\\b(air ?strikes?|air raids?|drone (strike|attack)s?|aerial (bombardment|strike)s?|bombing raids?|"
+                    "\\b(air ?strikes?|air raids?|drones?|aerial (bombardment|strike)s?|bombing raids?|warplanes?|"
                             + "frappes? (aeriennes?|de drones?|par drones?)|bombardements? aeriens?|raids? aeriens?)\\b"),
-                    "airstrike|air strike|air raid|drone|aerial|bombing raid|frappe|bombardement|aerien"),
+                    "airstrike|air strike|air raid|drone|aerial|bombing raid|warplane|frappe|bombardement|aerien"),
             new Rule(EventType.ied, Pattern.compile(
                     "\\b(ieds?|improvised explosive( devices?)?|explosive devices?|roadside bombs?|landmines?|(?<!gold )mines?(?! d.or)|"
                             + "homemade explosives?|engins? explosifs?( improvises?)?|engins? pieges?|mines? artisanales?|bombe artisanale|"
-                            + "sautee? sur une mine|explosion d'une mine)\\b"),
-                    "ied|improvised|explosive|roadside|mine|engin|bombe artisanale"),
+                            + "sautee? sur une mine|explosion d'une mine|(hit|hits|struck|strikes|ran over|drove over) (a |an )?(bomb|explosive))\\b"),
+                    "ied|improvised|explosive|roadside|mine|engin|bombe artisanale|bomb"),
             new Rule(EventType.attack_on_civilians, Pattern.compile(
                     "\\b(massacres?|" + CIVILIANS + "\\W+(\\w+\\W+){0,4}?" + HARM + "|" + HARM + "\\W+(\\w+\\W+){0,5}?"
                             + CIVILIANS + "|attack\\w* (on|against) (a |the )?(village|mosque|market|church|school)|"
-                            + "attaqu\\w* (contre )?(le |un |la |une )?(village|mosquee|marche|eglise|ecole))\\b"),
+                            + "attaqu\\w* (contre |d'|de |du )?(le |un |la |une )?(village|mosquee|marche|eglise|ecole))\\b"),
                     "massacre|civil|village|worship|passenger|student|pupil|fideles|passager|eleves|etudiant|habitant|"
                             + "farmer|herder|orpailleur|miner|attack|attaqu"),
             new Rule(EventType.armed_clash, Pattern.compile(
@@ -112,6 +114,45 @@ public final class EventTypeClassifier {
                     bestRank = rank;
                     best = e;
                 }
+            }
+        }
+        return best;
+    }
+
+    /** Types whose evidence is part of the story of another: an ambush laid with mines, a base stormed after a fight. */
+    private static final java.util.Map<EventType, java.util.Set<EventType>> ABSORBS = java.util.Map.of(
+            EventType.suicide_bombing, java.util.Set.of(EventType.ied, EventType.attack_on_civilians),
+            EventType.ambush, java.util.Set.of(EventType.ied, EventType.armed_clash),
+            EventType.attack_on_base, java.util.Set.of(EventType.armed_clash, EventType.suicide_bombing),
+            EventType.airstrike, java.util.Set.of(EventType.attack_on_civilians),
+            EventType.ied, java.util.Set.of(EventType.attack_on_civilians),
+            EventType.attack_on_civilians, java.util.Set.of(EventType.armed_clash));
+
+    /**
+     * The type a whole article describes, from each text's own evidence ({@link #evidenceEach}): the first text is
+     * the title and weighs 3, the second (the lead) 2, every other text 1. A type scores its own weight plus half that
+     * of the types it absorbs ({@link #ABSORBS}: an ambush sprung with mines is an ambush; a car bomb, a mine or
+     * an air strike that kills civilians is a bombing, an ied or an airstrike); the highest score wins, ties go to the more specific type. So a story told as an
+     * armed clash is one even if a later paragraph says an ambush started it, while a single specific word in the
+     * title still outweighs generic words in two later sentences.
+     */
+    public static Optional<EventType> vote(List<Optional<EventType>> each) {
+        java.util.EnumMap<EventType, Integer> own = new java.util.EnumMap<>(EventType.class);
+        for (int i = 0; i < each.size(); i++) {
+            if (each.get(i).isPresent()) {
+                own.merge(each.get(i).get(), i == 0 ? 3 : i == 1 ? 2 : 1, Integer::sum);
+            }
+        }
+        Optional<EventType> best = Optional.empty();
+        int bestScore = 0;
+        for (EventType t : own.keySet()) {
+            int score = 2 * own.get(t); // doubled, so that half weights stay whole
+            for (EventType absorbed : ABSORBS.getOrDefault(t, java.util.Set.of())) {
+                score += own.getOrDefault(absorbed, 0);
+            }
+            if (score > bestScore || (score == bestScore && best.isPresent() && rank(t) < rank(best.get()))) {
+                bestScore = score;
+                best = Optional.of(t);
             }
         }
         return best;

@@ -163,7 +163,7 @@ public final class Extractor {
         typed.addAll(current);
         // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
         List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
-        var evidence = EventTypeClassifier.best(evidenceOf);
+        var evidence = EventTypeClassifier.vote(evidenceOf);
         List<String> placeTexts = new ArrayList<>();
         for (String t : typed) {
             placeTexts.add(maskActors(t));

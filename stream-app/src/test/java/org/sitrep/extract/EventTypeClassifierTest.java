@@ -29,6 +29,14 @@ class EventTypeClassifierTest {
             "De violents affrontements ont opposé l'armée aux jihadistes.|armed_clash",
             "Gunmen killed 30 villagers.|attack_on_civilians",
             "Des hommes armés ont massacré des villageois.|attack_on_civilians",
+            "A truck bomb tore through a busy junction in the capital.|suicide_bombing",
+            "Un camion piégé a explosé près du marché central.|suicide_bombing",
+            "An explosives-laden vehicle blew up at the checkpoint gate.|suicide_bombing",
+            "A military drone hit a crowd gathered for a festival.|airstrike",
+            "Warplanes pounded positions held by the insurgents.|airstrike",
+            "A minibus struck a bomb on the road to the market town.|ied",
+            "Les assaillants ont mené l'attaque d'un village de pêcheurs.|attack_on_civilians",
+            "Ils ont revendiqué l'attaque de la base de la force africaine.|attack_on_base",
             "The president met his counterpart.|other"})
     void classifies(String text, EventType expected) {
         assertThat(classifier.classify(List.of(text))).isEqualTo(expected);
@@ -51,5 +59,43 @@ class EventTypeClassifierTest {
                 .isEqualTo(EventType.ambush);
         assertThat(classifier.classify(List.of("Soldiers killed in attacks with homemade explosives",
                 "The convoys hit mines on two roads."))).isEqualTo(EventType.ied);
+    }
+
+    private static List<java.util.Optional<EventType>> each(EventType... types) {
+        List<java.util.Optional<EventType>> out = new java.util.ArrayList<>();
+        for (EventType t : types) {
+            out.add(java.util.Optional.ofNullable(t));
+        }
+        return out;
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPassingMentionDoesNotSetTheArticlesType() {
+        // title and two sentences about a battle, one sentence saying an ambush began it
+        assertThat(EventTypeClassifier.vote(each(EventType.armed_clash, EventType.armed_clash, null, EventType.ambush, EventType.armed_clash)))
+            .contains(EventType.armed_clash);
+        // the old rule, the most specific anywhere, would have said ambush
+        assertThat(EventTypeClassifier.best(each(EventType.armed_clash, EventType.armed_clash, null, EventType.ambush, EventType.armed_clash)))
+            .contains(EventType.ambush);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAmbushLaidWithMinesIsStillAnAmbush() {
+        assertThat(EventTypeClassifier.vote(each(EventType.ambush, EventType.ied, EventType.ied, EventType.ied)))
+            .contains(EventType.ambush);
+        assertThat(EventTypeClassifier.vote(each(null, EventType.ied, EventType.ambush))).contains(EventType.ambush);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAirStrikeThatKillsCiviliansIsAnAirstrike() {
+        assertThat(EventTypeClassifier.vote(each(EventType.attack_on_civilians, EventType.airstrike, EventType.attack_on_civilians)))
+            .contains(EventType.airstrike);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBaseStormedAfterACarBombIsAnAttackOnTheBase() {
+        assertThat(EventTypeClassifier.vote(each(EventType.attack_on_base, EventType.suicide_bombing, EventType.attack_on_base)))
+            .contains(EventType.attack_on_base);
+        assertThat(EventTypeClassifier.vote(each(null, null))).isEmpty();
     }
 }
