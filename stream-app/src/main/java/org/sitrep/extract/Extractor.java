@@ -141,13 +141,17 @@ public final class Extractor {
         LocalDate published = LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
         String outlet = article.getOutlet() == null ? "" : article.getOutlet();
         String title = cleaner.line(article.getTitle());
-        List<String> paragraphs = cleaner.paragraphs(article.getBody());
+        List<MappedText> mapped = cleaner.mappedParagraphs(article.getBody());
+        List<String> paragraphs = new ArrayList<>(mapped.size());
+        mapped.forEach(p -> paragraphs.add(p.toString()));
         Language lang = Language.of(article.getLanguage(),
                 title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
 
         List<ClaimExtractor.Input> inputs = new ArrayList<>();
         List<String> current = new ArrayList<>(); // non-background sentences
-        for (Sentence s : splitter.split(paragraphs)) {
+        List<SentenceSplitter.Located> located = splitter.locate(paragraphs);
+        for (SentenceSplitter.Located l : located) {
+            Sentence s = l.sentence();
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
             Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
             boolean bg = background.isBackground(text, published);
@@ -157,6 +161,7 @@ public final class Extractor {
             }
         }
         List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
+        found = SentenceSpans.withSpans(found, located, mapped, article.getBody(), SENTENCE_CAP);
 
         List<String> typed = new ArrayList<>();
         typed.add(title);
