@@ -49,7 +49,7 @@ public final class IncidentTable {
         };
     }
 
-    /** One line per party with a killed or a missing estimate: killed, then ", missing low/best/high" when any. */
+    /** One line per party with a killed or a missing estimate: killed, then "(missing low/best/high)" when any. */
     static List<String> killedLines(Incident i) {
         return i.getCasualties().stream()
             .filter(pc -> pc.getKilled() != null || pc.getMissing() != null)
@@ -59,7 +59,7 @@ public final class IncidentTable {
 
     private static String killedLine(PartyCasualties pc) {
         Estimate e = pc.getKilled();
-        String missing = pc.getMissing() == null ? "" : ", missing " + range(pc.getMissing());
+        String missing = pc.getMissing() == null ? "" : " (missing " + range(pc.getMissing()) + ")";
         return String.format("%-15s %s%s%s", pc.getParty(), e == null ? "-" : range(e), pc.getContested() ? " *" : "",
             missing);
     }
