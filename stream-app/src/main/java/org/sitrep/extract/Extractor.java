@@ -111,6 +111,7 @@ public final class Extractor {
     private final Gazetteer gazetteer;
     private final ActorDictionary actors;
     private final ClaimExtractor claims;
+    private final PassThroughReader passThrough;
 
     /** An extractor over the packaged gazetteer and the built-in actors. */
     public Extractor() {
@@ -122,6 +123,7 @@ public final class Extractor {
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.actors = Objects.requireNonNull(actors, "actors");
         this.claims = new ClaimExtractor(actors);
+        this.passThrough = new PassThroughReader(actors);
     }
 
     /** The events the article reports: usually zero or one. Never null, never throws. */
@@ -133,7 +135,8 @@ public final class Extractor {
         }
     }
 
-    private List<EventReport> doExtract(Article article) {
+    /** {@link #extract} without the safety net: throws what a bug would throw (for tests). */
+    List<EventReport> doExtract(Article article) {
         if (article == null || article.getId() == null || article.getPublishedAt() == null) {
             return List.of();
         }
@@ -144,8 +147,11 @@ public final class Extractor {
         List<MappedText> mapped = cleaner.mappedParagraphs(article.getBody());
         List<String> paragraphs = new ArrayList<>(mapped.size());
         mapped.forEach(p -> paragraphs.add(p.toString()));
-        Language lang = Language.of(article.getLanguage(),
+        String declared = LanguageDetector.normalise(article.getLanguage());
+        String code = declared != null ? declared : LanguageDetector.detect(
                 title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
+        Language lang = Language.ofCode(code);
+        LanguageProfile profile = lang == Language.OTHER ? LanguageProfiles.of(code) : LanguageProfile.NONE;
 
         List<ClaimExtractor.Input> inputs = new ArrayList<>();
         List<String> current = new ArrayList<>(); // non-background sentences
@@ -154,28 +160,61 @@ public final class Extractor {
             Sentence s = l.sentence();
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
             Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
-            boolean bg = background.isBackground(text, published);
+            boolean bg = background.isBackground(text, published)
+                    || (lang == Language.OTHER && passThrough.hasStaleDate(text, published, profile));
             inputs.add(new ClaimExtractor.Input(capped, bg));
             if (!bg) {
                 current.add(text);
             }
         }
-        List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
-        found = SentenceSpans.withSpans(found, located, mapped, article.getBody(), SENTENCE_CAP);
-
+        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang);
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
-        // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
-        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
-        var evidence = EventTypeClassifier.best(evidenceOf);
         List<String> placeTexts = new ArrayList<>();
         for (String t : typed) {
             placeTexts.add(maskActors(t));
         }
         Gazetteer.Location where = gazetteer.locate(placeTexts);
-        if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
+
+        Read read = lang == Language.OTHER
+                ? readPassThrough(inputs, source, profile, title, typed, current, where, published)
+                : readFully(inputs, source, title, typed, current, where, published);
+        if (read == null) {
             return List.of();
+        }
+        List<Claim> found = SentenceSpans.withSpans(read.claims(), located, mapped, article.getBody(), SENTENCE_CAP);
+
+        EventReport report = EventReport.newBuilder()
+                .setReportId(article.getId() + "#1")
+                .setArticleId(article.getId())
+                .setOutlet(outlet)
+                .setLanguage(declared != null ? article.getLanguage() : code)
+                .setPublishedAt(publishedAt)
+                .setTitle(article.getTitle() == null ? "" : article.getTitle())
+                .setEventType(read.type())
+                .setEventDate(read.date())
+                .setCountry(where.country())
+                .setAdmin1(where.admin1())
+                .setPlaces(new ArrayList<>(where.places()))
+                .setActors(actors.canonicalNames(typed))
+                .setClaims(new ArrayList<>(found))
+                .build();
+        return List.of(report);
+    }
+
+    /** What one way of reading gives for a report. */
+    private record Read(List<Claim> claims, EventType type, LocalDate date) {}
+
+    /** English and French: null when the article gives no report (no claim, and no event evidence or no country). */
+    private Read readFully(List<ClaimExtractor.Input> inputs, ClaimExtractor.Source source, String title,
+            List<String> typed, List<String> current, Gazetteer.Location where, LocalDate published) {
+        List<Claim> found = claims.extract(inputs, source);
+        // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
+        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
+        var evidence = EventTypeClassifier.best(evidenceOf);
+        if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
+            return null;
         }
         EventType type = evidence.orElse(EventType.other);
 
@@ -196,23 +235,38 @@ public final class Extractor {
         }
         others.add(title);
         LocalDate eventDate = dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
+        return new Read(found, type, eventDate);
+    }
 
-        EventReport report = EventReport.newBuilder()
-                .setReportId(article.getId() + "#1")
-                .setArticleId(article.getId())
-                .setOutlet(outlet)
-                .setLanguage(article.getLanguage())
-                .setPublishedAt(publishedAt)
-                .setTitle(article.getTitle() == null ? "" : article.getTitle())
-                .setEventType(type)
-                .setEventDate(eventDate)
-                .setCountry(where.country())
-                .setAdmin1(where.admin1())
-                .setPlaces(new ArrayList<>(where.places()))
-                .setActors(actors.canonicalNames(typed))
-                .setClaims(new ArrayList<>(found))
-                .build();
-        return List.of(report);
+    /**
+     * Any other language, passed through with what can be read ({@link PassThroughReader}): never dropped when a place
+     * resolves to a country, even without a claim or an event word; null when it has neither a claim nor a country.
+     */
+    private Read readPassThrough(List<ClaimExtractor.Input> inputs, ClaimExtractor.Source source,
+            LanguageProfile profile, String title, List<String> typed, List<String> current, Gazetteer.Location where,
+            LocalDate published) {
+        List<Claim> found = passThrough.claims(inputs, source, profile);
+        if (found.isEmpty() && where.country() == null) {
+            return null;
+        }
+        EventType type = passThrough.eventType(typed, profile).orElse(EventType.other);
+        Set<String> claimSentences = new HashSet<>();
+        found.forEach(c -> claimSentences.add(c.getSentence()));
+        List<String> withClaims = new ArrayList<>();
+        List<String> withEvents = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String s : current) {
+            if (claimSentences.contains(s)) {
+                withClaims.add(s);
+            } else if (passThrough.eventType(List.of(s), profile).isPresent()) {
+                withEvents.add(s);
+            } else {
+                others.add(s);
+            }
+        }
+        others.add(title);
+        LocalDate date = passThrough.eventDate(List.of(withClaims, withEvents, others), published, profile);
+        return new Read(found, type, date);
     }
 
     /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */
