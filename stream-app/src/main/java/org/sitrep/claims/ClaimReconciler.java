@@ -22,9 +22,11 @@ import org.sitrep.schema.Party;
 import org.sitrep.schema.PartyCasualties;
 
 /**
- * Turns every claim about one incident into per-party killed and injured estimates (low / best / high).
+ * Turns every claim about one incident into per-party killed, injured and missing estimates (low / best / high).
  *
- * <p>The rule, for each party and each figure (killed, injured):
+ * <p>The rule, for each party and each figure (killed, injured, missing; missing counts the missing, captured,
+ * abducted and taken prisoner, and like the others a claimant's newer figure supersedes its older one, so a toll of
+ * missing that falls as soldiers are found follows the newest count):
  * <ol>
  *   <li><b>Claimants.</b> A claimant is its kind plus its normalised name (case, accents, a leading article folded;
  *   aliases of one actor collapsed through the {@link ActorDictionary}: "FAMa", "Malian army", "armée malienne" are
@@ -99,10 +101,12 @@ public final class ClaimReconciler {
         byParty.forEach((party, partyClaims) -> {
             Estimate killed = estimate(partyClaims, Claim::getKilled, claimants);
             Estimate injured = estimate(partyClaims, Claim::getInjured, claimants);
-            if (killed != null || injured != null) {
+            Estimate missing = estimate(partyClaims, Claim::getMissing, claimants);
+            if (killed != null || injured != null || missing != null) {
                 boolean contested = disagree(partyClaims, Claim::getKilled, claimants)
-                    || disagree(partyClaims, Claim::getInjured, claimants);
-                out.add(new PartyCasualties(party, killed, injured, contested));
+                    || disagree(partyClaims, Claim::getInjured, claimants)
+                    || disagree(partyClaims, Claim::getMissing, claimants);
+                out.add(new PartyCasualties(party, killed, injured, missing, contested));
             }
         });
         return out;

@@ -18,7 +18,8 @@ import org.sitrep.schema.Party;
  */
 final class CasualtyLexicon {
 
-    enum Casualty { KILLED, INJURED }
+    /** What a figure counts: the dead, the injured, or the missing (missing, captured, abducted, taken prisoner). */
+    enum Casualty { KILLED, INJURED, MISSING }
 
     private CasualtyLexicon() {}
 
@@ -83,7 +84,7 @@ final class CasualtyLexicon {
             "be", "all", "also", "reportedly", "allegedly", "later", "subsequently", "both", "who", "that", "got",
             "ont", "a", "ete", "sont", "etaient", "furent", "avaient", "avait", "egalement", "aussi", "tous", "toutes",
             "se", "qui", "reported", "confirmed", "feared", "presumed", "believed", "sustained", "suffered", "received",
-            "left", "among", "them", "eux", "lost", "seriously", "critically", "slightly", "gravement",
+            "left", "among", "them", "eux", "lost", "still", "toujours", "seriously", "critically", "slightly", "gravement",
             "grievement", "legerement", "y", "compris", "including", "dont", "d", "'", "\"");
 
     private static final Map<String, Casualty> CASUALTY_WORDS = new HashMap<>();
@@ -99,6 +100,11 @@ final class CasualtyLexicon {
         for (String w : List.of("wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "blesses",
                 "blesse", "blessees", "blessee", "blessant", "blessure", "blessures")) {
             CASUALTY_WORDS.put(w, Casualty.INJURED);
+        }
+        for (String w : List.of("missing", "unaccounted", "captured", "abducted", "kidnapped", "disparus", "disparu",
+                "disparues", "disparue", "enleves", "enlevees", "enleve", "captures", "capturees", "capture",
+                "kidnappes", "kidnappees")) {
+            CASUALTY_WORDS.put(w, Casualty.MISSING);
         }
     }
 
@@ -136,13 +142,20 @@ final class CasualtyLexicon {
 
     /**
      * The casualty meaning of the word(s) at {@code i}: single words, plus "lost their lives", "perdre/perdu la vie",
-     * "trouver/trouvé la mort". Returns null when none; {@code len[0]} receives the token length.
+     * "trouver/trouvé la mort" (killed) and "taken prisoner", "faits prisonniers", "portés disparus" (missing). Returns null when none;
+     * {@code len[0]} receives the token length.
      */
     static Casualty casualtyAt(List<Token> toks, int i, int[] len) {
         if (i < 0 || i >= toks.size()) {
             return null;
         }
         String w = toks.get(i).text();
+        if ((w.equals("taken") || w.equals("took") || w.equals("take")) && CAPTIVE.contains(at(toks, i + 1))
+                || (MADE_FR.contains(w) && at(toks, i + 1).startsWith("prisonni"))
+                || (w.startsWith("porte") && w.length() <= 7 && at(toks, i + 1).startsWith("disparu"))) {
+            len[0] = 2;
+            return Casualty.MISSING; // "taken prisoner", "faits prisonniers", "portés disparus"
+        }
         if (((w.equals("lost") || w.equals("lose") || w.equals("losing"))
                         && (at(toks, i + 2).equals("lives") || at(toks, i + 2).equals("life")))
                 || (LOSE_FR.contains(w) && at(toks, i + 1).equals("la") && at(toks, i + 2).equals("vie"))
@@ -157,6 +170,10 @@ final class CasualtyLexicon {
         return c;
     }
 
+    /** What "taken" is in "taken prisoner". */
+    private static final Set<String> CAPTIVE = Set.of("prisoner", "prisoners", "captive", "captives");
+    /** Forms of "faire" in "faits prisonniers". */
+    private static final Set<String> MADE_FR = Set.of("fait", "faits", "faite", "faites", "firent");
     /** Forms of "perdre" in "perdre la vie" and of "trouver" in "trouver la mort". */
     private static final Set<String> LOSE_FR = Set.of("perdu", "perdre", "perd", "perdent", "perdait", "perdaient",
             "perdirent", "perdant");

@@ -18,7 +18,7 @@ import org.sitrep.schema.Party;
 import org.sitrep.schema.Qualifier;
 
 /**
- * Reads casualty claims (killed and/or injured, whose losses, who says so, how precisely) from sentences.
+ * Reads casualty claims (killed, injured and/or missing, whose losses, who says so, how precisely) from sentences.
  *
  * <p>A figure counts when it is tied to a casualty word: a verb or noun right before it ("killed 14 soldiers",
  * "the murder of five martyrs", "neutralised 31 terrorists"), after it ("14 soldiers were killed", "a toll of 14
@@ -31,8 +31,11 @@ import org.sitrep.schema.Qualifier;
  * figure takes the party of the previous figure in the sentence ("14 soldiers were killed and 11 wounded");
  * otherwise unknown.
  *
- * <p>Killed and injured figures of the same party, claimant and sentence make one claim when their qualifiers agree
- * or the injured one is unqualified (it then takes the killed one's qualifier). Who: the nearest attribution cue in
+ * <p>Killed, injured and missing figures of the same party, claimant and sentence make one claim when their
+ * qualifiers agree or the later one is unqualified (it then takes the first one's qualifier): "71 soldiers were
+ * killed, 12 wounded and 30 missing" is one claim. Missing means missing, unaccounted for, captured, taken prisoner,
+ * abducted, kidnapped, portés disparus, disparus, enlevés, faits prisonniers, capturés; a figure of bodies is killed
+ * whatever the verb. Who: the nearest attribution cue in
  * the sentence ({@link ClaimantResolver}); with no cue, the cue of the nearest earlier sentence of the same
  * paragraph that has one (a continued quotation: "According to the group..." then "It said..."); otherwise the
  * outlet itself (media). Identical claims within an article are kept once.
@@ -121,41 +124,13 @@ public final class ClaimExtractor {
                     return null;
                 };
                 for (Claim c : claims(s.text(), cues, carried, src)) {
-                    String key = c.getClaimant() + "|" + c.getClaimantKind() + "|" + c.getParty() + "|" + c.getKilled() + "|"
-                            + c.getInjured() + "|" + c.getQualifier();
-                    unique.putIfAbsent(key, c);
+                    unique.putIfAbsent(ClaimFigures.key(c), c);
                 }
             }
             paragraphCues.add(cues);
         }
-        out.addAll(withoutUnknownDuplicates(unique.values()));
+        out.addAll(ClaimFigures.withoutUnknownDuplicates(unique.values()));
         return out;
-    }
-
-    /**
-     * Drops an unknown-party claim when the same claimant gives the same figures for a known party in the article:
-     * "51 soldiers were killed ... the new figure of 51 dead is provisional" is one claim, not two.
-     */
-    private static List<Claim> withoutUnknownDuplicates(java.util.Collection<Claim> claims) {
-        List<Claim> out = new ArrayList<>();
-        for (Claim c : claims) {
-            boolean duplicate = c.getParty() == Party.unknown && claims.stream().anyMatch(d -> d.getParty() != Party.unknown
-                    && d.getClaimant().equals(c.getClaimant()) && d.getClaimantKind() == c.getClaimantKind()
-                    && sameFigures(c, d));
-            if (!duplicate) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
-    /** Whether every figure of {@code unknown} is also a figure of {@code known} (same killed, same injured). */
-    private static boolean sameFigures(Claim unknown, Claim known) {
-        if (unknown.getKilled() == null && unknown.getInjured() == null) {
-            return false;
-        }
-        return (unknown.getKilled() == null || unknown.getKilled().equals(known.getKilled()))
-                && (unknown.getInjured() == null || unknown.getInjured().equals(known.getInjured()));
     }
 
     private String mostMentioned(List<Input> inputs, ActorDictionary.Kind kind) {
@@ -226,13 +201,7 @@ public final class ClaimExtractor {
                 if (!sameSource || !compatible) {
                     continue;
                 }
-                if (f.casualty() == Casualty.INJURED && b.getInjured() == null && b.getKilled() != null) {
-                    b.setInjured(f.number().value());
-                    merged = true;
-                } else if (f.casualty() == Casualty.KILLED && b.getKilled() == null && b.getInjured() != null) {
-                    b.setKilled(f.number().value());
-                    merged = true;
-                }
+                merged = ClaimFigures.merge(b, f.casualty(), f.number().value());
             }
             if (merged) {
                 continue;
@@ -243,6 +212,7 @@ public final class ClaimExtractor {
                     .setParty(f.party())
                     .setKilled(f.casualty() == Casualty.KILLED ? f.number().value() : null)
                     .setInjured(f.casualty() == Casualty.INJURED ? f.number().value() : null)
+                    .setMissing(f.casualty() == Casualty.MISSING ? f.number().value() : null)
                     .setQualifier(f.number().qualifier())
                     .setArticleId(src.articleId())
                     .setOutlet(src.outlet())
@@ -292,8 +262,8 @@ public final class ClaimExtractor {
                     before = true;
                 }
             }
-            if (c == null && impliesDeath(toks, f)) {
-                c = Casualty.KILLED;
+            if ((c == null || c == Casualty.MISSING) && impliesDeath(toks, f)) {
+                c = Casualty.KILLED; // "five bodies were taken away" are dead, not missing
             }
             if (c == null && tollBefore(toks, f.number().start())) {
                 c = Casualty.KILLED;

@@ -27,9 +27,13 @@ import org.sitrep.schema.EventType;
  *       on dropped). Only the first {@value TextCleaner#RAW_CAP} raw characters are cleaned and only the first
  *       {@value TextCleaner#TEXT_CAP} cleaned characters are scanned; a sentence is read up to
  *       {@value #SENTENCE_CAP} characters. The title is used for the event type, places and actors, never for
- *       figures (it repeats the body).</li>
- *   <li><b>Language</b>: the article's language field ("en", "fr"); when null, a stop-word count. English and French
- *       are read fully; other languages get digit figures only (the keyword lists are shared).</li>
+ *       figures (it repeats the body). The cleaner keeps an offset map back to the raw body, so each claim carries
+ *       the span of its sentence in the body ({@link SentenceSpans}).</li>
+ *   <li><b>Language</b>: the article's language field ("en", "fr-FR", "es"...); when null, {@link LanguageDetector}:
+ *       stop words of English, French, Spanish, Portuguese, German and Italian, or the script of non-Latin text
+ *       (Arabic "ar"; "und" for a script several languages share). The report's {@code language} is the declared
+ *       field as given, else the detected code (null when nothing is evident). English and French are read fully;
+ *       every other language is passed through ({@link PassThroughReader}, see below).</li>
  *   <li><b>Background</b>: sentences about the past or aggregates (a year before the publication year, "since 2012",
  *       "last year", "earlier this month", "the same year", "at the time", "à l'époque", "thousands", "in a separate
  *       attack", an explicit date more than 30 days before publication; see {@link BackgroundFilter}) give no figures, places, dates or event type.</li>
@@ -43,6 +47,8 @@ import org.sitrep.schema.EventType;
  *       below) in its title or in a non-background sentence <em>and</em> a place resolves to a country: a new violent
  *       event reported without a figure still groups into its incident and gives place and date;</li>
  *   <li>otherwise none: a pure background or analysis article, or event words with no place, give no report.</li>
+ *   <li>An article in another language is never dropped for want of words: it gives one report when it has a
+ *       claim or when a place resolves to a country (with zero claims then).</li>
  * </ul> {@code report_id} is {@code <article id>#1}; article id, outlet, language, publication time and title are
  * copied from the article. Articles without id or publication time give no report.
  *
@@ -79,9 +85,12 @@ import org.sitrep.schema.EventType;
  *       {@code exact}.</li>
  *   <li>Killed: killed, dead, died, slain, lost their lives, were left dead, claimed the lives of,
  *       neutralised (militants), tués, morts, ont péri, ont trouvé la mort, ont perdu la vie, a coûté la vie à,
- *       neutralisés; injured: wounded, injured, blessés. "14 soldiers were killed and 11 wounded" is one claim;
- *       "the toll rose to 14, up from 12" two; "five Wagner mercenaries and seven Malian troops were killed" two
- *       (foreign_forces 5, state_forces 7).</li>
+ *       neutralisés; injured: wounded, injured, blessés; missing: missing, unaccounted for, captured, taken
+ *       prisoner, abducted, kidnapped, portés disparus, disparus, enlevés, faits prisonniers, capturés (a figure of
+ *       bodies is killed whatever the verb). "14 soldiers were killed and 11 wounded" is one claim, and so is "71
+ *       soldiers were killed, 12 wounded and 30 missing" ("several missing" gives no figure); "the toll rose to 14,
+ *       up from 12" two; "five Wagner mercenaries and seven Malian troops were killed" two (foreign_forces 5,
+ *       state_forces 7).</li>
  *   <li>Party: state_forces (soldiers, troops, gendarmes, militaires, VDP), foreign_forces (Wagner/Russian
  *       mercenaries, peacekeepers, French troops), militants (terrorists, jihadists, assailants, fighters, martyrs),
  *       civilians (civilians, villagers, worshippers, passengers, students, habitants), else the noun after "among"/
@@ -96,7 +105,21 @@ import org.sitrep.schema.EventType;
  *       local, notable), ngo_un (UN, MINUSMA, OCHA, UNHCR, HRW, Amnesty, ACLED, MSF, ICRC); the nearest cue in the
  *       sentence, else the cue of an earlier sentence of the same paragraph, else media with the outlet as
  *       claimant. {@code partisan} is always false here (reconciliation sets it).</li>
+ *   <li>Span: {@code span_start}/{@code span_end}, UTF-16 indexes of the claim's sentence in the article's original
+ *       body ({@code body.substring(span_start, span_end)} is the sentence as published, inline markup and entities
+ *       included); null when the stretch of body does not read back as the sentence (its HTML stripped, entities
+ *       decoded, white space aside), as when a dropped boilerplate line sits inside a joined paragraph.</li>
  * </ul>
+ *
+ * <h2>Other languages (pass-through)</h2> See {@link PassThroughReader} and the lexicon table
+ * {@link LanguageProfiles} (Spanish, Portuguese, German, Italian; any other language reads with an empty lexicon).
+ * Read as in English and French: places, country, admin1 and actors (names are names in any language), background
+ * sentences (earlier years; explicit dates more than 30 days old). Read with the lexicon: digit figures next to its
+ * killed / injured / missing words and person nouns, with its qualifiers ("al menos", "mindestens"); the event type
+ * from a few event words (else other); the event date from an explicit date (ISO, day-first digits such as
+ * "10/12/2019", or a month name: "10 de enero", "13. Januar"), else the publication date. The claimant is the outlet
+ * ({@code media}) unless an "according to" word names a claimant noun of the lexicon or a known actor ("según el
+ * ejército" → "army", state; "nach Angaben von Sicherheitskreisen" → "security sources", anonymous_official).
  */
 public final class Extractor {
 
@@ -111,6 +134,7 @@ public final class Extractor {
     private final Gazetteer gazetteer;
     private final ActorDictionary actors;
     private final ClaimExtractor claims;
+    private final PassThroughReader passThrough;
 
     /** An extractor over the packaged gazetteer and the built-in actors. */
     public Extractor() {
@@ -122,6 +146,7 @@ public final class Extractor {
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.actors = Objects.requireNonNull(actors, "actors");
         this.claims = new ClaimExtractor(actors);
+        this.passThrough = new PassThroughReader(actors);
     }
 
     /** The events the article reports: usually zero or one. Never null, never throws. */
@@ -133,7 +158,8 @@ public final class Extractor {
         }
     }
 
-    private List<EventReport> doExtract(Article article) {
+    /** {@link #extract} without the safety net: throws what a bug would throw (for tests). */
+    List<EventReport> doExtract(Article article) {
         if (article == null || article.getId() == null || article.getPublishedAt() == null) {
             return List.of();
         }
@@ -141,36 +167,77 @@ public final class Extractor {
         LocalDate published = LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
         String outlet = article.getOutlet() == null ? "" : article.getOutlet();
         String title = cleaner.line(article.getTitle());
-        List<String> paragraphs = cleaner.paragraphs(article.getBody());
-        Language lang = Language.of(article.getLanguage(),
+        List<MappedText> mapped = cleaner.mappedParagraphs(article.getBody());
+        List<String> paragraphs = new ArrayList<>(mapped.size());
+        mapped.forEach(p -> paragraphs.add(p.toString()));
+        String declared = LanguageDetector.normalise(article.getLanguage());
+        String code = declared != null ? declared : LanguageDetector.detect(
                 title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
+        Language lang = Language.ofCode(code);
+        LanguageProfile profile = lang == Language.OTHER ? LanguageProfiles.of(code) : LanguageProfile.NONE;
 
         List<ClaimExtractor.Input> inputs = new ArrayList<>();
         List<String> current = new ArrayList<>(); // non-background sentences
-        for (Sentence s : splitter.split(paragraphs)) {
+        List<SentenceSplitter.Located> located = splitter.locate(paragraphs);
+        for (SentenceSplitter.Located l : located) {
+            Sentence s = l.sentence();
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
             Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
-            boolean bg = background.isBackground(text, published);
+            boolean bg = background.isBackground(text, published)
+                    || (lang == Language.OTHER && passThrough.hasStaleDate(text, published, profile));
             inputs.add(new ClaimExtractor.Input(capped, bg));
             if (!bg) {
                 current.add(text);
             }
         }
-        List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
-
+        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang);
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
-        // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
-        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
-        var evidence = EventTypeClassifier.vote(evidenceOf);
         List<String> placeTexts = new ArrayList<>();
         for (String t : typed) {
             placeTexts.add(maskActors(t));
         }
         Gazetteer.Location where = gazetteer.locate(placeTexts);
-        if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
+
+        Read read = lang == Language.OTHER
+                ? readPassThrough(inputs, source, profile, title, typed, current, where, published)
+                : readFully(inputs, source, title, typed, current, where, published);
+        if (read == null) {
             return List.of();
+        }
+        List<Claim> found = SentenceSpans.withSpans(read.claims(), located, mapped, article.getBody(), SENTENCE_CAP);
+
+        EventReport report = EventReport.newBuilder()
+                .setReportId(article.getId() + "#1")
+                .setArticleId(article.getId())
+                .setOutlet(outlet)
+                .setLanguage(declared != null ? article.getLanguage() : code)
+                .setPublishedAt(publishedAt)
+                .setTitle(article.getTitle() == null ? "" : article.getTitle())
+                .setEventType(read.type())
+                .setEventDate(read.date())
+                .setCountry(where.country())
+                .setAdmin1(where.admin1())
+                .setPlaces(new ArrayList<>(where.places()))
+                .setActors(actors.canonicalNames(typed))
+                .setClaims(new ArrayList<>(found))
+                .build();
+        return List.of(report);
+    }
+
+    /** What one way of reading gives for a report. */
+    private record Read(List<Claim> claims, EventType type, LocalDate date) {}
+
+    /** English and French: null when the article gives no report (no claim, and no event evidence or no country). */
+    private Read readFully(List<ClaimExtractor.Input> inputs, ClaimExtractor.Source source, String title,
+            List<String> typed, List<String> current, Gazetteer.Location where, LocalDate published) {
+        List<Claim> found = claims.extract(inputs, source);
+        // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
+        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
+        var evidence = EventTypeClassifier.vote(evidenceOf);
+        if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
+            return null;
         }
         EventType type = evidence.orElse(EventType.other);
 
@@ -191,23 +258,38 @@ public final class Extractor {
         }
         others.add(title);
         LocalDate eventDate = dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
+        return new Read(found, type, eventDate);
+    }
 
-        EventReport report = EventReport.newBuilder()
-                .setReportId(article.getId() + "#1")
-                .setArticleId(article.getId())
-                .setOutlet(outlet)
-                .setLanguage(article.getLanguage())
-                .setPublishedAt(publishedAt)
-                .setTitle(article.getTitle() == null ? "" : article.getTitle())
-                .setEventType(type)
-                .setEventDate(eventDate)
-                .setCountry(where.country())
-                .setAdmin1(where.admin1())
-                .setPlaces(new ArrayList<>(where.places()))
-                .setActors(actors.canonicalNames(typed))
-                .setClaims(new ArrayList<>(found))
-                .build();
-        return List.of(report);
+    /**
+     * Any other language, passed through with what can be read ({@link PassThroughReader}): never dropped when a place
+     * resolves to a country, even without a claim or an event word; null when it has neither a claim nor a country.
+     */
+    private Read readPassThrough(List<ClaimExtractor.Input> inputs, ClaimExtractor.Source source,
+            LanguageProfile profile, String title, List<String> typed, List<String> current, Gazetteer.Location where,
+            LocalDate published) {
+        List<Claim> found = passThrough.claims(inputs, source, profile);
+        if (found.isEmpty() && where.country() == null) {
+            return null;
+        }
+        EventType type = passThrough.eventType(typed, profile).orElse(EventType.other);
+        Set<String> claimSentences = new HashSet<>();
+        found.forEach(c -> claimSentences.add(c.getSentence()));
+        List<String> withClaims = new ArrayList<>();
+        List<String> withEvents = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String s : current) {
+            if (claimSentences.contains(s)) {
+                withClaims.add(s);
+            } else if (passThrough.eventType(List.of(s), profile).isPresent()) {
+                withEvents.add(s);
+            } else {
+                others.add(s);
+            }
+        }
+        others.add(title);
+        LocalDate date = passThrough.eventDate(List.of(withClaims, withEvents, others), published, profile);
+        return new Read(found, type, date);
     }
 
     /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */

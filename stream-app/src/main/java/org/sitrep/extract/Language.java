@@ -1,59 +1,48 @@
 package org.sitrep.extract;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-/** The languages extraction knows; {@link #OTHER} gets digits-only number reading. */
+/**
+ * How an article is read: {@link #EN} and {@link #FR} fully, {@link #OTHER} by pass-through ({@link PassThroughReader}:
+ * places, dates, actors and digit figures next to the words of its language's lexicon, when the table has one).
+ */
 public enum Language {
     EN, FR, OTHER;
 
-    private static final Set<String> EN_WORDS = Set.of(
+    /** English stop words, for {@link LanguageDetector}. */
+    static final Set<String> EN_WORDS = Set.of(
             "the", "and", "of", "to", "in", "was", "were", "said", "on", "at", "by", "with", "from", "that", "is", "have",
             "has", "killed", "which", "their", "after");
-    private static final Set<String> FR_WORDS = Set.of(
+    /** French stop words (folded), for {@link LanguageDetector}. */
+    static final Set<String> FR_WORDS = Set.of(
             "le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "qui", "au", "sur", "ont", "par", "ete",
             "selon", "aux", "ce", "sont", "avec");
 
     /**
-     * The language of an article: its declared ISO 639-1 code when present ("en", "fr", "en-GB"...), otherwise a guess
-     * from stop-word counts over the first 3,000 characters (at least 3 hits and more than the other language).
+     * The language of an article: its declared ISO 639-1 code when present ("en", "fr", "en-GB"...), otherwise the
+     * guess of {@link LanguageDetector} over {@code sample}.
      */
     public static Language of(String declared, String sample) {
         if (declared != null && !declared.isBlank()) {
-            String d = declared.strip().toLowerCase(Locale.ROOT);
-            if (d.startsWith("en")) {
-                return EN;
-            }
-            if (d.startsWith("fr")) {
-                return FR;
-            }
-            return OTHER;
+            return ofCode(LanguageDetector.normalise(declared));
         }
         return guess(sample);
     }
 
-    /** Guesses EN or FR from stop words; OTHER when neither reaches 3 hits. */
+    /** EN or FR when {@link LanguageDetector} finds English or French in the sample; OTHER otherwise. */
     public static Language guess(String sample) {
-        if (sample == null || sample.isEmpty()) {
+        return ofCode(LanguageDetector.detect(sample));
+    }
+
+    /** EN for "en...", FR for "fr...", OTHER for any other code or null. */
+    public static Language ofCode(String code) {
+        if (code == null) {
             return OTHER;
         }
-        String s = sample.length() > 3_000 ? sample.substring(0, 3_000) : sample;
-        List<String> words = Text.words(s);
-        int en = 0;
-        int fr = 0;
-        for (String w : words) {
-            if (EN_WORDS.contains(w)) {
-                en++;
-            }
-            if (FR_WORDS.contains(w)) {
-                fr++;
-            }
-        }
-        if (en >= 3 && en > fr) {
+        if (code.startsWith("en")) {
             return EN;
         }
-        if (fr >= 3 && fr > en) {
+        if (code.startsWith("fr")) {
             return FR;
         }
         return OTHER;

@@ -119,6 +119,26 @@ public final class NumberParser {
         return Optional.of(new NumberMention(value, q, i, numStart, end));
     }
 
+    /**
+     * The value of a digit token, any Unicode decimal digits ("١٢" is 12) with group separators skipped;
+     * {@link Integer#MAX_VALUE} beyond nine digits; -1 when it has no digit.
+     */
+    static int digitValue(String token) {
+        long v = 0;
+        int digits = 0;
+        for (int k = 0; k < token.length(); k++) {
+            int d = Character.digit(token.charAt(k), 10);
+            if (d < 0) {
+                continue;
+            }
+            if (++digits > 9) {
+                return Integer.MAX_VALUE;
+            }
+            v = v * 10 + d;
+        }
+        return digits == 0 ? -1 : (int) v;
+    }
+
     /** True when the token could start a figure (digit or number word), used to stop noun-phrase scans. */
     boolean startsNumber(List<Token> toks, int i, Language lang) {
         return number(toks, i, lang) != null;
@@ -131,11 +151,8 @@ public final class NumberParser {
         }
         Token t = toks.get(i);
         if (t.isNumber()) {
-            String digits = t.text().replaceAll("[^0-9]", "");
-            if (digits.length() > 9) {
-                return new int[] {Integer.MAX_VALUE, i + 1, 0};
-            }
-            return new int[] {Integer.parseInt(digits), i + 1, 0};
+            int v = digitValue(t.text());
+            return v < 0 ? null : new int[] {v, i + 1, 0};
         }
         if (lang == Language.EN) {
             return english(toks, i);

@@ -27,16 +27,29 @@ public final class SentenceSplitter {
 
     public SentenceSplitter() {}
 
+    /** A sentence and where it is in its paragraph: {@code paragraph.substring(start, end)} is its text. */
+    public record Located(Sentence sentence, int start, int end) {}
+
     /** Splits all paragraphs; paragraph numbers are the indexes in the given list. */
     public List<Sentence> split(List<String> paragraphs) {
         List<Sentence> out = new ArrayList<>();
+        for (Located l : locate(paragraphs)) {
+            out.add(l.sentence());
+        }
+        return out;
+    }
+
+    /** {@link #split}, with where each sentence is in its paragraph. */
+    public List<Located> locate(List<String> paragraphs) {
+        List<Located> out = new ArrayList<>();
         if (paragraphs == null) {
             return out;
         }
         for (int p = 0; p < paragraphs.size(); p++) {
+            String paragraph = paragraphs.get(p);
             int k = 0;
-            for (String s : splitParagraph(paragraphs.get(p))) {
-                out.add(new Sentence(s, p, k++));
+            for (int[] r : ranges(paragraph)) {
+                out.add(new Located(new Sentence(paragraph.substring(r[0], r[1]), p, k++), r[0], r[1]));
             }
         }
         return out;
@@ -45,6 +58,15 @@ public final class SentenceSplitter {
     /** Splits one paragraph into trimmed, non-empty sentences. */
     public List<String> splitParagraph(String paragraph) {
         List<String> out = new ArrayList<>();
+        for (int[] r : ranges(paragraph)) {
+            out.add(paragraph.substring(r[0], r[1]));
+        }
+        return out;
+    }
+
+    /** The sentences of one paragraph as {start, end} offsets, trimmed, non-empty. */
+    private List<int[]> ranges(String paragraph) {
+        List<int[]> out = new ArrayList<>();
         if (paragraph == null || paragraph.isBlank()) {
             return out;
         }
@@ -82,7 +104,7 @@ public final class SentenceSplitter {
                     next++;
                 }
                 if (next < n && startsSentence(t.charAt(next)) && !(c == '.' && isAbbreviation(t, i))) {
-                    add(out, t.substring(start, end));
+                    add(out, t, start, end);
                     start = next;
                     i = next;
                     continue;
@@ -92,14 +114,22 @@ public final class SentenceSplitter {
             }
             i++;
         }
-        add(out, t.substring(Math.min(start, n)));
+        add(out, t, Math.min(start, n), n);
         return out;
     }
 
-    private static void add(List<String> out, String s) {
-        String t = s.strip();
-        if (!t.isEmpty()) {
-            out.add(t);
+    /** Adds [start, end) of {@code t} without leading and trailing white space (as {@link String#strip()}), if any. */
+    private static void add(List<int[]> out, String t, int start, int end) {
+        int a = start;
+        int b = end;
+        while (a < b && Character.isWhitespace(t.codePointAt(a))) {
+            a += Character.charCount(t.codePointAt(a));
+        }
+        while (b > a && Character.isWhitespace(t.codePointBefore(b))) {
+            b -= Character.charCount(t.codePointBefore(b));
+        }
+        if (a < b) {
+            out.add(new int[] {a, b});
         }
     }
 

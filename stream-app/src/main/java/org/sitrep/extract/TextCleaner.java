@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  *   <li>Each remaining line is a paragraph; a line that does not end a sentence and is followed by a line starting
  *       in lower case is joined to it (hard-wrapped text).</li>
  * </ul>
+ *
+ * <p>{@link #mappedParagraphs} gives the same paragraphs with an offset map back to the raw body: every character
+ * knows the stretch of raw text it came from (a decoded entity its entity, a folded run of white space the run), so a
+ * sentence can be located in the body as published ({@link SentenceSpans}).
  */
 public final class TextCleaner {
 
@@ -37,6 +41,9 @@ public final class TextCleaner {
     private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style|noscript)\\b[^>]{0,1000}>.{0,50000}?</\\1\\s*>");
     private static final Pattern BLOCK_TAG = Pattern.compile("(?i)</?(p|br|div|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|header|footer)\\b[^>]{0,1000}>");
     private static final Pattern TAG = Pattern.compile("<[/!]?[A-Za-z][^<>]{0,1000}>|<!--.{0,5000}?-->", Pattern.DOTALL);
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
+    /** White space or control characters, as {@link Character#isWhitespace} or {@link Character#isISOControl}. */
+    private static final Pattern SPACE_RUN = Pattern.compile("[\\p{javaWhitespace}\\x00-\\x1F\\x7F-\\x9F]+");
     private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
@@ -75,20 +82,33 @@ public final class TextCleaner {
     /** Cleans a body into paragraphs; never null, never throws on odd input. */
     public List<String> paragraphs(String raw) {
         List<String> out = new ArrayList<>();
+        for (MappedText p : mappedParagraphs(raw)) {
+            out.add(p.toString());
+        }
+        return out;
+    }
+
+    /**
+     * The paragraphs of {@link #paragraphs(String)}, each knowing where every character came from in {@code raw}
+     * ({@link MappedText#sourceStart}, {@link MappedText#sourceEnd}: UTF-16 indexes into {@code raw}).
+     */
+    List<MappedText> mappedParagraphs(String raw) {
+        List<MappedText> out = new ArrayList<>();
         if (raw == null || raw.isEmpty()) {
             return out;
         }
-        String text = raw.length() > RAW_CAP ? raw.substring(0, RAW_CAP) : raw;
+        MappedText text = MappedText.of(raw.length() > RAW_CAP ? raw.substring(0, RAW_CAP) : raw);
         text = stripHtml(text);
-        text = Normalizer.normalize(text, Normalizer.Form.NFC);
-        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        text = text.nfc();
+        text = text.replaceAll(LINE_BREAK, m -> "\n");
 
-        List<String> lines = new ArrayList<>();
+        List<MappedText> lines = new ArrayList<>();
         int budget = TEXT_CAP;
-        for (String line : text.split("\n", -1)) {
-            String t = collapseSpaces(line).strip();
+        for (MappedText line : splitLines(text)) {
+            MappedText mt = collapseSpaces(line).strip();
+            String t = mt.toString();
             if (t.isEmpty()) {
-                lines.add("");
+                lines.add(mt);
                 continue;
             }
             String f = Text.fold(t);
@@ -102,41 +122,47 @@ public final class TextCleaner {
             if (budget <= 0) {
                 break;
             }
-            if (t.length() > budget) {
-                t = t.substring(0, budget);
+            if (mt.length() > budget) {
+                mt = mt.substring(0, budget);
             }
-            budget -= t.length();
-            lines.add(t);
+            budget -= mt.length();
+            lines.add(mt);
         }
         // join hard-wrapped lines
-        StringBuilder current = null;
-        for (String line : lines) {
+        MappedText.Builder current = null;
+        MappedText last = null; // the line last added to current: current ends a sentence when it does
+        for (MappedText line : lines) {
             if (line.isEmpty()) {
                 if (current != null) {
-                    out.add(current.toString());
+                    out.add(current.build());
                     current = null;
                 }
                 continue;
             }
-            if (current != null && !endsSentence(current) && Character.isLowerCase(line.charAt(0))) {
-                current.append(' ').append(line);
+            if (current != null && !endsSentence(last) && Character.isLowerCase(line.charAt(0))) {
+                current.appendJoin(' ', line).append(line);
             } else {
                 if (current != null) {
-                    out.add(current.toString());
+                    out.add(current.build());
                 }
-                current = new StringBuilder(line);
+                current = new MappedText.Builder(line.length()).append(line);
             }
+            last = line;
         }
         if (current != null) {
-            out.add(current.toString());
+            out.add(current.build());
         }
         // headings and captions: short lines without closing punctuation, dropped when the text has real paragraphs
         if (out.stream().anyMatch(p -> endsSentence(p) && p.length() > 40)) {
-            out.removeIf(p -> !endsSentence(p) && p.split(" ").length < 15);
+            out.removeIf(p -> !endsSentence(p) && p.toString().split(" ").length < 15);
         }
         if (!out.isEmpty()) {
-            String first = DATELINE.matcher(out.get(0)).replaceFirst("");
-            if (first.isBlank()) {
+            MappedText first = out.get(0);
+            Matcher m = DATELINE.matcher(first);
+            if (m.find()) {
+                first = first.substring(m.end());
+            }
+            if (first.toString().isBlank()) {
                 out.remove(0);
             } else {
                 out.set(0, first);
@@ -159,9 +185,17 @@ public final class TextCleaner {
         if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
             return text;
         }
-        String t = SCRIPT.matcher(text).replaceAll(" ");
-        t = BLOCK_TAG.matcher(t).replaceAll("\n");
-        t = TAG.matcher(t).replaceAll("");
+        return stripHtml(MappedText.of(text)).toString();
+    }
+
+    private static MappedText stripHtml(MappedText text) {
+        String s = text.toString();
+        if (s.indexOf('<') < 0 && s.indexOf('&') < 0) {
+            return text;
+        }
+        MappedText t = text.replaceAll(SCRIPT, m -> " ");
+        t = t.replaceAll(BLOCK_TAG, m -> "\n");
+        t = t.replaceAll(TAG, m -> "");
         return decodeEntities(t);
     }
 
@@ -169,22 +203,58 @@ public final class TextCleaner {
         if (t.indexOf('&') < 0) {
             return t;
         }
-        Matcher m = ENTITY.matcher(t);
-        StringBuilder sb = new StringBuilder(t.length());
-        while (m.find()) {
-            String e = m.group(1);
-            String rep;
-            if (e.startsWith("#x") || e.startsWith("#X")) {
-                rep = codePoint(Integer.parseInt(e.substring(2), 16), m.group());
-            } else if (e.startsWith("#")) {
-                rep = codePoint(Integer.parseInt(e.substring(1)), m.group());
-            } else {
-                rep = ENTITIES.getOrDefault(e, ENTITIES.getOrDefault(e.toLowerCase(Locale.ROOT), m.group()));
-            }
-            m.appendReplacement(sb, Matcher.quoteReplacement(rep));
+        return decodeEntities(MappedText.of(t)).toString();
+    }
+
+    private static MappedText decodeEntities(MappedText t) {
+        if (t.toString().indexOf('&') < 0) {
+            return t;
         }
-        m.appendTail(sb);
+        return t.replaceAll(ENTITY, m -> {
+            String e = m.group(1);
+            if (e.startsWith("#x") || e.startsWith("#X")) {
+                return codePoint(Integer.parseInt(e.substring(2), 16), m.group());
+            } else if (e.startsWith("#")) {
+                return codePoint(Integer.parseInt(e.substring(1)), m.group());
+            }
+            return ENTITIES.getOrDefault(e, ENTITIES.getOrDefault(e.toLowerCase(Locale.ROOT), m.group()));
+        });
+    }
+
+    /**
+     * Whether a stretch of raw body reads as {@code sentence}: once its HTML is stripped, its entities decoded and it
+     * is normalised (NFC), the two are equal but for white space. The check a sentence span passes before it is given.
+     */
+    static boolean readsAs(String raw, String sentence) {
+        if (raw == null || sentence == null) {
+            return false;
+        }
+        String readable = Normalizer.normalize(stripHtml(raw), Normalizer.Form.NFC);
+        return withoutSpace(readable).equals(withoutSpace(sentence));
+    }
+
+    private static String withoutSpace(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isISOControl(c)) {
+                sb.append(c);
+            }
+        }
         return sb.toString();
+    }
+
+    /** The lines of a text split at {@code \n}, as {@code split("\n", -1)}. */
+    private static List<MappedText> splitLines(MappedText text) {
+        List<MappedText> out = new ArrayList<>();
+        String s = text.toString();
+        int start = 0;
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', start)) {
+            out.add(text.substring(start, i));
+            start = i + 1;
+        }
+        out.add(text.substring(start));
+        return out;
     }
 
     private static String codePoint(int cp, String fallback) {
@@ -195,22 +265,12 @@ public final class TextCleaner {
     }
 
     private static String collapseSpaces(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ws = Character.isWhitespace(c) || Character.isISOControl(c);
-            if (ws) {
-                if (!space) {
-                    sb.append(' ');
-                }
-                space = true;
-            } else {
-                sb.append(c);
-                space = false;
-            }
-        }
-        return sb.toString();
+        return collapseSpaces(MappedText.of(s)).toString();
+    }
+
+    /** Each run of white space or control characters becomes one space standing for the run. */
+    private static MappedText collapseSpaces(MappedText s) {
+        return s.replaceAll(SPACE_RUN, m -> " ");
     }
 
     private static boolean hasLetters(String s) {

@@ -1,14 +1,13 @@
 package org.sitrep.ingest;
 
-import java.util.Locale;
-
-import org.sitrep.extract.Language;
+import org.sitrep.extract.LanguageDetector;
 import org.sitrep.schema.Article;
 
 /**
  * An article's language: the ISO 639-1 code it declares ({@code en-GB} -> {@code en}), otherwise the guess of the
- * extractor's stop-word detector ({@link Language#guess}) over its title and body: {@code en}, {@code fr}, or
- * unknown (null) when neither language is evident.
+ * extractor's detector ({@link LanguageDetector}) over its title and body: {@code en}, {@code fr}, {@code es},
+ * {@code pt}, {@code de}, {@code it} by stop words, a script's language ({@code ar} for Arabic script...), or unknown
+ * (null) when nothing is evident.
  */
 public final class Languages {
     private Languages() {
@@ -16,22 +15,14 @@ public final class Languages {
 
     /** A declared language code normalised, or null when blank. */
     public static String normalise(String declared) {
-        if (declared == null || declared.isBlank()) {
-            return null;
-        }
-        String c = declared.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        int dash = c.indexOf('-');
-        return dash > 0 ? c.substring(0, dash) : c;
+        return LanguageDetector.normalise(declared);
     }
 
-    /** {@code en}, {@code fr} or null, from the text alone. */
+    /** The detected ISO 639-1 code, or null, from the text alone (an undetermined script is null too). */
     public static String detect(String title, String body) {
         String sample = (title == null ? "" : title + "\n") + (body == null ? "" : body);
-        return switch (Language.guess(sample)) {
-            case EN -> "en";
-            case FR -> "fr";
-            case OTHER -> null;
-        };
+        String code = LanguageDetector.detect(sample);
+        return LanguageDetector.UNDETERMINED.equals(code) ? null : code;
     }
 
     /** The article itself when it declares a language, else a copy with the detected one (when any). */

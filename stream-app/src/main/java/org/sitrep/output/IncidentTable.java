@@ -49,16 +49,19 @@ public final class IncidentTable {
         };
     }
 
+    /** One line per party with a killed or a missing estimate: killed, then "(missing low/best/high)" when any. */
     static List<String> killedLines(Incident i) {
         return i.getCasualties().stream()
-            .filter(pc -> pc.getKilled() != null)
+            .filter(pc -> pc.getKilled() != null || pc.getMissing() != null)
             .map(IncidentTable::killedLine)
             .toList();
     }
 
     private static String killedLine(PartyCasualties pc) {
         Estimate e = pc.getKilled();
-        return String.format("%-15s %s%s", pc.getParty(), range(e), pc.getContested() ? " *" : "");
+        String missing = pc.getMissing() == null ? "" : " (missing " + range(pc.getMissing()) + ")";
+        return String.format("%-15s %s%s%s", pc.getParty(), e == null ? "-" : range(e), pc.getContested() ? " *" : "",
+            missing);
     }
 
     public static String range(Estimate e) {

@@ -73,13 +73,17 @@ public final class JsonOutput {
         return n;
     }
 
-    /** Party -> {@code killed} / {@code injured} ({@code low}, {@code best}, {@code high}) and {@code contested}. */
+    /**
+     * Party -> {@code killed} / {@code injured} / {@code missing} ({@code low}, {@code best}, {@code high}, or null)
+     * and {@code contested}.
+     */
     public static ObjectNode casualties(List<PartyCasualties> list) {
         ObjectNode casualties = MAPPER.createObjectNode();
         for (PartyCasualties pc : list) {
             ObjectNode party = casualties.putObject(pc.getParty().toString());
             party.set("killed", estimate(pc.getKilled()));
             party.set("injured", estimate(pc.getInjured()));
+            party.set("missing", estimate(pc.getMissing()));
             party.put("contested", pc.getContested());
         }
         return casualties;
@@ -88,6 +92,7 @@ public final class JsonOutput {
     public static ObjectNode report(EventReport r) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("report_id", r.getReportId());
+        n.put("language", r.getLanguage());
         n.put("event_type", r.getEventType().toString());
         n.put("event_date", r.getEventDate().toString());
         n.put("country", r.getCountry());
@@ -149,12 +154,15 @@ public final class JsonOutput {
             n.put("party", c.getParty().toString());
             n.put("killed", c.getKilled());
             n.put("injured", c.getInjured());
+            n.put("missing", c.getMissing());
             n.put("qualifier", c.getQualifier().toString());
             n.put("partisan", c.getPartisan());
             n.put("article_id", c.getArticleId());
             n.put("outlet", c.getOutlet());
             n.put("published_at", c.getPublishedAt().toString());
             n.put("sentence", c.getSentence());
+            n.put("span_start", c.getSpanStart());
+            n.put("span_end", c.getSpanEnd());
         }
         return a;
     }

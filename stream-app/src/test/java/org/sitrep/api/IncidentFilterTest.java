@@ -48,8 +48,8 @@ class IncidentFilterTest {
     @Test
     void minKilledComparesTheBestEstimateSummedOverParties() {
         List<PartyCasualties> casualties = new ArrayList<>(mali.getCasualties());
-        casualties.add(new PartyCasualties(Party.militants, new Estimate(5, 5, 31), null, true));
-        casualties.add(new PartyCasualties(Party.foreign_forces, new Estimate(5, null, 5), null, false));
+        casualties.add(new PartyCasualties(Party.militants, new Estimate(5, 5, 31), null, null, true));
+        casualties.add(new PartyCasualties(Party.foreign_forces, new Estimate(5, null, 5), null, null, false));
         Incident two = Incident.newBuilder(mali).setCasualties(casualties).build();
         assertThat(IncidentFilter.bestKilled(two)).isEqualTo(19);
         assertThat(IncidentFilter.highKilled(two)).isEqualTo(56);

@@ -25,7 +25,7 @@ public final class TestIncidents {
     public static Incident incident(String id, int version, String country, String admin1, EventType type,
                                     Party party, Integer best, int high, List<String> actors, String updatedAt) {
         List<PartyCasualties> casualties = new ArrayList<>();
-        casualties.add(new PartyCasualties(party, new Estimate(best == null ? high : best, best, high), null, false));
+        casualties.add(new PartyCasualties(party, new Estimate(best == null ? high : best, best, high), null, null, false));
         Instant updated = Instant.parse(updatedAt);
         Claim claim = Claim.newBuilder().setClaimant("the army").setClaimantKind(ClaimantKind.state).setParty(party)
             .setKilled(best == null ? high : best).setInjured(null).setQualifier(Qualifier.exact).setPartisan(false)

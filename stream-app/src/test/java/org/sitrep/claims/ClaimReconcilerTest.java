@@ -67,6 +67,28 @@ class ClaimReconcilerTest {
     }
 
     @Test
+    void missingIsEstimatedLikeKilledAndANewerCountSupersedesTheOlder() {
+        List<Claim> claims = List.of(
+            missing(claim("Burkinabe army", ClaimantKind.state, Party.state_forces, 51, null, Qualifier.exact, "2023-02-18T10:00:00Z"), 30),
+            missing(claim("Burkinabe army", ClaimantKind.state, Party.state_forces, 51, null, Qualifier.exact, "2023-02-20T10:00:00Z"), 12),
+            missing(claim("security source", ClaimantKind.anonymous_official, Party.state_forces, null, null, Qualifier.about, "2023-02-19T10:00:00Z"), 20),
+            missing(claim("JNIM", ClaimantKind.armed_group, Party.civilians, null, null, Qualifier.exact, "2023-02-19T10:00:00Z"), 4));
+        Map<Party, PartyCasualties> parties = byParty(claims);
+        PartyCasualties soldiers = parties.get(Party.state_forces);
+        assertThat(soldiers.getKilled()).isEqualTo(new Estimate(51, 51, 51));
+        assertThat(soldiers.getMissing()).isEqualTo(new Estimate(12, 12, 20));
+        assertThat(soldiers.getContested()).isTrue();
+        // a party with only a missing figure is still reported
+        assertThat(parties.get(Party.civilians).getKilled()).isNull();
+        assertThat(parties.get(Party.civilians).getMissing()).isEqualTo(new Estimate(4, 4, 4));
+        assertThat(byParty(MALI_AMBUSH).get(Party.state_forces).getMissing()).isNull();
+    }
+
+    private static Claim missing(Claim c, int missing) {
+        return Claim.newBuilder(c).setMissing(missing).build();
+    }
+
+    @Test
     void unNgoOutranksTheStateAndMediaOutranksAnonymousOfficials() {
         List<Claim> claims = List.of(
             claim("army", ClaimantKind.state, Party.civilians, 20, null, Qualifier.exact, "2023-03-01T10:00:00Z"),

@@ -124,6 +124,48 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void missingFiguresJoinTheClaimOfTheirSentence() {
+        assertThat(claims(Language.EN, "The army said 71 soldiers were killed, 12 wounded and several missing."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured, Claim::getMissing)
+                .containsExactly(tuple(Party.state_forces, 71, 12, null));
+        assertThat(claims(Language.EN, "Officials said 14 soldiers were killed and 5 taken prisoner."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured, Claim::getMissing)
+                .containsExactly(tuple(Party.state_forces, 14, null, 5));
+        assertThat(claims(Language.FR, "Douze soldats ont été tués et huit faits prisonniers, selon l'armée."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getMissing, Claim::getClaimantKind)
+                .containsExactly(tuple(Party.state_forces, 12, 8, ClaimantKind.state));
+    }
+
+    @Test
+    void missingCapturedAndAbductedAreMissing() {
+        assertThat(claims(Language.EN, "30 soldiers are missing after the attack."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getMissing, Claim::getQualifier)
+                .containsExactly(tuple(Party.state_forces, null, 30, Qualifier.exact));
+        assertThat(claims(Language.EN, "The count was not final, because dozens of soldiers were still missing."))
+                .extracting(Claim::getParty, Claim::getMissing, Claim::getQualifier)
+                .containsExactly(tuple(Party.state_forces, 24, Qualifier.about));
+        assertThat(claims(Language.EN, "At least eight soldiers remain unaccounted for."))
+                .extracting(Claim::getMissing).containsExactly(8);
+        assertThat(claims(Language.EN, "Gunmen kidnapped 30 students from a school in Kaduna."))
+                .extracting(Claim::getParty, Claim::getMissing).containsExactly(tuple(Party.civilians, 30));
+        assertThat(claims(Language.EN, "The militants captured two soldiers and two towns."))
+                .extracting(Claim::getParty, Claim::getMissing).containsExactly(tuple(Party.state_forces, 2));
+        assertThat(claims(Language.FR, "Une vingtaine de soldats sont portés disparus, selon une source sécuritaire."))
+                .extracting(Claim::getParty, Claim::getMissing, Claim::getQualifier, Claim::getClaimantKind)
+                .containsExactly(tuple(Party.state_forces, 20, Qualifier.about, ClaimantKind.anonymous_official));
+        assertThat(claims(Language.FR, "Trois humanitaires ont été enlevés et 12 soldats capturés."))
+                .extracting(Claim::getParty, Claim::getMissing)
+                .contains(tuple(Party.state_forces, 12));
+        assertThat(claims(Language.EN, "Several soldiers are missing and many men were taken prisoner.")).isEmpty();
+    }
+
+    @Test
+    void bodiesAreDeadNotMissing() {
+        assertThat(claims(Language.EN, "Five bodies were missing from the morgue."))
+                .extracting(Claim::getKilled, Claim::getMissing).containsExactly(tuple(5, null));
+    }
+
+    @Test
     void otherLanguagesReadDigitsOnly() {
         assertThat(claims(Language.OTHER, "12 soldiers killed, twelve soldiers killed"))
                 .extracting(Claim::getKilled).containsExactly(12);

@@ -115,7 +115,7 @@ class ExtractorTest {
 
         EventReport r = single(a);
 
-        assertThat(r.getLanguage()).isNull();
+        assertThat(r.getLanguage()).isEqualTo("fr"); // the detected language is kept on the report
         assertThat(r.getClaims()).singleElement().satisfies(c -> {
             assertThat(c.getKilled()).isEqualTo(12);
             assertThat(c.getQualifier()).isEqualTo(Qualifier.at_least);

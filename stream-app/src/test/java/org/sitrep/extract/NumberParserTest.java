@@ -14,6 +14,8 @@ class NumberParserTest {
     @ParameterizedTest(name = "{0} ({1}) = {2} {3}")
     @CsvSource({
             "14, EN, 14, exact",
+            "١٢, OTHER, 12, exact",
+            "३०, OTHER, 30, exact",
             "'1,200', EN, 1200, exact",
             "twelve, EN, 12, exact",
             "twenty-one, EN, 21, exact",

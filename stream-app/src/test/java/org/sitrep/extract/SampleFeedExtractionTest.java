@@ -130,6 +130,25 @@ class SampleFeedExtractionTest {
     }
 
     @Test
+    void everyClaimIsSpannedToItsSentenceInTheBody() {
+        int spanned = 0;
+        for (Article a : articles.values()) {
+            for (EventReport r : EXTRACTOR.extract(a)) {
+                for (Claim c : r.getClaims()) {
+                    assertThat(c.getSpanStart()).as("span of %s in %s", c.getSentence(), a.getId()).isNotNull();
+                    assertThat(c.getSpanEnd()).isNotNull();
+                    String published = a.getBody().substring(c.getSpanStart(), c.getSpanEnd());
+                    assertThat(published.replaceAll("\\s+", ""))
+                            .as("span of %s in %s", c.getSentence(), a.getId())
+                            .isEqualTo(c.getSentence().replaceAll("\\s+", ""));
+                    spanned++;
+                }
+            }
+        }
+        assertThat(spanned).isGreaterThan(50);
+    }
+
+    @Test
     void modelCaseClaimsOfIncidentAAppear() {
         List<Claim> claims = new ArrayList<>();
         for (JsonNode incident : truth.get("incidents")) {

@@ -228,7 +228,7 @@ class WebPageIT {
             .setPlaces(List.of(new Place("Diffa", "NE", "Diffa", 13.315, 12.611))).build();
         Incident old = incidents.stream().filter(i -> firstLocated(i) != null).findFirst().orElseThrow();
         Incident updated = Incident.newBuilder(old).setVersion(old.getVersion() + 1)
-            .setCasualties(List.of(new PartyCasualties(Party.civilians, new Estimate(97, 99, 140), null, true))).build();
+            .setCasualties(List.of(new PartyCasualties(Party.civilians, new Estimate(97, 99, 140), null, null, true))).build();
         try (KafkaProducer<String, Incident> p = new KafkaProducer<>(session.config().clientProperties(),
             new StringSerializer(), session.serdes().incident().serializer())) {
             p.send(new ProducerRecord<>(Topics.INCIDENTS, fresh.getIncidentId(), fresh));

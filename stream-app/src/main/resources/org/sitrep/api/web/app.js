@@ -410,23 +410,35 @@
     return e ? num(e.low) + " / " + num(e.best) + " / " + num(e.high) : "–";
   }
 
+  /** A claim's figures, each in bold: "14 killed, 11 injured, 5 missing". */
+  function figures(c) {
+    const out = [];
+    for (const k of ["killed", "injured", "missing"]) {
+      if (c[k] === null || c[k] === undefined) continue;
+      if (out.length) out.push(", ");
+      out.push(el("b", {}, c[k] + " " + k));
+    }
+    return out;
+  }
+
   function renderPanel(i) {
     const body = $("panel-body");
     const cas = i.casualties || {};
+    // the missing column only when some party has missing (or captured) figures
+    const missing = parties(i).some(p => cas[p].missing);
     const casualties = el("table", { class: "casualties" },
       el("thead", {}, el("tr", {}, el("th", {}, "party"), el("th", {}, "killed low / best / high"),
-        el("th", {}, "injured low / best / high"))),
+        el("th", {}, "injured low / best / high"), missing ? el("th", {}, "missing low / best / high") : null)),
       el("tbody", {}, parties(i).map(p => el("tr", { class: cas[p].contested ? "contested" : null },
         el("td", {}, el("span", { class: "party party-" + p }, words(p)), cas[p].contested ? " *" : ""),
-        el("td", {}, estimate(cas[p].killed)), el("td", {}, estimate(cas[p].injured))))));
+        el("td", {}, estimate(cas[p].killed)), el("td", {}, estimate(cas[p].injured)),
+        missing ? el("td", {}, estimate(cas[p].missing)) : null))));
     const claims = (i.claims || []).slice().sort((a, b) => (a.published_at || "").localeCompare(b.published_at || ""));
     const claimList = el("ol", { class: "claims" }, claims.map(c => el("li", { class: c.partisan ? "partisan" : null },
       el("div", { class: "claim-head" },
         el("b", {}, c.claimant || "unnamed"), " ", el("span", { class: "kind" }, words(c.claimant_kind)), " → ",
         el("span", { class: "party party-" + c.party }, words(c.party)), ": ",
-        c.killed !== null && c.killed !== undefined ? el("b", {}, c.killed + " killed") : null,
-        c.killed !== null && c.killed !== undefined && c.injured !== null && c.injured !== undefined ? ", " : null,
-        c.injured !== null && c.injured !== undefined ? el("b", {}, c.injured + " injured") : null,
+        figures(c),
         " ", el("span", { class: "qualifier" }, words(c.qualifier)),
         c.partisan ? el("span", { class: "badge", title: "a party's claim about its enemy's losses" }, "partisan") : null),
       el("blockquote", {}, c.sentence || ""),
