@@ -35,6 +35,12 @@ public final class IncidentAssembler {
             + ArticleIds.sha256Hex(reportId).substring(0, 6);
     }
 
+    /** The id {@link #create(String, EventReport, String)} gives the incident {@code report} opens. */
+    static String incidentId(String country, EventReport report, String taken) {
+        String seed = taken == null ? report.getReportId() : report.getReportId() + "|" + taken;
+        return incidentId(country, report.getEventDate(), seed);
+    }
+
     public static Incident create(String country, EventReport report) {
         return create(country, report, null);
     }
@@ -44,9 +50,8 @@ public final class IncidentAssembler {
      * merged incident) the id hashes the report id together with the taken id, so it stays deterministic.
      */
     public static Incident create(String country, EventReport report, String taken) {
-        String seed = taken == null ? report.getReportId() : report.getReportId() + "|" + taken;
         Incident empty = Incident.newBuilder()
-            .setIncidentId(incidentId(country, report.getEventDate(), seed))
+            .setIncidentId(incidentId(country, report, taken))
             .setVersion(0)
             .setStatus(IncidentStatus.open)
             .setEventType(report.getEventType())
