@@ -47,7 +47,8 @@ public final class IncidentAssembler {
 
     /**
      * A new incident from its first report; with {@code taken} (the id the report would have had, held by a closed or
-     * merged incident) the id hashes the report id together with the taken id, so it stays deterministic.
+     * merged incident, or possibly by one already forgotten) the id hashes the report id together with the taken id,
+     * so it stays deterministic.
      */
     public static Incident create(String country, EventReport report, String taken) {
         Incident empty = Incident.newBuilder()

@@ -47,11 +47,12 @@ import org.slf4j.LoggerFactory;
  * tombstones off {@code news.incidents}, where the incident's last version stays. The same punctuation does it, after
  * closing, and finds what is due through {@link RetentionIndex} (a range scan up to the cutoff), so the store holds
  * the open incidents and those closed within the retention, not the history. Open incidents are never forgotten.
- * Results do not depend on when the punctuation fires: a forgotten incident takes no report (it was closed or
- * merged), and a report in publication order comes after its closing time plus the retention. Only a report later
- * than the reorder grace can concern a forgotten incident; if it was published no later than the latest closing time
- * forgotten and opens an incident, that incident gets an id derived from the one it would have had (as after a
- * closed incident), so a forgotten id, whose last version {@code news.incidents} keeps, is never published again.
+ * What is published does not depend on when the punctuation fires: a forgotten incident took no more reports (it
+ * was closed or merged), and a report that arrives in publication order (within the reorder grace) was published
+ * after the closing time of every incident forgotten so far, so it cannot belong to one. Only a later report can;
+ * if it was published no later than the latest closing time forgotten and opens an incident, that incident gets an
+ * id derived from the one it would have had (as after a closed incident), so a forgotten id, whose last version
+ * {@code news.incidents} keeps, is never published again.
  */
 final class IncidentProcessor implements Processor<String, EventReport, String, Incident> {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentProcessor.class);
@@ -140,14 +141,14 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
             String id = IncidentAssembler.incidentId(country, report, null);
             Incident existing = incidents.get(id);
             if (existing == null && !now.isAfter(retention.forgottenUpTo())) {
-                // Published no later than an incident already forgotten closed: that incident may have had this id
-                // (this may even be its first report, sent again). Never publish a forgotten id again.
+                // Published no later than the latest closing time forgotten: a forgotten incident may have had this
+                // id (this may even be its first report, sent again). Never publish a forgotten id again.
                 taken = id;
                 id = IncidentAssembler.incidentId(country, report, taken);
                 existing = incidents.get(id);
                 freshIds++;
                 if (Long.bitCount(freshIds) == 1) {
-                    LOG.warn("{} report(s) published before the latest closing time of a forgotten incident "
+                    LOG.warn("{} report(s) published no later than the latest closing time of a forgotten incident "
                         + "(incident-retention) opened an incident under a fresh id; latest: {} of {}", freshIds,
                         report.getReportId(), now);
                 }
