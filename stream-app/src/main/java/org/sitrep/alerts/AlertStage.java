@@ -1,12 +1,17 @@
 package org.sitrep.alerts;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.sitrep.schema.Alert;
@@ -17,7 +22,8 @@ import org.sitrep.topology.Topics;
  * Stage 6: alert rules over the incident versions, in the incidents stage's sub-topology (so partitioned by country
  * like its stores). Store {@value #STORE} remembers, per {@code <incident id>|<rule id>}, the killed figure at the
  * last alert: each rule alerts once per incident, and again only on escalation. Alerts go to {@code news.alerts},
- * keyed by incident id. The stage is always in the topology (no rules = no alerts), so that the topology and its
+ * keyed by incident id. When the incidents stage forgets an incident ({@code incident-retention} after it closed; a
+ * {@code null} value under its id) its entries go too: a closed or merged incident has no more versions to alert on. The stage is always in the topology (no rules = no alerts), so that the topology and its
  * internal topics do not depend on the rules file.
  */
 public final class AlertStage {
@@ -53,6 +59,7 @@ public final class AlertStage {
         public void process(Record<String, Incident> record) {
             Incident incident = record.value();
             if (incident == null) {
+                forget(record.key());
                 return;
             }
             for (AlertRule rule : rules.rules()) {
@@ -62,6 +69,15 @@ public final class AlertStage {
                     context.forward(record.withKey(incident.getIncidentId()).withValue(alert));
                 });
             }
+        }
+
+        /** Deletes {@code <id>|<rule>} for every rule, including rules since removed from the file. */
+        private void forget(String incidentId) {
+            List<String> keys = new ArrayList<>();
+            try (KeyValueIterator<String, Integer> it = sent.prefixScan(incidentId + "|", new StringSerializer())) {
+                it.forEachRemaining(kv -> keys.add(kv.key));
+            }
+            keys.forEach(sent::delete);
         }
     }
 }

@@ -28,6 +28,10 @@ import org.sitrep.topology.SitrepSerdes;
  *
  * <p>Versions are summaries (status, type, region, new articles, counts, casualty estimates), not whole records: a
  * few hundred bytes each. At most {@value #MAX_VERSIONS} are kept; older ones are dropped and counted.
+ *
+ * <p>A history lives as long as its incident in {@code incidents-store}: when the incidents stage forgets an incident
+ * ({@code incident-retention} after it closed) it forwards a {@code null} under its id, and its history is deleted
+ * too, so the store holds the histories of the open incidents and of those closed within the retention.
  */
 public final class HistoryStage {
     public static final String STORE = "api-history-store";
@@ -84,6 +88,7 @@ public final class HistoryStage {
         public void process(Record<String, Incident> record) {
             Incident incident = record.value();
             if (incident == null) {
+                store.delete(record.key()); // the incident was forgotten
                 return;
             }
             store.put(incident.getIncidentId(), append(store.get(incident.getIncidentId()), incident));

@@ -29,6 +29,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.sitrep.api.HistoryStage;
 import org.sitrep.config.ConfigLoader;
 import org.sitrep.dedup.DedupStage;
 import org.sitrep.incidents.IncidentStage;
@@ -47,7 +48,8 @@ import org.sitrep.topology.Topics;
  *       topology, and after it the full pipeline, each consume all of them from a standing start. Time runs from the
  *       moment the client is RUNNING to the arrival of its last output record at a read_committed consumer;</li>
  *   <li><b>memory</b>: heap used after a full GC, the size of the pipeline's state directory on disk and the number of
- *       entries in its stores, once the throughput run is over;</li>
+ *       entries in its stores (fingerprints, incidents, open incidents, incident histories), once the throughput run
+ *       is over;</li>
  *   <li><b>latency</b>: for each reorder grace (the configured one, then 0s) a fresh pipeline application receives
  *       articles at each fixed rate for the given duration, each stamped with the current time as its publication
  *       time (live operation); latency is from just before the send to the arrival, at a read_committed consumer of
@@ -77,7 +79,7 @@ public final class BenchRunner {
                          double lastIncidentSeconds, long unique, long copies, long deadLetters, long reports,
                          long incidentVersions, double heapBaselineMb, double heapMb, double stateMb,
                          long storedFingerprints, long storedIncidents, long openIncidents, double feedDays,
-                         List<Latency> latencies) {
+                         List<Latency> latencies, long storedHistories) {
         public double ratio() {
             return identityAps == 0 ? 0 : pipelineAps / identityAps;
         }
@@ -175,6 +177,7 @@ public final class BenchRunner {
                 KafkaStreams ks = pipe.streams().kafkaStreams();
                 long fingerprints = count(store(ks, DedupStage.STORE));
                 long incidents = count(store(ks, IncidentStage.STORE));
+                long histories = count(store(ks, HistoryStage.STORE));
                 long open = 0;
                 ReadOnlyKeyValueStore<String, IncidentIndex> index = store(ks, IncidentStage.OPEN_STORE);
                 try (KeyValueIterator<String, IncidentIndex> it = index.all()) {
@@ -186,12 +189,15 @@ public final class BenchRunner {
                 double stateMb = sizeOf(pipe.config().stateDir()) / 1e6;
                 say("memory: heap used after GC %.0f MB (%.0f MB before the streams clients: broker, registry client, JIT); state on disk %.1f MB",
                     heap, heapBaseline, stateMb);
-                say("  stores: %d fingerprints (dedup-horizon %s), %d incidents (%d open within incident-quiet-period) for %d articles over %.1f days",
-                    fingerprints, pipe.config().pipeline().dedupHorizon(), incidents, open, n, feedDays);
+                say("  stores: %d fingerprints (dedup-horizon %s), %d incidents (%d open within incident-quiet-period %s, the others "
+                        + "closed within incident-retention %s), %d histories, for %d articles over %.1f days",
+                    fingerprints, pipe.config().pipeline().dedupHorizon(), incidents, open,
+                    pipe.config().pipeline().incidentQuietPeriod(), pipe.config().pipeline().incidentRetention(), histories, n,
+                    feedDays);
                 throughput = new Result(n, publishAps, n / identitySeconds, identitySeconds, identityCpu, pipelineCpu, n / pipelineSeconds, pipelineSeconds,
                     (articlesOut - running) / 1e9, lastIncident, watch.count(Topics.ARTICLES_UNIQUE), watch.count(Topics.ARTICLES_COPIES),
                     watch.count(Topics.DLQ), watch.count(Topics.REPORTS), watch.count(Topics.INCIDENTS), heapBaseline, heap, stateMb,
-                    fingerprints, incidents, open, feedDays, List.of());
+                    fingerprints, incidents, open, feedDays, List.of(), histories);
             }
         }
 
@@ -204,7 +210,8 @@ public final class BenchRunner {
             throughput.pipelineAps(), throughput.pipelineSeconds(), throughput.articlesOutSeconds(), throughput.lastIncidentSeconds(),
             throughput.unique(), throughput.copies(), throughput.deadLetters(), throughput.reports(), throughput.incidentVersions(),
             throughput.heapBaselineMb(), throughput.heapMb(), throughput.stateMb(), throughput.storedFingerprints(),
-            throughput.storedIncidents(), throughput.openIncidents(), throughput.feedDays(), latencies);
+            throughput.storedIncidents(), throughput.openIncidents(), throughput.feedDays(), latencies,
+            throughput.storedHistories());
     }
 
     private List<Latency> latency() throws IOException, InterruptedException {

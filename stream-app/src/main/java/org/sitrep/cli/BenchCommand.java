@@ -105,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
         n.put("stored_fingerprints", r.storedFingerprints());
         n.put("stored_incidents", r.storedIncidents());
         n.put("open_incidents", r.openIncidents());
+        n.put("stored_histories", r.storedHistories());
         n.put("feed_days", round2(r.feedDays()));
         n.put("replay_1m_min", r.pipelineAps() == 0 ? 0 : round2(1_000_000 / r.pipelineAps() / 60));
         ArrayNode lat = n.putArray("latency");

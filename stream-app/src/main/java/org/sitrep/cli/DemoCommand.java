@@ -89,10 +89,10 @@ public final class DemoCommand implements Callable<Integer> {
             stack = EmbeddedStack.start(verbose, ProcessCommand.progress(out));
             if (httpPort >= 0) {
                 api = ApiRuntime.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort));
-                session = pipeline.session(stack, "sitrep-demo",
+                session = pipeline.session(stack, "sitrep-demo", PipelineOptions.SHOW_EVERYTHING,
                     Map.of("advertised-http-url", "http://localhost:" + api.port()));
             } else {
-                session = pipeline.session(stack, "sitrep-demo");
+                session = pipeline.session(stack, "sitrep-demo", PipelineOptions.SHOW_EVERYTHING, Map.of());
             }
             replay(out, session, lines, source, api);
             if (!exit) {

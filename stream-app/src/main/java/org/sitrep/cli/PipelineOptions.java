@@ -28,12 +28,25 @@ final class PipelineOptions {
         return ConfigLoader.load(configFile, System.getenv(), settings);
     }
 
+    /**
+     * Defaults of {@code demo}: it replays a finished feed (the sample feed spans five years) and shows all of it on
+     * its incident map, so every incident stays queryable ({@code incident-retention=forever}) unless a config file,
+     * the environment or {@code --set} says otherwise.
+     */
+    static final Map<String, String> SHOW_EVERYTHING = Map.of("incident-retention", "forever");
+
     PipelineSession session(EmbeddedStack stack, String applicationId) throws IOException {
         return session(stack, applicationId, Map.of());
     }
 
     /** As above, with settings of the command's own ({@code advertised-http-url} of {@code demo}'s API) on top. */
     PipelineSession session(EmbeddedStack stack, String applicationId, Map<String, String> extra) throws IOException {
+        return session(stack, applicationId, Map.of(), extra);
+    }
+
+    /** As above, with {@code defaults} of the command's own under the config file, the environment and flags. */
+    PipelineSession session(EmbeddedStack stack, String applicationId, Map<String, String> defaults,
+                            Map<String, String> extra) throws IOException {
         Map<String, String> flags = new LinkedHashMap<>(settings);
         flags.putAll(extra);
         flags.put("bootstrap-servers", stack.bootstrapServers());
@@ -43,8 +56,9 @@ final class PipelineOptions {
         // One partition is plenty for a local run, and a bounded run publishes its whole input at once, so the reorder
         // buffers may release their tail after a second of quiet; a config file, the environment or --set may still
         // change either.
-        SitrepConfig config = ConfigLoader.load(Map.of("partitions", "1", "reorder-flush-after", "1s"), configFile,
-            System.getenv(), flags);
+        Map<String, String> commandDefaults = new LinkedHashMap<>(Map.of("partitions", "1", "reorder-flush-after", "1s"));
+        commandDefaults.putAll(defaults);
+        SitrepConfig config = ConfigLoader.load(commandDefaults, configFile, System.getenv(), flags);
         var registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
         return new PipelineSession(config, new SitrepSerdes(registry), new Extractor()).deleteStateOnClose();
     }

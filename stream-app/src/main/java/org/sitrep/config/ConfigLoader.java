@@ -44,6 +44,7 @@ public final class ConfigLoader {
         d.put("match-max-km", "250");
         d.put("match-min-score", "1.0");
         d.put("incident-quiet-period", "30d");
+        d.put("incident-retention", "30d");
         d.put("http-port", "8080");
         d.put("reorder-grace", "10m");
         d.put("reorder-flush-after", "10m");
@@ -161,7 +162,8 @@ public final class ConfigLoader {
             nonNegativeDuration(m, "reorder-grace"),
             duration(m, "reorder-flush-after"),
             alertRules(m.getOrDefault("alert-rules", "")),
-            positiveDouble(m, "match-min-score"));
+            positiveDouble(m, "match-min-score"),
+            retention(m, "incident-retention"));
         return new SitrepConfig(
             required(m, "bootstrap-servers"),
             required(m, "schema-registry-url"),
@@ -297,6 +299,18 @@ public final class ConfigLoader {
             return d;
         } catch (ConfigException e) {
             throw new ConfigException("setting '" + key + "': " + e.getMessage());
+        }
+    }
+
+    /** A positive duration, or {@code forever} ({@link PipelineConfig#KEEP_FOREVER}). */
+    private static Duration retention(Map<String, String> m, String key) {
+        if (required(m, key).equalsIgnoreCase("forever")) {
+            return PipelineConfig.KEEP_FOREVER;
+        }
+        try {
+            return duration(m, key);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + ", or 'forever'");
         }
     }
 

@@ -62,7 +62,12 @@ public record SitrepConfig(
         }
     }
 
-    /** Settings of the pipeline stages; all durations are in event time. */
+    /**
+     * Settings of the pipeline stages; all durations are in event time.
+     *
+     * @param incidentRetention how long a closed or merged incident stays in the incidents stage's stores (and so in
+     *                          the HTTP API) after its closing time; {@link #KEEP_FOREVER} for {@code forever}
+     */
     public record PipelineConfig(
         Duration dedupHorizon,
         int maxBodyChars,
@@ -72,11 +77,15 @@ public record SitrepConfig(
         Duration reorderGrace,
         Duration reorderFlushAfter,
         org.sitrep.alerts.AlertRules alertRules,
-        double matchMinScore) {
+        double matchMinScore,
+        Duration incidentRetention) {
+        /** {@code incident-retention=forever}: a million days, so that closing time + retention never overflows. */
+        public static final Duration KEEP_FOREVER = Duration.ofDays(1_000_000);
+
         public static PipelineConfig defaults() {
             return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30),
                 Duration.ofMinutes(10), Duration.ofMinutes(10), org.sitrep.alerts.AlertRules.NONE,
-                org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE);
+                org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE, Duration.ofDays(30));
         }
         /** The event-time reorder buffers' settings. */
         public org.sitrep.ordering.ReorderSettings reorder() {

@@ -35,18 +35,24 @@ public final class IncidentAssembler {
             + ArticleIds.sha256Hex(reportId).substring(0, 6);
     }
 
+    /** The id {@link #create(String, EventReport, String)} gives the incident {@code report} opens. */
+    static String incidentId(String country, EventReport report, String taken) {
+        String seed = taken == null ? report.getReportId() : report.getReportId() + "|" + taken;
+        return incidentId(country, report.getEventDate(), seed);
+    }
+
     public static Incident create(String country, EventReport report) {
         return create(country, report, null);
     }
 
     /**
      * A new incident from its first report; with {@code taken} (the id the report would have had, held by a closed or
-     * merged incident) the id hashes the report id together with the taken id, so it stays deterministic.
+     * merged incident, or possibly by one already forgotten) the id hashes the report id together with the taken id,
+     * so it stays deterministic.
      */
     public static Incident create(String country, EventReport report, String taken) {
-        String seed = taken == null ? report.getReportId() : report.getReportId() + "|" + taken;
         Incident empty = Incident.newBuilder()
-            .setIncidentId(incidentId(country, report.getEventDate(), seed))
+            .setIncidentId(incidentId(country, report, taken))
             .setVersion(0)
             .setStatus(IncidentStatus.open)
             .setEventType(report.getEventType())

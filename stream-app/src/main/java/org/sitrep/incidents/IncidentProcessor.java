@@ -18,11 +18,13 @@ import org.sitrep.schema.Incident;
 import org.sitrep.schema.IncidentIndex;
 import org.sitrep.schema.IncidentRef;
 import org.sitrep.schema.IncidentStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by country: matches each report to the country's open incidents ({@link IncidentStage#OPEN_STORE}) and
- * forwards every new incident version, keyed by incident id. Every incident, open or not, stays in
- * {@link IncidentStage#STORE}.
+ * forwards every new incident version, keyed by incident id. Every incident, open or not, is in
+ * {@link IncidentStage#STORE} until its retention has run out (below).
  *
  * <p><b>Closing.</b> An incident that has had no report for the quiet period (event time) is closed: a version with
  * {@code status=closed} is published (its {@code updated_at} is the moment it closed: last report + quiet period) and
@@ -37,19 +39,39 @@ import org.sitrep.schema.IncidentStatus;
  * (first reported, then smallest id) survives and takes the union of the others plus the report, in one new version;
  * each absorbed incident is then published once with {@code status=merged} and {@code merged_into} the survivor, and
  * leaves the open index (it stays in the store).
+ *
+ * <p><b>Retention.</b> A closed or merged incident is forgotten once stream time (less the reorder grace, the clock
+ * incidents close by) passes its closing time ({@code updated_at} of its last version) plus the retention: it is
+ * deleted from {@link IncidentStage#STORE}, which writes a tombstone to the store's changelog, and a {@code null}
+ * value is forwarded under its id, so that the stages downstream forget it too; {@link IncidentStage} keeps those
+ * tombstones off {@code news.incidents}, where the incident's last version stays. The same punctuation does it, after
+ * closing, and finds what is due through {@link RetentionIndex} (a range scan up to the cutoff), so the store holds
+ * the open incidents and those closed within the retention, not the history. Open incidents are never forgotten.
+ * What is published does not depend on when the punctuation fires: a forgotten incident took no more reports (it
+ * was closed or merged), and a report that arrives in publication order (within the reorder grace) was published
+ * after the closing time of every incident forgotten so far, so it cannot belong to one. Only a later report can;
+ * if it was published no later than the latest closing time forgotten and opens an incident, that incident gets an
+ * id derived from the one it would have had (as after a closed incident), so a forgotten id, whose last version
+ * {@code news.incidents} keeps, is never published again.
  */
 final class IncidentProcessor implements Processor<String, EventReport, String, Incident> {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentProcessor.class);
     private final IncidentMatcher matcher;
     private final Duration quietPeriod;
     private final Duration reorderGrace;
+    private final long retentionMs;
     private ProcessorContext<String, Incident> context;
     private KeyValueStore<String, Incident> incidents;
     private KeyValueStore<String, IncidentIndex> open;
+    private RetentionIndex retention;
+    private boolean indexChecked;
+    private long freshIds;
 
-    IncidentProcessor(MatchSettings settings, Duration quietPeriod, Duration reorderGrace) {
+    IncidentProcessor(MatchSettings settings, Duration quietPeriod, Duration reorderGrace, Duration retention) {
         this.matcher = new IncidentMatcher(settings);
         this.quietPeriod = quietPeriod;
         this.reorderGrace = reorderGrace;
+        this.retentionMs = retention.toMillis();
     }
 
     /** How often, in stream time, the punctuation looks for quiet incidents: a quarter of the period, 1 min to 1 h. */
@@ -66,6 +88,7 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         this.context = context;
         this.incidents = context.getStateStore(IncidentStage.STORE);
         this.open = context.getStateStore(IncidentStage.OPEN_STORE);
+        this.retention = new RetentionIndex(context.getStateStore(IncidentStage.RETENTION_STORE));
         context.schedule(closeEvery(quietPeriod), PunctuationType.STREAM_TIME, this::closeQuiet);
     }
 
@@ -114,8 +137,22 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
             next = IncidentAssembler.add(survivor, report);
         } else {
             // The id derives from the first report: an incident that has left the open index may already hold it.
-            String id = IncidentAssembler.incidentId(country, report.getEventDate(), report.getReportId());
+            String taken = null;
+            String id = IncidentAssembler.incidentId(country, report, null);
             Incident existing = incidents.get(id);
+            if (existing == null && !now.isAfter(retention.forgottenUpTo())) {
+                // Published no later than the latest closing time forgotten: a forgotten incident may have had this
+                // id (this may even be its first report, sent again). Never publish a forgotten id again.
+                taken = id;
+                id = IncidentAssembler.incidentId(country, report, taken);
+                existing = incidents.get(id);
+                freshIds++;
+                if (Long.bitCount(freshIds) == 1) {
+                    LOG.warn("{} report(s) published no later than the latest closing time of a forgotten incident "
+                        + "(incident-retention) opened an incident under a fresh id; latest: {} of {}", freshIds,
+                        report.getReportId(), now);
+                }
+            }
             if (existing != null && existing.getReports().contains(report.getReportId())) {
                 if (closedSome) {
                     saveIndex(country, refs);
@@ -123,7 +160,7 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
                 return;
             }
             if (existing == null) {
-                next = IncidentAssembler.create(country, report);
+                next = IncidentAssembler.create(country, report, taken);
             } else if (existing.getStatus() == IncidentStatus.open) {
                 next = IncidentAssembler.add(existing, report);
             } else {
@@ -145,6 +182,7 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         for (Incident a : absorbed) {
             Incident merged = IncidentAssembler.absorbedInto(a, next.getIncidentId(), now);
             incidents.put(merged.getIncidentId(), merged);
+            retention.add(merged);
             context.forward(record.withKey(merged.getIncidentId()).withValue(merged));
         }
     }
@@ -172,6 +210,7 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
             Instant closedAt = ref.getLastSeen().plus(quietPeriod);
             Incident closed = IncidentAssembler.close(incident, closedAt);
             incidents.put(closed.getIncidentId(), closed);
+            retention.add(closed);
             context.forward(new Record<>(closed.getIncidentId(), closed, closedAt.toEpochMilli()));
         }
         return stillOpen;
@@ -190,6 +229,46 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
                 saveIndex(entry.key, stillOpen);
             }
         }
+        forget(upTo.toEpochMilli() - retentionMs, streamTimeMs);
+    }
+
+    /**
+     * Forgets the closed and merged incidents closed before {@code cutoffMs}: deleted from the store (a tombstone in
+     * its changelog) and a {@code null} forwarded under their id, at record time {@code timestamp}.
+     */
+    private void forget(long cutoffMs, long timestamp) {
+        if (!indexChecked) {
+            if (!retention.indexed()) {
+                indexStoredIncidents();
+            }
+            indexChecked = true;
+        }
+        List<KeyValue<String, String>> due = retention.closedBefore(cutoffMs);
+        for (KeyValue<String, String> entry : due) {
+            String id = entry.value;
+            Incident incident = incidents.get(id);
+            if (incident != null && incident.getStatus() != IncidentStatus.open) {
+                incidents.delete(id);
+                context.forward(new Record<String, Incident>(id, null, timestamp));
+            }
+        }
+        retention.forgot(due);
+    }
+
+    /**
+     * Once per store: indexes the closed and merged incidents already stored when the index is new, i.e. those an
+     * earlier version of Sitrep kept forever (one scan of the store, the first time the punctuation runs).
+     */
+    private void indexStoredIncidents() {
+        try (KeyValueIterator<String, Incident> it = incidents.all()) {
+            while (it.hasNext()) {
+                Incident incident = it.next().value;
+                if (incident != null && incident.getStatus() != IncidentStatus.open) {
+                    retention.add(incident);
+                }
+            }
+        }
+        retention.markIndexed();
     }
 
     private void saveIndex(String country, List<IncidentRef> refs) {

@@ -20,6 +20,11 @@ import org.sitrep.topology.Topics;
  * ({@code reports-by-country}) so that every open incident of a country lives in one task; each change publishes the
  * incident's new version to {@code news.incidents}, keyed by incident id. Reports without a country cannot be placed
  * and stay in {@code news.reports} only.
+ *
+ * <p>The stream returned carries every version, and a {@code null} value when an incident is forgotten (its
+ * {@code incident-retention} has run out, see {@link IncidentProcessor}): the stages that keep state per incident
+ * drop theirs. Those tombstones do not reach {@code news.incidents}, the record of history, which keeps the
+ * incident's last version (compaction keeps the latest record of every key).
  */
 public final class IncidentStage {
     public static final String STORE = "incidents-store";
@@ -27,18 +32,22 @@ public final class IncidentStage {
     public static final String REPARTITION = "reports-by-country";
     /** Event-time reorder buffer in front of incident assignment (see {@link ReorderProcessor}). */
     public static final String REORDER_STORE = "incidents-reorder-store";
+    /** Closing time -> incident id of the closed and merged incidents in {@link #STORE} (see {@link RetentionIndex}). */
+    public static final String RETENTION_STORE = "incidents-retention-store";
 
     private IncidentStage() {
     }
 
     public static KStream<String, Incident> apply(StreamsBuilder builder, KStream<String, EventReport> reports,
                                                   Topics topics, SitrepSerdes serdes, MatchSettings settings,
-                                                  Duration quietPeriod, ReorderSettings reorder) {
+                                                  Duration quietPeriod, ReorderSettings reorder, Duration retention) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
             Serdes.String(), serdes.incident()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
             Serdes.String(), serdes.incidentIndex()));
         builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.eventReport()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RETENTION_STORE),
+            Serdes.String(), Serdes.String()));
 
         KStream<String, Incident> incidents = reports
             .filter((id, report) -> report.getCountry() != null, Named.as("incidents-skip-unplaced"))
@@ -50,9 +59,10 @@ public final class IncidentStage {
             // put them back in (published_at, report id) order here, where the order matters.
             .process(() -> new ReorderProcessor<>(REORDER_STORE, reorder, EventReport::getReportId, EventReport::getCountry),
                 Named.as("incidents-reorder-reports"), REORDER_STORE)
-            .process(() -> new IncidentProcessor(settings, quietPeriod, reorder.grace()), Named.as("incidents-assign-reports"),
-                STORE, OPEN_STORE);
-        incidents.to(topics.incidents.name(), topics.incidents.produced("incidents-write-incidents"));
+            .process(() -> new IncidentProcessor(settings, quietPeriod, reorder.grace(), retention),
+                Named.as("incidents-assign-reports"), STORE, OPEN_STORE, RETENTION_STORE);
+        incidents.filter((id, incident) -> incident != null, Named.as("incidents-skip-forgotten"))
+            .to(topics.incidents.name(), topics.incidents.produced("incidents-write-incidents"));
         return incidents;
     }
 }

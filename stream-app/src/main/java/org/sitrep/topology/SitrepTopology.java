@@ -71,7 +71,7 @@ public final class SitrepTopology {
         KStream<String, EventReport> reports = ExtractStage.apply(unique, topics, extractor);
         KStream<String, Incident> incidents = IncidentStage.apply(builder, reports, topics, serdes,
             new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), pipeline.matchMinScore()),
-            pipeline.incidentQuietPeriod(), pipeline.reorder());
+            pipeline.incidentQuietPeriod(), pipeline.reorder(), pipeline.incidentRetention());
         HistoryStage.apply(builder, incidents, serdes);
         AlertStage.apply(builder, incidents, topics, pipeline.alertRules());
         return builder.build(streamsProperties);

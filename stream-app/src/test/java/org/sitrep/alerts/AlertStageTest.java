@@ -50,4 +50,42 @@ class AlertStageTest {
             assertThat(alerts).allSatisfy(a -> assertThat(a.getReason()).isIn(AlertReason.match, AlertReason.escalation));
         }
     }
+
+    @Test
+    void aForgottenIncidentLeavesNothingInTheStoreAndOthersKeepTheirs() {
+        SitrepSerdes serdes = new SitrepSerdes(SchemaRegistryClients.create("mock://alert-stage-forget", java.util.Map.of()));
+        Topics topics = new Topics(serdes);
+        StreamsBuilder b = new StreamsBuilder();
+        KStream<String, Incident> incidents = b.stream(Topics.INCIDENTS, topics.incidents.consumed("test-read"));
+        AlertStage.apply(b, incidents, topics, AlertRules.parse(AlertRulesTest.RULES));
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-stage-forget");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(b.build(), p)) {
+            TestInputTopic<String, Incident> in = driver.createInputTopic(Topics.INCIDENTS, Serdes.String().serializer(),
+                serdes.incident().serializer());
+            Incident mali = TestIncidents.mali(2, 14, 40);
+            Incident other = Incident.newBuilder(mali).setIncidentId("ML-20230111-abcdef").build();
+            in.pipeInput(mali.getIncidentId(), mali);
+            in.pipeInput(other.getIncidentId(), other);
+            var sent = driver.<String, Integer>getKeyValueStore(AlertStage.STORE);
+            assertThat(keys(sent)).containsExactlyInAnyOrder(mali.getIncidentId() + "|central-mali",
+                mali.getIncidentId() + "|any-high", other.getIncidentId() + "|central-mali", other.getIncidentId() + "|any-high");
+            // A rule since removed from the file left an entry too: it goes as well.
+            sent.put(mali.getIncidentId() + "|old-rule", 3);
+
+            in.pipeInput(mali.getIncidentId(), null); // the incidents stage forgot it
+
+            assertThat(keys(sent)).containsExactlyInAnyOrder(other.getIncidentId() + "|central-mali",
+                other.getIncidentId() + "|any-high");
+        }
+    }
+
+    private static java.util.List<String> keys(org.apache.kafka.streams.state.KeyValueStore<String, Integer> store) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> out.add(kv.key));
+        }
+        return out;
+    }
 }

@@ -79,6 +79,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void incidentRetentionIsADurationOrForever() {
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of()).pipeline().incidentRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(ConfigLoader.load(null, Map.of("SITREP_INCIDENT_RETENTION", "7d"), Map.of()).pipeline().incidentRetention())
+            .isEqualTo(Duration.ofDays(7));
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of("incident-retention", "Forever")).pipeline().incidentRetention())
+            .isEqualTo(SitrepConfig.PipelineConfig.KEEP_FOREVER);
+        assertThat(SitrepConfig.PipelineConfig.defaults().incidentRetention()).isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("incident-retention", "0s")))
+            .hasMessageContaining("'incident-retention' must be a positive duration");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("incident-retention", "always")))
+            .hasMessageContaining("incident-retention").hasMessageContaining("'forever'");
+    }
+
+    @Test
     void durationsReadShortAndIsoForms() {
         assertThat(ConfigLoader.parseDuration("7d")).isEqualTo(Duration.ofDays(7));
         assertThat(ConfigLoader.parseDuration("12h")).isEqualTo(Duration.ofHours(12));

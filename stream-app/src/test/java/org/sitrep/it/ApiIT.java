@@ -74,7 +74,9 @@ class ApiIT {
             ApiRuntime api = ApiRuntime.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             apis.add(api);
             PipelineSession s = ClusterSession.create(kafka.bootstrapServers(), registry, "sitrep-it-api",
-                Map.of("partitions", "3", "advertised-http-url", "http://127.0.0.1:" + api.port()));
+                // The sample feed spans five years: keep every incident queryable, as demo does.
+                Map.of("partitions", "3", "advertised-http-url", "http://127.0.0.1:" + api.port(),
+                    "incident-retention", "forever"));
             sessions.add(s);
         }
         sessions.get(0).createTopics();

@@ -40,6 +40,7 @@ class BenchIT {
         assertThat(r.get("copies").asLong()).isPositive();
         assertThat(r.get("incident_versions").asLong()).isPositive();
         assertThat(r.get("stored_incidents").asLong()).isPositive().isLessThanOrEqualTo(r.get("incident_versions").asLong());
+        assertThat(r.get("stored_histories").asLong()).isEqualTo(r.get("stored_incidents").asLong());
         assertThat(r.get("last_incident_s").asDouble()).isPositive().isLessThanOrEqualTo(r.get("pipeline_s").asDouble());
         // one latency run per reorder grace (the default 10m, then 0s) at the one rate
         assertThat(r.get("latency")).hasSize(2);

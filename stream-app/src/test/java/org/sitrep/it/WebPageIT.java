@@ -83,7 +83,8 @@ class WebPageIT {
         kafka = EmbeddedKafka.start();
         api = ApiRuntime.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         session = ClusterSession.create(kafka.bootstrapServers(), SharedRegistry.get().url(), "sitrep-it-web",
-            Map.of("partitions", "1", "advertised-http-url", "http://127.0.0.1:" + api.port()));
+            // The sample feed spans five years: keep every incident on the map, as demo does.
+            Map.of("partitions", "1", "advertised-http-url", "http://127.0.0.1:" + api.port(), "incident-retention", "forever"));
         session.createTopics();
         api.attach(session.streams(), session.config(), session.serdes());
         session.streams().start();
