@@ -241,7 +241,7 @@ public final class AppReset {
                 Map<TopicPartition, RecordsToDelete> all = new HashMap<>();
                 offsets(admin, List.of(topic), OffsetSpec.latest())
                     .forEach((tp, end) -> all.put(tp, RecordsToDelete.beforeOffset(end)));
-                admin.deleteRecords(all).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+                deleteRecords(admin, all);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw e;
@@ -250,6 +250,26 @@ public final class AppReset {
                 if (compactOnly) {
                     setPolicy(admin, resource, TopicConfig.CLEANUP_POLICY_COMPACT);
                 }
+            }
+        }
+    }
+
+    /**
+     * DeleteRecords, retried while the broker still refuses it as a compact-only topic: the controller accepts the
+     * policy change before every broker has applied it, so the first attempt can race it.
+     */
+    private static void deleteRecords(Admin admin, Map<TopicPartition, RecordsToDelete> all)
+        throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (true) {
+            try {
+                admin.deleteRecords(all).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.PolicyViolationException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
             }
         }
     }
