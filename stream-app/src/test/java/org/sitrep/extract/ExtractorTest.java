@@ -298,4 +298,33 @@ class ExtractorTest {
 
         assertThat(extractor.extract(a)).isEmpty();
     }
+
+    @Test
+    void datelineCityAndDateAreNeitherThePlaceNorTheDateOfTheEvent() {
+        // Monday 20 March 2023; "on Saturday" is the 18th, the dateline's "March 20" only the filing date
+        Article a = TestArticles.article("dl-1", "en", "2023-03-20T10:00:00Z", "Mali: herders killed",
+                "BAMAKO, March 20 (Reuters) - Gunmen killed 16 herders near Tenenkou in central Mali on Saturday, "
+                        + "a local official said.");
+        Article fr = TestArticles.article("dl-2", "fr", "2023-03-20T10:00:00Z", "Mali : des éleveurs tués",
+                "BAMAKO, 20 mars 2023 (AFP) \u2013 Seize éleveurs ont été tués samedi près de Tenenkou, dans le centre "
+                        + "du Mali, a indiqué un élu local.");
+
+        for (Article x : List.of(a, fr)) {
+            EventReport r = single(x);
+            assertThat(r.getEventDate()).as(x.getId()).isEqualTo(LocalDate.of(2023, 3, 18));
+            assertThat(r.getAdmin1()).as(x.getId()).isEqualTo("Mopti");
+            assertThat(r.getPlaces()).as(x.getId()).extracting(Place::getName).containsExactly("Tenenkou");
+        }
+    }
+
+    @Test
+    void datelineCapitalStillCountsWhenTheStoryNamesIt() {
+        Article a = TestArticles.article("dl-3", "en", "2023-03-20T10:00:00Z", "Bomb in the capital",
+                "BAMAKO, March 20 (Reuters) - A bomb killed four people at a market in Bamako on Sunday, police said.");
+
+        EventReport r = single(a);
+
+        assertThat(r.getAdmin1()).isEqualTo("Bamako");
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 3, 19));
+    }
 }
