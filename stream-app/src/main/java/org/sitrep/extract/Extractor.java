@@ -164,18 +164,20 @@ public final class Extractor {
         // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
         List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
         var evidence = EventTypeClassifier.best(evidenceOf);
+        Set<String> claimSentences = new HashSet<>();
+        found.forEach(c -> claimSentences.add(c.getSentence()));
         List<String> placeTexts = new ArrayList<>();
-        for (String t : typed) {
-            placeTexts.add(maskActors(t));
+        List<Boolean> eventTexts = new ArrayList<>();
+        for (int k = 0; k < typed.size(); k++) {
+            placeTexts.add(maskActors(typed.get(k)));
+            eventTexts.add(k == 0 || evidenceOf.get(k).isPresent() || claimSentences.contains(typed.get(k)));
         }
-        Gazetteer.Location where = gazetteer.locate(placeTexts);
+        Gazetteer.Location where = gazetteer.locate(placeTexts, new PlaceSalience(eventTexts));
         if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
             return List.of();
         }
         EventType type = evidence.orElse(EventType.other);
 
-        Set<String> claimSentences = new HashSet<>();
-        found.forEach(c -> claimSentences.add(c.getSentence()));
         List<String> claimAndEvent = new ArrayList<>();
         List<String> eventOnly = new ArrayList<>();
         List<String> claimOnly = new ArrayList<>();
