@@ -81,8 +81,10 @@ public final class DateResolver {
             "\\b(the day before|the previous day|a day earlier|the day prior|la veille)\\b");
     private static final Pattern REPORTING = Pattern.compile(
             "\\b(released|published|issued|said|says|announced|consulted|emailed|reported|told|added|confirmed|stated|"
-                    + "statement|declared|publie|publiee|annonce|annoncait|indique|declare|precise|affirme|confirme|"
-                    + "communique|rapporte|consulte|dit)\\W+(?:on\\s+|le\\s+|ce\\s+|this\\s+|late\\s+|early\\s+|last\\s+)?$");
+                    + "statement|declared|acknowledged|admitted|conceded|revealed|claimed responsibility|publie|publiee|"
+                    + "annonce|annoncait|indique|declare|precise|affirme|confirme|reconnu|admis|revele|"
+                    + "revendique(?: l'\\w+)?|communique|rapporte|consulte|dit)\\W+(?:on\\s+|le\\s+|ce\\s+|this\\s+|late\\s+|"
+                    + "early\\s+|last\\s+)?$");
     /**
      * A word that makes the explicit date after it a reference point, not the event: "depuis le coup d'État du 26
      * juillet", "since 2 March", "after the vote of 9 August", "until 30 June", "avant le 15 mai".
@@ -90,7 +92,20 @@ public final class DateResolver {
     private static final Pattern ANCHOR = Pattern.compile(
             "\\b(since|after|until|till|before|depuis|avant|apres|jusqu'(?:au|a|en))\\b[^,;:.()\"]{0,40}$");
     private static final Pattern EVENT_NOUN = Pattern.compile("\\b(attack|attacks|attaque|attaques|ambush|embuscade|"
-            + "assault|assaut|raid|explosion|blast|bombing|bombings|attentat|massacre|tuerie|fighting|combats?)\\b");
+            + "assault|assaut|raid|explosion|blast|bombing|bombings|attentat|massacre|tuerie|fighting|combats?|strike|strikes|"
+            + "frappe|frappes|clash|clashes|affrontements?|killings?)\\b");
+    /**
+     * Words that tie a date to the event itself: event nouns and the verbs of killing and attacking. A date with one
+     * of them within {@value #ATTACH_BEFORE} characters before it or {@value #ATTACH_AFTER} after it before a comma, in the same
+     * clause ("killed ... on Saturday", "Sunday's attack", "the strike, late on Sunday", "tués samedi"), is
+     * <em>attached</em>.
+     */
+    private static final Pattern EVENT_WORD = Pattern.compile("\\b(attack\\w*|attaqu\\w*|ambush\\w*|embuscades?|"
+            + "assault|assaut|raids?|explosions?|exploded|blasts?|bomb\\w*|attentats?|massacre\\w*|tuerie|fighting|"
+            + "combats?|strikes?|struck|frappe\\w*|clash\\w*|affrontements?|killings?|killed|kill|died|dead|slain|"
+            + "stormed|overran|overrun|tue|tues|tuee|tuees|morts?|perdu la vie|peri|abducted|kidnapped|enleve\\w*)\\b");
+    static final int ATTACH_BEFORE = 40;
+    static final int ATTACH_AFTER = 25;
     /** An explicit date more than this many days before publication does not beat a weekday in the same sentence. */
     static final int STALE_EXPLICIT_DAYS = 7;
 
@@ -104,20 +119,28 @@ public final class DateResolver {
         return resolve(java.util.Arrays.asList(preferred, others), published);
     }
 
-    /** The event date: the first date found in the first group of sentences that has one, else the publication date. */
+    /**
+     * The event date: the first date attached to event words ("killed ... on Saturday", "Sunday's attack") in the
+     * groups in order, else the first date found in the first group of sentences that has one, else the publication
+     * date.
+     */
     public LocalDate resolve(List<List<String>> groups, LocalDate published) {
+        LocalDate firstUnattached = null;
         for (List<String> group : groups) {
             if (group == null) {
                 continue;
             }
             for (String s : group) {
-                Optional<LocalDate> d = inSentence(s, published);
-                if (d.isPresent()) {
-                    return d.get();
+                Optional<Dated> d = dated(s, published);
+                if (d.isPresent() && d.get().attached()) {
+                    return d.get().date();
+                }
+                if (d.isPresent() && firstUnattached == null) {
+                    firstUnattached = d.get().date();
                 }
             }
         }
-        return published;
+        return firstUnattached != null ? firstUnattached : published;
     }
 
     /** Ranks within a sentence: lower wins. */
@@ -127,10 +150,21 @@ public final class DateResolver {
     private static final int STALE_EXPLICIT = 35;
     private static final int OVERNIGHT_RANK = 40;
 
-    private record Found(LocalDate date, int start, boolean reporting, int rank) {}
+    private record Found(LocalDate date, int start, int end, boolean reporting, int rank) {}
+
+    /** A date one sentence gives, and whether it is attached to the event's words (see {@link #EVENT_WORD}). */
+    public record Dated(LocalDate date, boolean attached) {}
 
     /** The event date one sentence gives, if any. */
     public Optional<LocalDate> inSentence(String sentence, LocalDate published) {
+        return dated(sentence, published).map(Dated::date);
+    }
+
+    /**
+     * The event date one sentence gives, if any, and whether it is attached to event words. Within the sentence an
+     * attached date beats an unattached one, then the ranks above apply.
+     */
+    public Optional<Dated> dated(String sentence, LocalDate published) {
         if (sentence == null || sentence.isEmpty() || published == null) {
             return Optional.empty();
         }
@@ -141,7 +175,7 @@ public final class DateResolver {
         while (m.find()) {
             LocalDate d = date(published, m.group(3), MONTHS.get(m.group(2)), m.group(1));
             if (d != null) {
-                found.add(new Found(d, m.start(), reporting(f, m.start()) || anchor(f, m.start()),
+                found.add(new Found(d, m.start(), m.end(), reporting(f, m.start()) || anchor(f, m.start()),
                         explicitRank(d, published)));
                 explicitSpans.add(new int[] {m.start(), m.end()});
             }
@@ -153,7 +187,7 @@ public final class DateResolver {
             }
             LocalDate d = date(published, m.group(3), MONTHS.get(m.group(1)), m.group(2));
             if (d != null) {
-                found.add(new Found(d, m.start(), reporting(f, m.start()) || anchor(f, m.start()),
+                found.add(new Found(d, m.start(), m.end(), reporting(f, m.start()) || anchor(f, m.start()),
                         explicitRank(d, published)));
             }
         }
@@ -161,7 +195,8 @@ public final class DateResolver {
         m = NIGHT_FROM.matcher(f);
         List<int[]> nightSpans = new ArrayList<>();
         while (m.find()) {
-            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), false, WEEKDAY_RANK));
+            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), m.end(), false,
+                    WEEKDAY_RANK));
             nightSpans.add(new int[] {m.start(), m.end()});
             weekday = true;
         }
@@ -170,26 +205,26 @@ public final class DateResolver {
             if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start())) {
                 continue;
             }
-            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), reporting(f, m.start()),
-                    WEEKDAY_RANK));
+            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), m.end(),
+                    reporting(f, m.start()), WEEKDAY_RANK));
             weekday = true;
         }
         m = DAY_BEFORE_YESTERDAY.matcher(f);
         boolean twoDays = false;
         while (m.find()) {
-            found.add(new Found(published.minusDays(2), m.start(), reporting(f, m.start()), YESTERDAY_RANK));
+            found.add(new Found(published.minusDays(2), m.start(), m.end(), reporting(f, m.start()), YESTERDAY_RANK));
             twoDays = true;
         }
         if (!twoDays) {
             m = YESTERDAY.matcher(f);
             while (m.find()) {
-                found.add(new Found(published.minusDays(1), m.start(), reporting(f, m.start()), YESTERDAY_RANK));
+                found.add(new Found(published.minusDays(1), m.start(), m.end(), reporting(f, m.start()), YESTERDAY_RANK));
             }
         }
         if (!weekday) {
             m = OVERNIGHT.matcher(f);
             while (m.find()) {
-                found.add(new Found(published.minusDays(1), m.start(), false, OVERNIGHT_RANK));
+                found.add(new Found(published.minusDays(1), m.start(), m.end(), false, OVERNIGHT_RANK));
             }
         }
         m = DAY_BEFORE.matcher(f);
@@ -201,18 +236,42 @@ public final class DateResolver {
                     anchor = x;
                 }
             }
-            return Optional.of(anchor.date().minusDays(1));
+            return Optional.of(new Dated(anchor.date().minusDays(1), attached(f, m.start(), m.end())));
         }
         Found best = null;
+        boolean bestAttached = false;
         for (Found x : found) {
             if (x.reporting()) {
                 continue;
             }
-            if (best == null || x.rank() < best.rank() || (x.rank() == best.rank() && x.start() < best.start())) {
+            boolean att = attached(f, x.start(), x.end());
+            if (best == null || (att && !bestAttached) || (att == bestAttached && (x.rank() < best.rank()
+                    || (x.rank() == best.rank() && x.start() < best.start())))) {
                 best = x;
+                bestAttached = att;
             }
         }
-        return best == null ? Optional.empty() : Optional.of(best.date());
+        return best == null ? Optional.empty() : Optional.of(new Dated(best.date(), bestAttached));
+    }
+
+    /** Whether event words stand near the span, in the same clause. */
+    private static boolean attached(String folded, int start, int end) {
+        int from = Math.max(0, start - ATTACH_BEFORE);
+        for (int i = start - 1; i >= from; i--) {
+            if (folded.charAt(i) == ';' || folded.charAt(i) == '.' && i < start - 1) {
+                from = i + 1;
+                break;
+            }
+        }
+        int to = Math.min(folded.length(), end + ATTACH_AFTER);
+        for (int i = end; i < to; i++) {
+            if (folded.charAt(i) == ';' || folded.charAt(i) == '.' || folded.charAt(i) == ',') {
+                to = i;
+                break;
+            }
+        }
+        return EVENT_WORD.matcher(folded.substring(from, start)).find()
+                || EVENT_WORD.matcher(folded.substring(end, to)).find();
     }
 
     /** The latest {@code day} on or before {@code published}. */

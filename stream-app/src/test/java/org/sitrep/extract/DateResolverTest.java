@@ -82,4 +82,27 @@ class DateResolverTest {
                 List.of("Jihadists overran the base on Sunday."), List.of("Bodies arrived in town on Tuesday.")),
                 PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 8));
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "The president acknowledged on Wednesday that 30 soldiers died in the attack on 2 January.|2023-01-02",
+            "Le président a reconnu mercredi la mort de 30 soldats lors de l'attaque du 2 janvier.|2023-01-02",
+            "The group claimed responsibility on Wednesday for Monday's raid.|2023-01-09",
+            "Le groupe a revendiqué mercredi l'embuscade de lundi.|2023-01-09",
+            "Officials visited the town on Wednesday, where gunmen killed eight people on Monday.|2023-01-09",
+    })
+    void theDateTiedToTheEventBeatsAnotherInTheSameSentence(String sentence, String expected) {
+        assertThat(resolver.inSentence(sentence, PUBLISHED)).contains(LocalDate.parse(expected));
+    }
+
+    @Test
+    void aDateTiedToTheEventInALaterSentenceBeatsAnUntiedDateInAnEarlierOne() {
+        List<String> others = List.of(
+                "The governor toured the area on Wednesday and promised help.",
+                "Residents said the raid, late on Sunday, lasted two hours.");
+
+        assertThat(resolver.resolve(List.of(List.of(), others), PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 8));
+        assertThat(resolver.dated(others.get(0), PUBLISHED)).hasValueSatisfying(d -> assertThat(d.attached()).isFalse());
+        assertThat(resolver.dated(others.get(1), PUBLISHED)).hasValueSatisfying(d -> assertThat(d.attached()).isTrue());
+    }
 }
