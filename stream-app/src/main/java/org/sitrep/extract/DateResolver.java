@@ -254,6 +254,11 @@ public final class DateResolver {
         return best == null ? Optional.empty() : Optional.of(new Dated(best.date(), bestAttached));
     }
 
+    /** Whether the text has event words (see {@link #EVENT_WORD}). */
+    static boolean hasEventWord(String text) {
+        return text != null && EVENT_WORD.matcher(Text.fold(text)).find();
+    }
+
     /** Whether event words stand near the span, in the same clause. */
     private static boolean attached(String folded, int start, int end) {
         int from = Math.max(0, start - ATTACH_BEFORE);

@@ -107,6 +107,7 @@ public final class Extractor {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final BackgroundFilter background = new BackgroundFilter();
     private final DateResolver dates = new DateResolver();
+    private final Retrospect retrospect = new Retrospect(dates, background);
     private final EventTypeClassifier classifier = new EventTypeClassifier();
     private final Gazetteer gazetteer;
     private final ActorDictionary actors;
@@ -145,18 +146,54 @@ public final class Extractor {
         Language lang = Language.of(article.getLanguage(),
                 title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
 
-        List<ClaimExtractor.Input> inputs = new ArrayList<>();
-        List<String> current = new ArrayList<>(); // non-background sentences
+        List<Sentence> sentences = new ArrayList<>();
+        List<BackgroundFilter.Kind> kinds = new ArrayList<>();
         for (Sentence s : splitter.split(paragraphs)) {
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
-            Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
-            boolean bg = background.isBackground(text, published);
-            inputs.add(new ClaimExtractor.Input(capped, bg));
-            if (!bg) {
-                current.add(text);
+            sentences.add(new Sentence(text, s.paragraph(), s.indexInParagraph()));
+            kinds.add(background.kind(text, published));
+        }
+        boolean[] bg = new boolean[sentences.size()];
+        for (int i = 0; i < bg.length; i++) {
+            bg[i] = kinds.get(i) != BackgroundFilter.Kind.NONE;
+        }
+        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang);
+        List<Claim> found = claims.extract(inputs(sentences, bg), source);
+
+        // Does the article report a new event, look back only, or follow up an earlier one?
+        List<Boolean> eventish = new ArrayList<>();
+        Set<String> firstClaims = new HashSet<>();
+        found.forEach(c -> firstClaims.add(c.getSentence()));
+        List<java.util.Optional<EventType>> sentenceEvidence = classifier.evidenceEach(
+                sentences.stream().map(Sentence::text).toList());
+        for (int i = 0; i < sentences.size(); i++) {
+            String t = sentences.get(i).text();
+            eventish.add(sentenceEvidence.get(i).isPresent() || firstClaims.contains(t) || DateResolver.hasEventWord(t));
+        }
+        Retrospect.Decision decision = retrospect.decide(title, sentences, kinds, eventish, published);
+        if (decision.mode() == Retrospect.Mode.RETROSPECTIVE) {
+            return List.of();
+        }
+        LocalDate followedDate = null;
+        if (decision.mode() == Retrospect.Mode.FOLLOW_UP) {
+            boolean[] again = bg.clone();
+            decision.foreground().forEach(i -> again[i] = false);
+            List<Claim> more = claims.extract(inputs(sentences, again), source);
+            int lead = sentences.get(0).paragraph();
+            Set<String> leadTexts = new HashSet<>();
+            sentences.stream().filter(s -> s.paragraph() == lead).forEach(s -> leadTexts.add(s.text()));
+            if (more.stream().anyMatch(c -> leadTexts.contains(c.getSentence()))) {
+                bg = again;
+                found = more;
+                followedDate = decision.eventDate();
             }
         }
-        List<Claim> found = claims.extract(inputs, new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang));
+        List<String> current = new ArrayList<>(); // non-background sentences
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!bg[i]) {
+                current.add(sentences.get(i).text());
+            }
+        }
 
         List<String> typed = new ArrayList<>();
         typed.add(title);
@@ -192,7 +229,8 @@ public final class Extractor {
             }
         }
         others.add(title);
-        LocalDate eventDate = dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
+        LocalDate eventDate = followedDate != null ? followedDate
+                : dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
 
         EventReport report = EventReport.newBuilder()
                 .setReportId(article.getId() + "#1")
@@ -210,6 +248,14 @@ public final class Extractor {
                 .setClaims(new ArrayList<>(found))
                 .build();
         return List.of(report);
+    }
+
+    private static List<ClaimExtractor.Input> inputs(List<Sentence> sentences, boolean[] background) {
+        List<ClaimExtractor.Input> inputs = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            inputs.add(new ClaimExtractor.Input(sentences.get(i), background[i]));
+        }
+        return inputs;
     }
 
     /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */

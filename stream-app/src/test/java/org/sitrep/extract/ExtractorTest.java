@@ -327,4 +327,85 @@ class ExtractorTest {
         assertThat(r.getAdmin1()).isEqualTo("Bamako");
         assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 3, 19));
     }
+
+    /** Wednesday 12 April 2023. */
+    private static final String APRIL = "2023-04-12T09:00:00Z";
+
+    @Test
+    void followUpNamingTheOldEventExplicitlyGetsItsDateAndFigures() {
+        Article en = TestArticles.article("fu-1", "en", APRIL, "UN says strike near Tenenkou killed civilians",
+                String.join("\n\n",
+                        "An air strike near Tenenkou on 4 February killed 12 civilians at a cattle market, a UN inquiry "
+                                + "published on Tuesday found.",
+                        "The army has said only militants were hit."));
+        Article fr = TestArticles.article("fu-2", "fr", APRIL, "Selon l'ONU, la frappe de Tenenkou a tué des civils",
+                "La frappe aérienne menée le 4 février près de Tenenkou a tué douze civils, selon un rapport de l'ONU "
+                        + "publié mardi.");
+
+        for (Article a : List.of(en, fr)) {
+            EventReport r = single(a);
+            assertThat(r.getEventDate()).as(a.getId()).isEqualTo(LocalDate.of(2023, 2, 4));
+            assertThat(r.getAdmin1()).as(a.getId()).isEqualTo("Mopti");
+            assertThat(r.getClaims()).as(a.getId()).extracting(Claim::getKilled).containsExactly(12);
+        }
+    }
+
+    @Test
+    void followUpNamingOnlyTheMonthTakesTheDayFromALaterSentenceAboutTheSameEvent() {
+        Article a = TestArticles.article("fu-3", "en", APRIL, "Inquiry into Tenenkou strike",
+                String.join("\n\n",
+                        "An air strike near Tenenkou in February killed 12 civilians, a UN inquiry said on Tuesday.",
+                        "Investigators found that the strike on Feb. 4 hit a crowded cattle market.",
+                        "In January, eight herders were killed in a raid near Macina."));
+
+        EventReport r = single(a);
+
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 2, 4));
+        assertThat(r.getClaims()).extracting(Claim::getKilled).containsExactly(12);
+        assertThat(r.getPlaces()).extracting(Place::getName).containsExactly("Tenenkou");
+    }
+
+    @Test
+    void anOldEventInTheLeadOfANewEventStaysBackground() {
+        Article a = TestArticles.article("fu-4", "en", APRIL, "Gunmen kill villagers near Djibo",
+                "Gunmen killed ten villagers near Djibo on Sunday, two months after the attack on 3 February that "
+                        + "killed 30 people nearby, officials said on Monday.");
+
+        EventReport r = single(a);
+
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 4, 9));
+    }
+
+    @Test
+    void anniversaryAndAnalysisPiecesGiveNoReport() {
+        Article anniversary = TestArticles.article("rt-1", "en", APRIL, "One year after the Tenenkou market strike",
+                String.join("\n\n",
+                        "One year after an air strike killed 12 people at the Tenenkou cattle market, traders say the "
+                                + "market has never recovered.",
+                        "The army says the strike hit militants."));
+        Article ilYaUnAn = TestArticles.article("rt-2", "fr", APRIL, "Tenenkou, la plaie ouverte",
+                "Il y a un an, le 11 avril 2022, une frappe tuait douze personnes sur le marché de Tenenkou. "
+                        + "Les familles attendent toujours une enquête.");
+        Article analysis = TestArticles.article("rt-3", "en", APRIL, "Analysis: why the army keeps losing posts",
+                String.join("\n\n",
+                        "In the space of three months, attacks on army posts around Mopti have killed about 60 soldiers.",
+                        "The army says it is regrouping its units into larger bases."));
+
+        assertThat(extractor.extract(anniversary)).isEmpty();
+        assertThat(extractor.extract(ilYaUnAn)).isEmpty();
+        assertThat(extractor.extract(analysis)).isEmpty();
+    }
+
+    @Test
+    void aNewEventInAnAnalysisPieceStillGivesAReport() {
+        Article a = TestArticles.article("rt-4", "en", APRIL, "Analysis: why the army keeps losing posts",
+                String.join("\n\n",
+                        "Gunmen killed nine soldiers at an army post near Tenenkou on Monday, the latest of a string of "
+                                + "attacks that have killed about 60 soldiers in the space of three months.",
+                        "The army says it is regrouping its units into larger bases."));
+
+        EventReport r = single(a);
+
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 4, 10));
+    }
 }
