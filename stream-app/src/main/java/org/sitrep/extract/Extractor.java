@@ -13,6 +13,7 @@ import org.sitrep.schema.Article;
 import org.sitrep.schema.Claim;
 import org.sitrep.schema.EventReport;
 import org.sitrep.schema.EventType;
+import org.sitrep.schema.Place;
 
 /**
  * Turns one news article into the violent events it reports, with their casualty claims.
@@ -195,6 +196,33 @@ public final class Extractor {
             }
         }
 
+        // Several reports when the event sentences form clearly separate groups (a roundup of two attacks).
+        List<List<String>> groups = followedDate == null ? groups(sentences, bg, found, published) : List.of();
+        if (groups.size() > 1) {
+            List<EventReport> reports = new ArrayList<>();
+            for (List<String> group : groups) {
+                Set<String> mine = new HashSet<>(group);
+                List<Claim> own = found.stream().filter(c -> mine.contains(c.getSentence())).toList();
+                EventReport r = report(article, reports.size() + 1, "", group, own, null, published);
+                if (r != null) {
+                    reports.add(r);
+                }
+            }
+            if (reports.size() > 1) {
+                return reports;
+            }
+        }
+        EventReport r = report(article, 1, title, current, found, followedDate, published);
+        return r == null ? List.of() : List.of(r);
+    }
+
+    /**
+     * One report from the given sentences (non-background, in order) and their claims; the title, when not empty,
+     * counts for type, places and actors. Null when there is no claim and no event type with a place.
+     */
+    private EventReport report(Article article, int n, String title, List<String> current, List<Claim> found,
+            LocalDate followedDate, LocalDate published) {
+        String outlet = article.getOutlet() == null ? "" : article.getOutlet();
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
@@ -211,7 +239,7 @@ public final class Extractor {
         }
         Gazetteer.Location where = gazetteer.locate(placeTexts, new PlaceSalience(eventTexts));
         if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
-            return List.of();
+            return null;
         }
         EventType type = evidence.orElse(EventType.other);
 
@@ -232,12 +260,12 @@ public final class Extractor {
         LocalDate eventDate = followedDate != null ? followedDate
                 : dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
 
-        EventReport report = EventReport.newBuilder()
-                .setReportId(article.getId() + "#1")
+        return EventReport.newBuilder()
+                .setReportId(article.getId() + "#" + n)
                 .setArticleId(article.getId())
                 .setOutlet(outlet)
                 .setLanguage(article.getLanguage())
-                .setPublishedAt(publishedAt)
+                .setPublishedAt(article.getPublishedAt())
                 .setTitle(article.getTitle() == null ? "" : article.getTitle())
                 .setEventType(type)
                 .setEventDate(eventDate)
@@ -247,7 +275,149 @@ public final class Extractor {
                 .setActors(actors.canonicalNames(typed))
                 .setClaims(new ArrayList<>(found))
                 .build();
-        return List.of(report);
+    }
+
+    /** Distance beyond which two groups of places in one country may be two events (with distinct dates or types). */
+    static final double SPLIT_KM = 300;
+
+    /** One paragraph's (or several paragraphs') event evidence, for splitting. */
+    private static final class Unit {
+        final List<String> texts = new ArrayList<>();
+        final List<Place> places = new ArrayList<>();
+        String country;
+        LocalDate date;
+        EventType type;
+    }
+
+    /**
+     * The non-background sentences split into groups of paragraphs that report separate events; one group (or none)
+     * in the common case. A paragraph with event words or a figure joins the latest group it is not clearly separate
+     * from, else starts a group; separate means another country, or places more than {@value #SPLIT_KM} km apart
+     * together with dates more than a day apart or different event types. A paragraph's country here comes from its
+     * towns and regions only ("near the border with Burkina Faso" places nothing). A new group also needs an event of its own
+     * (a casualty figure, or a named town or region and a date): "France said its aircraft flew over the area
+     * during the fighting" starts none. A paragraph without a country joins the latest group; a paragraph without
+     * event words, or separate but without an event of its own, joins the latest group when it names no other
+     * country, else it is left out.
+     */
+    private List<List<String>> groups(List<Sentence> sentences, boolean[] bg, List<Claim> found, LocalDate published) {
+        Set<String> claimSentences = new HashSet<>();
+        found.forEach(c -> claimSentences.add(c.getSentence()));
+        java.util.Map<Integer, List<String>> byParagraph = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!bg[i]) {
+                byParagraph.computeIfAbsent(sentences.get(i).paragraph(), k -> new ArrayList<>())
+                        .add(sentences.get(i).text());
+            }
+        }
+        if (byParagraph.size() < 2) {
+            return List.of();
+        }
+        List<Unit> groups = new ArrayList<>();
+        for (List<String> texts : byParagraph.values()) {
+            List<java.util.Optional<EventType>> ev = classifier.evidenceEach(texts);
+            List<String> masked = new ArrayList<>();
+            List<Boolean> eventTexts = new ArrayList<>();
+            List<String> eventSentences = new ArrayList<>();
+            for (int k = 0; k < texts.size(); k++) {
+                masked.add(maskActors(texts.get(k)));
+                boolean e = ev.get(k).isPresent() || claimSentences.contains(texts.get(k));
+                eventTexts.add(e);
+                if (e) {
+                    eventSentences.add(texts.get(k));
+                }
+            }
+            Gazetteer.Location where = gazetteer.locate(masked, new PlaceSalience(eventTexts));
+            Unit p = new Unit();
+            p.texts.addAll(texts);
+            p.places.addAll(where.places());
+            // only towns and regions place a paragraph: "near the border with Burkina Faso" names no scene
+            p.country = where.places().stream().anyMatch(x -> x.getCountry() != null
+                    && x.getCountry().equals(where.country())) ? where.country() : null;
+            boolean event = !eventSentences.isEmpty();
+            if (event) {
+                p.type = EventTypeClassifier.best(ev).orElse(null);
+                for (String t : eventSentences) {
+                    java.util.Optional<DateResolver.Dated> d = dates.dated(t, published);
+                    if (d.isPresent()) {
+                        p.date = d.get().date();
+                        break;
+                    }
+                }
+            }
+            Unit home = null;
+            for (int g = groups.size() - 1; g >= 0 && home == null; g--) {
+                if (!separate(groups.get(g), p)) {
+                    home = groups.get(g);
+                }
+            }
+            // a new group needs an event of its own: a figure, or a named place and a date
+            boolean strong = eventSentences.stream().anyMatch(claimSentences::contains)
+                    || (!p.places.isEmpty() && p.date != null);
+            if (!event || (home == null && !groups.isEmpty() && !strong)) {
+                Unit last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+                if (last != null && (p.country == null || p.country.equals(last.country))) {
+                    last.texts.addAll(p.texts);
+                }
+                continue;
+            }
+            if (home == null) {
+                groups.add(p);
+                continue;
+            }
+            home.texts.addAll(p.texts);
+            home.places.addAll(p.places);
+            if (home.country == null) {
+                home.country = p.country;
+            }
+            if (home.date == null) {
+                home.date = p.date;
+            }
+            if (home.type == null) {
+                home.type = p.type;
+            }
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (Unit g : groups) {
+            if (g.country != null) {
+                out.add(g.texts);
+            }
+        }
+        return out.size() > 1 ? out : List.of();
+    }
+
+    private static boolean separate(Unit g, Unit p) {
+        if (g.country == null || p.country == null) {
+            return false;
+        }
+        if (!g.country.equals(p.country)) {
+            return true;
+        }
+        boolean distinctDates = g.date != null && p.date != null
+                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(g.date, p.date)) > 1;
+        boolean distinctTypes = g.type != null && p.type != null && g.type != p.type;
+        return (distinctDates || distinctTypes) && nearestKm(g.places, p.places) > SPLIT_KM;
+    }
+
+    /** The smallest distance between a located place of one list and one of the other; 0 when either has none. */
+    private static double nearestKm(List<Place> a, List<Place> b) {
+        double min = Double.POSITIVE_INFINITY;
+        for (Place x : a) {
+            for (Place y : b) {
+                if (x.getLat() != null && x.getLon() != null && y.getLat() != null && y.getLon() != null) {
+                    min = Math.min(min, haversineKm(x.getLat(), x.getLon(), y.getLat(), y.getLon()));
+                }
+            }
+        }
+        return Double.isInfinite(min) ? 0 : min;
+    }
+
+    private static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     private static List<ClaimExtractor.Input> inputs(List<Sentence> sentences, boolean[] background) {

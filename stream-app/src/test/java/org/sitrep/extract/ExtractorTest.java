@@ -408,4 +408,62 @@ class ExtractorTest {
 
         assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 4, 10));
     }
+
+    @Test
+    void aRoundupOfAttacksInTwoCountriesGivesTwoReports() {
+        Article a = TestArticles.article("ru-1", "en", THURSDAY, "Weekly security review",
+                String.join("\n\n",
+                        "Our weekly review of security incidents across the region.",
+                        "MALI. Gunmen killed 12 villagers near Macina on Tuesday, local officials said. The army sent "
+                                + "reinforcements.",
+                        "BURKINA FASO. Nine soldiers were killed on Sunday when their convoy hit a mine near Djibo, the "
+                                + "army said.",
+                        "Aid agencies in Bamako and Niamey called for calm."));
+
+        List<EventReport> reports = extractor.extract(a);
+
+        assertThat(reports).extracting(EventReport::getReportId).containsExactly("ru-1#1", "ru-1#2");
+        assertThat(reports).extracting(EventReport::getCountry).containsExactly("ML", "BF");
+        assertThat(reports).extracting(EventReport::getEventDate)
+                .containsExactly(LocalDate.of(2023, 1, 10), LocalDate.of(2023, 1, 8));
+        assertThat(reports).extracting(EventReport::getAdmin1).containsExactly("Ségou", "Sahel");
+        assertThat(reports.get(0).getClaims()).extracting(Claim::getKilled).containsExactly(12);
+        assertThat(reports.get(1).getClaims()).extracting(Claim::getKilled).containsExactly(9);
+        assertThat(reports.get(1).getEventType()).isEqualTo(EventType.ied);
+    }
+
+    @Test
+    void attacksFarApartInOneCountryOnDifferentDaysGiveTwoReports() {
+        Article a = TestArticles.article("ru-2", "en", THURSDAY, "Violence in Mali",
+                String.join("\n\n",
+                        "Gunmen killed 12 villagers near Macina on Tuesday, local officials said.",
+                        "In the far north, four soldiers died on Sunday when their vehicle hit a mine near Tessalit."));
+
+        assertThat(extractor.extract(a)).extracting(EventReport::getAdmin1).containsExactly("Ségou", "Kidal");
+    }
+
+    @Test
+    void linkedAttacksOnNearbyVillagesStayOneReport() {
+        Article a = TestArticles.article("ru-3", "en", THURSDAY, "Two villages attacked",
+                String.join("\n\n",
+                        "Gunmen killed 12 villagers in Koumara on Tuesday, local officials said.",
+                        "The same day, eight people were killed in an attack near Macina, a few kilometres away."));
+        Article sameDayFar = TestArticles.article("ru-4", "en", THURSDAY, "Two attacks",
+                String.join("\n\n",
+                        "Gunmen killed 12 villagers near Macina on Tuesday, local officials said.",
+                        "Also on Tuesday, gunmen killed eight villagers near Tessalit."));
+
+        assertThat(single(a).getClaims()).extracting(Claim::getKilled).containsExactly(12, 8);
+        assertThat(single(sameDayFar).getClaims()).extracting(Claim::getKilled).containsExactly(12, 8);
+    }
+
+    @Test
+    void aForeignCountryMentionedWithoutAnEventOfItsOwnDoesNotSplit() {
+        Article a = TestArticles.article("ru-5", "en", THURSDAY, "Soldiers killed near Gao",
+                String.join("\n\n",
+                        "Jihadists killed nine soldiers in an attack on a post near Gao on Tuesday, the army said.",
+                        "Niger, which has troops nearby, said its aircraft had flown over the area during the fighting."));
+
+        assertThat(single(a).getCountry()).isEqualTo("ML");
+    }
 }
