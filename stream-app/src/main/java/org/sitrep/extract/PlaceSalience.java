@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *       {@value #EVENT_SENTENCE} times an ordinary sentence;</li>
  *   <li>a reference point counts {@value #REFERENCE} of an ordinary mention: a distance or bearing from it ("120 km
  *       south-west of X", "north of X", "à 40 km au nord de X"), where people or things went to or came from ("from
- *       X", "taken to hospital in X", "evacuated to X", "évacués vers X"), where something was said or someone is
- *       based ("said in X", "officials in X", "a meeting in X", "réuni lundi à X", "basé à X", "sources à X",
+ *       X", "taken to hospital in X", "evacuated to X", "évacués vers X"), where something was said, broadcast or someone is
+ *       based ("said in X", "read on state television in X", "officials in X", "a meeting in X", "réuni lundi à X", "basé à X", "sources à X",
  *       "hospitals in X");</li>
  *   <li>a place introduced as the scene counts {@value #SCENE} times: "the village of X", "near X", "the camp at X",
  *       "attack on X", "près de X", "la localité de X".</li>
@@ -44,7 +44,8 @@ final class PlaceSalience implements Gazetteer.Salience {
             + "|\\b(?:taken|evacuated|transported|transferred|flown|rushed|brought|airlifted|sent|admitted)\\b[^.;:]{0,25}\\b(?:to|in|at)"
             + "|\\b(?:evacue|transporte|transfere|achemine|conduit|admis|hospitalise)e?s?\\b[^.;:]{0,25}\\b(?:a|au|vers|dans)"
             + "|\\b(?:said|says|told|speaking|spoke|announced|declared|briefing|reporters|journalists|meeting|met|summit|"
-            + "conference|hospitals?|morgue|based|officials?|sources?|correspondents?|headquarters|embassy|"
+            + "conference|hospitals?|morgue|based|officials?|sources?|correspondents?|headquarters|embassy|statement|"
+            + "television|televised|radio|broadcast|communique|televisions?|"
             + "declare|annonce|indique|affirme|reunie?s?|basee?s?|hopital|hopitaux|sieges?|ambassade)"
             + "(?:\\s+(?!" + EVENT_WORD + ")[\\w'-]+){0,2}\\s+(?:in|at|a|au)"
             + ")\\s*(?:the\\s+|la\\s+|le\\s+|l')?$");

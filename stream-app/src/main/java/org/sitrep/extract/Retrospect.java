@@ -17,9 +17,9 @@ import org.sitrep.extract.SentenceSplitter.Sentence;
  *       {@link DateResolver#dated}) is within {@value #FRESH_DAYS} days of publication. An article with one is
  *       {@link Mode#NORMAL}, whatever else it says.</li>
  *   <li><b>Retrospective</b> ({@link Mode#RETROSPECTIVE}, no report): no fresh anchor, and the title or the first
- *       paragraph looks back: an anniversary ("a year after", "six years on", "anniversary", "il y a un an", "un an
- *       après", "jour pour jour"), a period summary ("in the space of seven months", "en six mois", "in recent
- *       months", "ces derniers mois", "ends 2024", "le bilan de 2020"), or the title is labelled as
+ *       sentence looks back: an anniversary ("a year after", "six years on", "anniversary", "il y a un an", "un an
+ *       après", "jour pour jour"), a year summed up ("ends 2024", "le bilan de 2020"), the first sentence opens on
+ *       a period ("In the space of seven months, ...", "En six mois, ...", "In recent months, ..."), or the title is labelled as
  *       analysis or opinion ("Analysis:", "Analyse –", "Décryptage", "Tribune", "Editorial"). Weeks are not a
  *       retrospective ("a week after the attack" is still news about it).</li>
  *   <li><b>Follow-up</b> ({@link Mode#FOLLOW_UP}): no fresh anchor and no such marker, the first paragraph has a
@@ -50,14 +50,16 @@ final class Retrospect {
             + "twenty|thirty|fifty|hundred|\\d+)";
     private static final String NOMBRE = "(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|"
             + "trente|cinquante|cent|\\d+)";
-    /** Folded text that looks back over years or a period. */
+    /** Folded text that looks back over years: an anniversary. */
     private static final Pattern LOOKS_BACK = Pattern.compile("\\b(?:anniversary|anniversaire|commemorat\\w*|"
             + "jour pour jour|" + NUM + " years? (?:after|on|later|ago|since)|year on|" + NOMBRE
-            + " ans? (?:apres|plus tard)|il y a " + NOMBRE + " ans?|"
-            + "in the space of (?:\\w+ ){1,2}(?:months|years)|in (?:the (?:past|last) )?" + NUM + " (?:months|years)|"
-            + "en (?:l'espace de )?" + NOMBRE + " (?:mois|ans)|in recent (?:months|years)|ces derniers mois|"
-            + "ces dernieres annees|ends (?:19|20)\\d\\d|(?:bilan|year|annee) (?:de |of )?(?:19|20)\\d\\d|"
-            + "(?:19|20)\\d\\d in review|depuis le debut de l'annee|since the start of the year)\\b");
+            + " ans? (?:apres|plus tard)|il y a " + NOMBRE + " ans?|ends (?:19|20)\\d\\d|"
+            + "(?:bilan|year|annee) (?:de |of )?(?:19|20)\\d\\d|(?:19|20)\\d\\d in review)\\b");
+    /** A first sentence that opens on a period: "In the space of seven months, ...", "En six mois, ...". */
+    private static final Pattern OPENS_ON_A_PERIOD = Pattern.compile("^\\W*(?:in the space of (?:\\w+ ){1,2}(?:months|years)|"
+            + "(?:in|over) (?:the (?:past|last) )?" + NUM + " (?:months|years)|in recent (?:months|years)|"
+            + "en (?:l'espace de )?" + NOMBRE + " (?:mois|ans)|ces derniers mois|ces dernieres annees|"
+            + "depuis le debut de l'annee|since the start of the year)\\b");
     /** A title labelled as analysis or opinion. */
     private static final Pattern GENRE = Pattern.compile("^\\s*(?:analysis|analyse|decryptage|explainer|opinion|"
             + "tribune|editorial|chronique|commentary|comment|point de vue|perspective)\\s*[:\\-|]");
@@ -105,8 +107,9 @@ final class Retrospect {
         }
         String foldedTitle = Text.fold(title == null ? "" : title);
         String foldedLead = Text.fold(lead.toString());
+        String first = Text.fold(sentences.get(0).text());
         if (GENRE.matcher(foldedTitle).find() || LOOKS_BACK.matcher(foldedTitle).find()
-                || LOOKS_BACK.matcher(foldedLead).find()) {
+                || LOOKS_BACK.matcher(first).find() || OPENS_ON_A_PERIOD.matcher(first).find()) {
             return new Decision(Mode.RETROSPECTIVE, null, Set.of());
         }
         if (!REPORTS.matcher(foldedLead).find() || !RECENT.matcher(foldedLead).find()) {

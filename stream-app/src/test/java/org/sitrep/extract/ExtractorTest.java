@@ -466,4 +466,27 @@ class ExtractorTest {
 
         assertThat(single(a).getCountry()).isEqualTo("ML");
     }
+
+    @Test
+    void aNewsLeadThatMentionsRecentMonthsInPassingIsNotALookBack() {
+        Article a = TestArticles.article("rt-5", "en", APRIL, "Gunmen kill herders near Tenenkou",
+                String.join("\n\n",
+                        "Gunmen have killed herders near Tenenkou, the latest in a wave of attacks that have killed "
+                                + "hundreds in recent months, security sources said.",
+                        "A local official said 23 herders were killed and their cattle stolen."));
+
+        assertThat(single(a).getClaims()).extracting(Claim::getKilled).containsExactly(23);
+    }
+
+    @Test
+    void aCapitalNamedOnlyWhereTheStatementWasBroadcastGivesNoAdmin1() {
+        Article a = TestArticles.article("dl-4", "en", APRIL, "Soldiers killed in Niger",
+                "Militants killed 25 soldiers in an attack on an army camp in western Niger on Monday, the defence "
+                        + "ministry said in a statement read on state television in Niamey.");
+
+        EventReport r = single(a);
+
+        assertThat(r.getCountry()).isEqualTo("NE");
+        assertThat(r.getAdmin1()).isNull();
+    }
 }
