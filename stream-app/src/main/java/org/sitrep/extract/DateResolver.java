@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * Finds the date of an event from what sentences say, relative to the publication date (a UTC calendar date).
  *
  * <ul>
+ *   <li>Month and weekday names, "yesterday" and the commonest reporting verbs are also known in Spanish, Portuguese,
+ *       Italian and German ("el sábado 23 de marzo", "no sábado", "domenica sera", "am Montag", "2. Juli").</li>
  *   <li>Explicit dates ("on 10 January", "January 10, 2023", "le 10 janvier 2023", "dans la nuit du 9 au 10 janvier"
  *       = the 9th) give that date; without a year, the publication year, or the year before when that would put the
  *       date after publication.</li>
@@ -49,7 +51,18 @@ public final class DateResolver {
             Map.entry("nov", 11), Map.entry("dec", 12), Map.entry("janvier", 1), Map.entry("fevrier", 2),
             Map.entry("mars", 3), Map.entry("avril", 4), Map.entry("mai", 5), Map.entry("juin", 6),
             Map.entry("juillet", 7), Map.entry("aout", 8), Map.entry("septembre", 9), Map.entry("octobre", 10),
-            Map.entry("novembre", 11), Map.entry("decembre", 12));
+            Map.entry("novembre", 11), Map.entry("decembre", 12),
+            // es, pt, it, de
+            Map.entry("enero", 1), Map.entry("febrero", 2), Map.entry("marzo", 3), Map.entry("abril", 4),
+            Map.entry("mayo", 5), Map.entry("junio", 6), Map.entry("julio", 7), Map.entry("agosto", 8),
+            Map.entry("septiembre", 9), Map.entry("setiembre", 9), Map.entry("octubre", 10), Map.entry("noviembre", 11),
+            Map.entry("diciembre", 12), Map.entry("janeiro", 1), Map.entry("fevereiro", 2), Map.entry("marco", 3),
+            Map.entry("maio", 5), Map.entry("junho", 6), Map.entry("julho", 7), Map.entry("setembro", 9),
+            Map.entry("outubro", 10), Map.entry("novembro", 11), Map.entry("dezembro", 12), Map.entry("gennaio", 1),
+            Map.entry("febbraio", 2), Map.entry("aprile", 4), Map.entry("maggio", 5), Map.entry("giugno", 6),
+            Map.entry("luglio", 7), Map.entry("settembre", 9), Map.entry("ottobre", 10), Map.entry("dicembre", 12),
+            Map.entry("januar", 1), Map.entry("februar", 2), Map.entry("marz", 3), Map.entry("juni", 6),
+            Map.entry("juli", 7), Map.entry("oktober", 10), Map.entry("dezember", 12));
     private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
             Map.entry("monday", DayOfWeek.MONDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
             Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
@@ -57,23 +70,42 @@ public final class DateResolver {
             Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("lundi", DayOfWeek.MONDAY),
             Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mercredi", DayOfWeek.WEDNESDAY),
             Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("vendredi", DayOfWeek.FRIDAY),
-            Map.entry("samedi", DayOfWeek.SATURDAY), Map.entry("dimanche", DayOfWeek.SUNDAY));
+            Map.entry("samedi", DayOfWeek.SATURDAY), Map.entry("dimanche", DayOfWeek.SUNDAY),
+            Map.entry("lunes", DayOfWeek.MONDAY), Map.entry("martes", DayOfWeek.TUESDAY),
+            Map.entry("miercoles", DayOfWeek.WEDNESDAY), Map.entry("jueves", DayOfWeek.THURSDAY),
+            Map.entry("viernes", DayOfWeek.FRIDAY), Map.entry("sabado", DayOfWeek.SATURDAY),
+            Map.entry("domingo", DayOfWeek.SUNDAY), Map.entry("segunda-feira", DayOfWeek.MONDAY),
+            Map.entry("terca-feira", DayOfWeek.TUESDAY), Map.entry("quarta-feira", DayOfWeek.WEDNESDAY),
+            Map.entry("quinta-feira", DayOfWeek.THURSDAY), Map.entry("sexta-feira", DayOfWeek.FRIDAY),
+            Map.entry("lunedi", DayOfWeek.MONDAY), Map.entry("martedi", DayOfWeek.TUESDAY),
+            Map.entry("mercoledi", DayOfWeek.WEDNESDAY), Map.entry("giovedi", DayOfWeek.THURSDAY),
+            Map.entry("venerdi", DayOfWeek.FRIDAY), Map.entry("sabato", DayOfWeek.SATURDAY),
+            Map.entry("domenica", DayOfWeek.SUNDAY), Map.entry("montag", DayOfWeek.MONDAY),
+            Map.entry("dienstag", DayOfWeek.TUESDAY), Map.entry("mittwoch", DayOfWeek.WEDNESDAY),
+            Map.entry("donnerstag", DayOfWeek.THURSDAY), Map.entry("freitag", DayOfWeek.FRIDAY),
+            Map.entry("samstag", DayOfWeek.SATURDAY), Map.entry("sonnabend", DayOfWeek.SATURDAY),
+            Map.entry("sonntag", DayOfWeek.SUNDAY));
 
     private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|"
             + "november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+            + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+            + "janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|"
+            + "maggio|giugno|luglio|settembre|ottobre|dicembre|januar|februar|marz|juni|juli|oktober|dezember|"
             + "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?";
     private static final String DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
-            + "mercredi|jeudi|vendredi|samedi|dimanche)";
+            + "mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+            + "segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|lunedi|martedi|mercoledi|giovedi|venerdi|"
+            + "sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)";
     private static final Pattern DAY_MONTH = Pattern.compile(
-            "\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s*(?:-|au|to|and|et)\\s*\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+" + MONTH
-                    + "(?:\\s*,?\\s*(\\d{4}))?");
+            "\\b(\\d{1,2})(?:er|st|nd|rd|th|\\.)?(?:\\s*(?:-|au|to|and|et)\\s*\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+(?:de\\s+)?"
+                    + MONTH + "(?:\\s*,?\\s*(?:de\\s+|del\\s+)?(\\d{4}))?");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?\\d{3}\\b)(?:\\s*,?\\s*(\\d{4}))?");
     private static final Pattern NIGHT_FROM = Pattern.compile(
             "\\b(?:nuit de|nuit du|night of|night from|overnight from|overnight)\\s+" + DAY
                     + "\\s+(?:a|au|to|into|and)\\s+" + DAY + "\\b");
     private static final Pattern WEEKDAY = Pattern.compile("\\b" + DAY + "\\b");
-    private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|hier)\\b");
+    private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|hier|ayer|ontem|ieri|gestern)\\b");
     private static final Pattern DAY_BEFORE_YESTERDAY = Pattern.compile("\\b(day before yesterday|avant-hier)\\b");
     private static final Pattern OVERNIGHT = Pattern.compile(
             "\\b(overnight|last night|dans la nuit|cette nuit|la nuit derniere)\\b");
@@ -83,8 +115,9 @@ public final class DateResolver {
             "\\b(released|published|issued|said|says|announced|consulted|emailed|reported|told|added|confirmed|stated|"
                     + "statement|declared|acknowledged|admitted|conceded|revealed|claimed responsibility|publie|publiee|"
                     + "annonce|annoncait|indique|declare|precise|affirme|confirme|reconnu|admis|revele|"
-                    + "revendique(?: l'\\w+)?|communique|rapporte|consulte|dit)\\W+(?:on\\s+|le\\s+|ce\\s+|this\\s+|late\\s+|"
-                    + "early\\s+|last\\s+)?$");
+                    + "revendique(?: l'\\w+)?|communique|rapporte|consulte|dit|dijo|informo|anuncio|declaro|disse|informou|"
+                    + "anunciou|detto|dichiarato|annunciato|mitteilte|mitgeteilt|sagte|erklarte)\\W+(?:on\\s+|le\\s+|ce\\s+|"
+                    + "this\\s+|late\\s+|early\\s+|last\\s+|este\\s+|esta\\s+|el\\s+|am\\s+|il\\s+|nesta\\s+|neste\\s+)?$");
     /**
      * A word that makes the explicit date after it a reference point, not the event: "depuis le coup d'État du 26
      * juillet", "since 2 March", "after the vote of 9 August", "until 30 June", "avant le 15 mai".
@@ -103,7 +136,9 @@ public final class DateResolver {
     private static final Pattern EVENT_WORD = Pattern.compile("\\b(attack\\w*|attaqu\\w*|ambush\\w*|embuscades?|"
             + "assault|assaut|raids?|explosions?|exploded|blasts?|bomb\\w*|attentats?|massacre\\w*|tuerie|fighting|"
             + "combats?|strikes?|struck|frappe\\w*|clash\\w*|affrontements?|killings?|killed|kill|died|dead|slain|"
-            + "stormed|overran|overrun|tue|tues|tuee|tuees|morts?|perdu la vie|peri|abducted|kidnapped|enleve\\w*)\\b");
+            + "stormed|overran|overrun|tue|tues|tuee|tuees|morts?|perdu la vie|peri|abducted|kidnapped|enleve\\w*|"
+            + "ataques?|atentados?|asalto|assalto|attacc\\w*|angriff\\w*|anschlag\\w*|muert\\w*|mortos|morti|uccis\\w*|"
+            + "getotet|emboscada|imboscata|hinterhalt|masacre|matanza|massaker)\\b");
     static final int ATTACH_BEFORE = 40;
     static final int ATTACH_AFTER = 25;
     /** An explicit date more than this many days before publication does not beat a weekday in the same sentence. */
@@ -202,8 +237,8 @@ public final class DateResolver {
         }
         m = WEEKDAY.matcher(f);
         while (m.find()) {
-            if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start())) {
-                continue;
+            if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start()) || namesDate(explicitSpans, f, m.end())) {
+                continue; // "on Tuesday 10 December", "el sábado 23 de marzo": the weekday of the explicit date
             }
             found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), m.end(),
                     reporting(f, m.start()), WEEKDAY_RANK));
@@ -298,6 +333,23 @@ public final class DateResolver {
     private static boolean reporting(String folded, int start) {
         String before = folded.substring(Math.max(0, start - 40), start);
         return REPORTING.matcher(before).find();
+    }
+
+    /** Whether an explicit date starts right after {@code end} (spaces, a comma or "the" between). */
+    private static boolean namesDate(List<int[]> spans, String folded, int end) {
+        int i = end;
+        while (i < folded.length() && (folded.charAt(i) == ' ' || folded.charAt(i) == ',')) {
+            i++;
+        }
+        if (folded.startsWith("the ", i)) {
+            i += 4;
+        }
+        for (int[] sp : spans) {
+            if (sp[0] == i) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inside(List<int[]> spans, int pos) {

@@ -105,4 +105,21 @@ class DateResolverTest {
         assertThat(resolver.dated(others.get(0), PUBLISHED)).hasValueSatisfying(d -> assertThat(d.attached()).isFalse());
         assertThat(resolver.dated(others.get(1), PUBLISHED)).hasValueSatisfying(d -> assertThat(d.attached()).isTrue());
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Hombres armados mataron a diez soldados el martes.|2023-01-10",
+            "El ataque se produjo el sábado 7 de enero de 2023.|2023-01-07",
+            "Dez soldados foram mortos na terça-feira.|2023-01-10",
+            "O ataque ocorreu em 9 de janeiro.|2023-01-09",
+            "Dieci soldati sono stati uccisi martedì sera.|2023-01-10",
+            "Bei dem Angriff am Dienstag wurden zehn Soldaten getötet.|2023-01-10",
+            "Der Angriff ereignete sich am 9. Januar.|2023-01-09",
+            "Los yihadistas atacaron ayer el cuartel.|2023-01-11",
+            "On Tuesday 3 January, gunmen killed ten soldiers.|2023-01-03",
+            "Le mardi 3 janvier, des hommes armés ont tué dix soldats.|2023-01-03",
+    })
+    void otherLanguagesAndWeekdaysThatNameAnExplicitDate(String sentence, String expected) {
+        assertThat(resolver.inSentence(sentence, PUBLISHED)).contains(LocalDate.parse(expected));
+    }
 }
