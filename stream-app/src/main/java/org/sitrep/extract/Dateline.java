@@ -34,7 +34,7 @@ public final class Dateline {
     private static final String DATE = "(?:,\\s*|\\s+)(?:le\\s+)?(?:" + DAY_NUM + "\\s+" + MONTH_WORD + "|" + MONTH_WORD
             + "\\s+" + DAY_NUM + "|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?)(?:,?\\s+\\d{4})?";
     private static final String AGENCY = "\\s*(?:\\(\\s*[\\p{L}\\p{N}][\\p{L}\\p{N} .&'\u2019\\-/]{0,29}\\)|/[\\p{L}\\p{N} .&\\-]{1,25}/)";
-    private static final String DASH = "(?:\\s*(?:--|[\u2013\u2014])\\s*|\\s*-\\s+|\\s+-(?=\\S))";
+    private static final String DASH = "(?:\\s*(?:--|[\u2013\u2014])\\s*|\\s*-\\s+|\\s+-(?=\\S)|(?<=\\))-)";
     private static final String SEP = "(?:" + DASH + "|\\s*:\\s+)";
 
     /**

@@ -29,41 +29,84 @@ import org.sitrep.schema.Place;
  *       {@value TextCleaner#TEXT_CAP} cleaned characters are scanned; a sentence is read up to
  *       {@value #SENTENCE_CAP} characters. The title is used for the event type, places and actors, never for
  *       figures (it repeats the body).</li>
+ *   <li><b>Dateline</b>: the wire dateline opening the body ("NIAMEY, Dec 11 (Reuters) -", "BAMAKO, 25 mars 2019
+ *       (AFP) –", "Mogadishu (AFP) -", "OUAGADOUGOU —"; see {@link Dateline}) is removed: its city is where the
+ *       copy was filed and its date the filing date, so neither is a place or a date of the event (the city still
+ *       counts where the story itself names it).</li>
  *   <li><b>Language</b>: the article's language field ("en", "fr"); when null, a stop-word count. English and French
- *       are read fully; other languages get digit figures only (the keyword lists are shared).</li>
+ *       are read fully; Spanish, Portuguese, Italian and German get digit figures, event-type evidence and dates
+ *       (month and weekday names) only.</li>
  *   <li><b>Background</b>: sentences about the past or aggregates (a year before the publication year, "since 2012",
  *       "last year", "earlier this month", "the same year", "at the time", "à l'époque", "thousands", "in a separate
- *       attack", an explicit date more than 30 days before publication; see {@link BackgroundFilter}) give no figures, places, dates or event type.</li>
+ *       attack", an explicit date more than 30 days before publication, a month named alone two months back or more,
+ *       "In May"; see {@link BackgroundFilter}) give no figures, places, dates or event type, except in a follow-up
+ *       (below).</li>
  * </ul>
  *
- * <h2>Reports</h2>
- * This version gives at most one report per article:
+ * <h2>New event, look-back or follow-up</h2> See {@link Retrospect}. A <em>fresh anchor</em> is a non-background
+ * sentence with event words or a figure dated within 7 days of publication.
  * <ul>
- *   <li>an article with at least one casualty claim gives one report;</li>
+ *   <li>With none, an article whose title or first sentence looks back (an anniversary: "a year after", "six years
+ *       on", "il y a un an", "jour pour jour"; a year summed up: "ends 2024", "le bilan de 2020"; a first sentence
+ *       opening on a period: "In the space of seven months", "En six mois"; a title labelled "Analysis:",
+ *       "Analyse –", "Tribune") gives <b>no report</b>: its figures are retrospective.</li>
+ *   <li>With none and no such marker, a <b>follow-up</b> (a UN report in March on a January strike, a committee
+ *       revising a toll months later): the first paragraph names the event with an old date tied to it ("the August
+ *       24 attack", "la frappe menée le 3 janvier", or a month: "a strike in January") and reports it now ("said on
+ *       Tuesday", "publié mardi", "this week"). The event date is that date (for a month alone, the first date tied
+ *       to event words within it in a later sentence: "the strike on Jan. 3"); the first paragraph's time-only
+ *       background sentences, and later ones dated to that day, are read as current. Other background (another
+ *       attack, aggregates) stays background.</li>
+ * </ul>
+ *
+ * <h2>Reports</h2> Zero or more per article:
+ * <ul>
+ *   <li>an article with at least one casualty claim gives a report;</li>
  *   <li>an article with no claim gives one report <em>with zero claims</em> when it has event-type evidence (see
  *       below) in its title or in a non-background sentence <em>and</em> a place resolves to a country: a new violent
  *       event reported without a figure still groups into its incident and gives place and date;</li>
- *   <li>otherwise none: a pure background or analysis article, or event words with no place, give no report.</li>
- * </ul> {@code report_id} is {@code <article id>#1}; article id, outlet, language, publication time and title are
- * copied from the article. Articles without id or publication time give no report.
+ *   <li>a look-back piece (above), a pure background article, or event words with no place, give none;</li>
+ *   <li><b>several reports</b> when the non-background paragraphs with event words or figures form clearly
+ *       separate groups: another country (placed by towns and regions, not by country names), or places more than
+ *       300 km apart together with dates more than a day apart or different event types; a new group needs an event
+ *       of its own (a figure, or a named place and a date). A weekly roundup of an attack in Niger and an airstrike
+ *       in Mali gives two reports, each with its own places, date, type, actors and the claims of its sentences;
+ *       two villages attacked the same day a few kilometres apart stay one report. Paragraphs without event words
+ *       join the latest group unless they name another country. With fewer than two such groups, one report from
+ *       the whole article.</li>
+ * </ul> {@code report_id} is {@code <article id>#<n>} (n from 1, in text order); article id, outlet, language,
+ * publication time and title are copied from the article. Articles without id or publication time give no report.
+ * Downstream, an incident never holds two reports of one article ({@link org.sitrep.incidents.IncidentMatcher}).
  *
  * <h2>Event type</h2> See {@link EventTypeClassifier}: suicide_bombing &gt; ambush &gt; attack_on_base &gt; airstrike
- * &gt; ied &gt; attack_on_civilians &gt; armed_clash &gt; other, each from EN/FR keywords; "ambush" beats "mine".
+ * &gt; ied &gt; attack_on_civilians &gt; armed_clash &gt; other, each from EN/FR keywords (shorter es/pt/it/de lists);
+ * "ambush" beats "mine".
  *
  * <h2>Event date</h2> See {@link DateResolver}. Dates are UTC calendar dates: the publication date is
- * {@code published_at} in UTC. Explicit dates as written; weekdays ("on Tuesday", "mardi soir", "dans la nuit de
- * lundi à mardi" = Monday) are the latest such weekday on or before publication (same weekday = publication day);
- * "yesterday"/"hier" = publication − 1; "overnight"/"last night"/"dans la nuit" without a weekday = publication − 1;
- * "the day before"/"la veille" only one day before another date in the same sentence. Dates right after reporting
- * words ("released on Thursday") are ignored, and so are explicit dates that anchor a comparison ("depuis le coup
- * d'État du 26 juillet", "since 2 March"); an explicit date more than 7 days before publication does not beat a
- * weekday in the same sentence. Sentences are looked at in this order: those with a figure and event words, then
- * those with event words, then those with a figure, then the rest and the title (so "bodies reached Maiduguri on
- * Wednesday" does not beat "overran a base on Sunday"). Default: the publication date.
+ * {@code published_at} in UTC. Explicit dates as written ("Tuesday 10 December" is the 10th); weekdays ("on
+ * Tuesday", "mardi soir", "dans la nuit de lundi à mardi" = Monday) are the latest such weekday on or before
+ * publication (same weekday = publication day); "yesterday"/"hier" = publication − 1; "overnight"/"last
+ * night"/"dans la nuit" without a weekday = publication − 1; "the day before"/"la veille" only one day before another
+ * date in the same sentence. Dates right after reporting words ("released on Thursday", "acknowledged on Saturday",
+ * "a reconnu samedi", "claimed responsibility on Friday") are ignored, and so are explicit dates that anchor a
+ * comparison ("depuis le coup d'État du 26 juillet", "since 2 March"); an explicit date more than 7 days before
+ * publication does not beat a weekday in the same sentence. A date <em>tied</em> to event words in its clause
+ * ("killed ... on Saturday", "Sunday's attack", "the strike, late on Sunday") beats an untied one, in the sentence
+ * and across the article. Sentences are looked at in this order: those with a figure and event words, then those with
+ * event words, then those with a figure, then the rest and the title (so "bodies reached Maiduguri on Wednesday" or
+ * "the chief of staff visited the village on Tuesday" does not beat "overran a base on Sunday"). A follow-up's date
+ * is the old event's (above). Default: the publication date.
  *
- * <h2>Places</h2> See {@link Gazetteer}: accent- and case-insensitive whole-word names, longest first, not inside
- * actor names, from the title and non-background sentences. Country: the country of the most named towns, else
- * regions, else country names, else nationality adjectives; admin1 likewise.
+ * <h2>Places</h2> See {@link Gazetteer} and {@link PlaceSalience}: accent- and case-insensitive whole-word names,
+ * longest first, not inside actor names, from the title and non-background sentences. Each mention is weighed by
+ * where it stands: in a sentence with event words or a figure (or the title) it counts double; as the scene ("the
+ * village of X", "near X", "attack on X", "près de X") 1.5 times; as a reference point 0.2 (a distance or bearing:
+ * "120 km south-west of X", "au nord de X"; a destination or origin: "taken to hospital in X", "évacués vers X",
+ * "from X"; where something was said or broadcast or someone is based: "said on Sunday in X", "réuni lundi à X",
+ * "read on state television in X", "basé à X"). Country: the country of the towns with the highest total, else
+ * regions, else country names, else nationality adjectives. Admin1: the highest total over the chosen country's
+ * towns and regions together ("in the Lower Shabelle region" states it), none under 0.5 (a capital named only as a
+ * venue gives the country but no admin1).
  *
  * <h2>Actors</h2> See {@link ActorDictionary}: canonical names (JNIM, IS Sahel, ISWAP, Boko Haram, AQIM, al-Shabaab,
  * Wagner, FAMa, Burkinabe army, Niger army, Nigerian army, Somali army...) in order of first mention.
@@ -126,7 +169,7 @@ public final class Extractor {
         this.claims = new ClaimExtractor(actors);
     }
 
-    /** The events the article reports: usually zero or one. Never null, never throws. */
+    /** The events the article reports: usually zero or one, several for a roundup. Never null, never throws. */
     public List<EventReport> extract(Article article) {
         try {
             return doExtract(article);

@@ -31,6 +31,7 @@ class DatelineTest {
             "Gao (AFP) - Gunmen burned a market.",
             "Gao, Mali (AFP) - Gunmen burned a market.",
             "Gao, 3 octobre 2022 - Des hommes armés ont incendié un marché.",
+            "Gao, 3 octobre 2022 (AIB)-Des hommes armés ont incendié un marché.",
             "N'Djamena (AFP) - Gunmen burned a market.",
             "Dar es Salaam (AFP) - Gunmen burned a market.",
             "Gao, Mali — Gunmen burned a market.",
