@@ -240,7 +240,8 @@ public final class Extractor {
         }
 
         // Several reports when the event sentences form clearly separate groups (a roundup of two attacks).
-        List<List<String>> groups = followedDate == null ? groups(sentences, bg, found, published) : List.of();
+        List<List<String>> groups = followedDate == null
+                ? groups(sentences, bg, sentenceEvidence, found, published) : List.of();
         if (groups.size() > 1) {
             List<EventReport> reports = new ArrayList<>();
             for (List<String> group : groups) {
@@ -343,22 +344,31 @@ public final class Extractor {
      * event words, or separate but without an event of its own, joins the latest group when it names no other
      * country, else it is left out.
      */
-    private List<List<String>> groups(List<Sentence> sentences, boolean[] bg, List<Claim> found, LocalDate published) {
+    private List<List<String>> groups(List<Sentence> sentences, boolean[] bg,
+            List<java.util.Optional<EventType>> evidence, List<Claim> found, LocalDate published) {
         Set<String> claimSentences = new HashSet<>();
         found.forEach(c -> claimSentences.add(c.getSentence()));
-        java.util.Map<Integer, List<String>> byParagraph = new java.util.LinkedHashMap<>();
+        java.util.Map<Integer, List<Integer>> byParagraph = new java.util.LinkedHashMap<>();
+        Set<Integer> eventParagraphs = new HashSet<>();
         for (int i = 0; i < sentences.size(); i++) {
             if (!bg[i]) {
-                byParagraph.computeIfAbsent(sentences.get(i).paragraph(), k -> new ArrayList<>())
-                        .add(sentences.get(i).text());
+                byParagraph.computeIfAbsent(sentences.get(i).paragraph(), k -> new ArrayList<>()).add(i);
+                if (evidence.get(i).isPresent() || claimSentences.contains(sentences.get(i).text())) {
+                    eventParagraphs.add(sentences.get(i).paragraph());
+                }
             }
         }
-        if (byParagraph.size() < 2) {
-            return List.of();
+        if (eventParagraphs.size() < 2) {
+            return List.of(); // the common case: nothing to split, and no place lookups per paragraph
         }
         List<Unit> groups = new ArrayList<>();
-        for (List<String> texts : byParagraph.values()) {
-            List<java.util.Optional<EventType>> ev = classifier.evidenceEach(texts);
+        for (List<Integer> indexes : byParagraph.values()) {
+            List<String> texts = new ArrayList<>(indexes.size());
+            List<java.util.Optional<EventType>> ev = new ArrayList<>(indexes.size());
+            for (int i : indexes) {
+                texts.add(sentences.get(i).text());
+                ev.add(evidence.get(i));
+            }
             List<String> masked = new ArrayList<>();
             List<Boolean> eventTexts = new ArrayList<>();
             List<String> eventSentences = new ArrayList<>();
