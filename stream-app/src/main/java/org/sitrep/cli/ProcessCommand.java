@@ -168,7 +168,11 @@ public final class ProcessCommand implements Callable<Integer> {
             return n;
         }
         var array = n.putArray("reports");
-        reports.getOrDefault(id, List.of()).forEach(r -> array.add(JsonOutput.report(r)));
+        // an article may give several reports (#1, #2 ...), possibly read back from different partitions
+        reports.getOrDefault(id, List.of()).stream()
+            .sorted(java.util.Comparator.comparingInt((EventReport r) -> r.getReportId().length())
+                .thenComparing(EventReport::getReportId))
+            .forEach(r -> array.add(JsonOutput.report(r)));
         return n;
     }
 }

@@ -15,23 +15,63 @@ import java.util.regex.Pattern;
  * to a time already named ("the same year", "that year", "that month", "at the time", "la même année", "cette
  * année-là", "à l'époque"), speaks of
  * another attack ("in a separate attack", "a similar attack", "une précédente attaque"), of aggregates
- * ("thousands", "des milliers", "since the start of the insurgency"), or gives an explicit date more than 30 days
- * before publication.
+ * ("thousands", "des milliers", "since the start of the insurgency"), gives an explicit date more than 30 days
+ * before publication, or names a month alone ("in May", "en janvier", "fin novembre") {@value #PAST_MONTHS} months
+ * or more before the publication month. {@link #kind} tells which: {@link Kind#PAST} for a time before the event
+ * reported (years, old dates and months, "last year", "at the time"), {@link Kind#OTHER} for aggregates and other
+ * attacks.
  */
 public final class BackgroundFilter {
 
     private static final Pattern YEAR = Pattern.compile("\\b(19\\d{2}|20\\d{2})\\b");
-    private static final Pattern PHRASES = Pattern.compile("\\b("
-            + "since (the (start|beginning|outbreak)|its creation)|last year|last month|earlier this (month|year)|"
+    /** Phrases that place a sentence in the past (a time before the event being reported). */
+    private static final Pattern PAST_PHRASES = Pattern.compile("\\b("
+            + "last year|last month|earlier this (month|year)|"
+            + "l'an dernier|l'an passe|l'annee derniere|l'annee passee|le mois dernier|"
+            + "the same (year|month)|that (year|month)|at the time(?! of writing)|la meme annee|le meme mois|"
+            + "cette annee-la|ce mois-la|a l'epoque|a cette epoque)\\b");
+    /** Phrases about aggregates, other attacks or long periods. */
+    private static final Pattern OTHER_PHRASES = Pattern.compile("\\b("
+            + "since (the (start|beginning|outbreak)|its creation)|"
             + "in recent (years|months)|over the (past|last) (years?|decade|months|\\w+ years)|in the (past|last) (years?|decade|\\w+ years)|"
             + "so far this year|this year alone|in a separate|in another attack|a similar attack|similar attacks|"
             + "previous attack|earlier attack|thousands|tens of thousands|hundreds of thousands|"
-            + "l'an dernier|l'an passe|l'annee derniere|l'annee passee|le mois dernier|depuis le debut|"
+            + "depuis le debut|"
             + "depuis (19|20)\\d{2}|ces dernieres annees|au cours des dernieres|ces derniers mois|des milliers|"
             + "des dizaines de milliers|une attaque similaire|precedente attaque|attaque precedente|"
-            + "dans une autre attaque|depuis le declenchement|depuis sa creation|"
-            + "the same (year|month)|that (year|month)|at the time(?! of writing)|la meme annee|le meme mois|"
-            + "cette annee-la|ce mois-la|a l'epoque|a cette epoque)\\b");
+            + "dans une autre attaque|depuis le declenchement|depuis sa creation)\\b");
+    /**
+     * A month named without a day: "in May", "In June,", "en janvier", "fin novembre", "début mars", "mid-May",
+     * "late August" (a following day number or year is an explicit date, handled elsewhere).
+     */
+    private static final Pattern MONTH_ONLY = Pattern.compile("\\b(?:in|since|early|late|mid|en|debut|fin|mi|courant)"
+            + "[ -]+(january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
+            + "fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b(?!\\s*\\d)");
+    private static final java.util.Map<String, Integer> MONTHS = java.util.Map.ofEntries(
+            java.util.Map.entry("january", 1), java.util.Map.entry("february", 2), java.util.Map.entry("march", 3),
+            java.util.Map.entry("april", 4), java.util.Map.entry("may", 5), java.util.Map.entry("june", 6),
+            java.util.Map.entry("july", 7), java.util.Map.entry("august", 8), java.util.Map.entry("september", 9),
+            java.util.Map.entry("october", 10), java.util.Map.entry("november", 11), java.util.Map.entry("december", 12),
+            java.util.Map.entry("janvier", 1), java.util.Map.entry("fevrier", 2), java.util.Map.entry("mars", 3),
+            java.util.Map.entry("avril", 4), java.util.Map.entry("mai", 5), java.util.Map.entry("juin", 6),
+            java.util.Map.entry("juillet", 7), java.util.Map.entry("aout", 8), java.util.Map.entry("septembre", 9),
+            java.util.Map.entry("octobre", 10), java.util.Map.entry("novembre", 11), java.util.Map.entry("decembre", 12));
+    /** A month named alone this many months or more before the publication month is the past. */
+    static final int PAST_MONTHS = 2;
+
+    /** Why a sentence is background. */
+    public enum Kind {
+        /** Not background. */
+        NONE,
+        /**
+         * About an earlier time only: a year before the publication year, an explicit date more than 30 days back,
+         * a month named alone two months back or more, "last year", "at the time". Such a sentence may still be
+         * about the event an article follows up (see {@link Extractor}).
+         */
+        PAST,
+        /** About aggregates, other attacks or long periods. */
+        OTHER
+    }
 
     private final DateResolver dates = new DateResolver();
 
@@ -39,26 +79,62 @@ public final class BackgroundFilter {
 
     /** Whether the sentence is background relative to an article published on {@code published}. */
     public boolean isBackground(String sentence, LocalDate published) {
+        return kind(sentence, published) != Kind.NONE;
+    }
+
+    /** Why the sentence is background relative to an article published on {@code published}, or NONE. */
+    public Kind kind(String sentence, LocalDate published) {
         if (sentence == null || sentence.isBlank()) {
-            return true;
+            return Kind.OTHER;
         }
         String f = Text.fold(sentence);
+        if (OTHER_PHRASES.matcher(f).find()) {
+            return Kind.OTHER;
+        }
         if (published != null) {
             Matcher m = YEAR.matcher(f);
             while (m.find()) {
                 if (Integer.parseInt(m.group(1)) < published.getYear() && !precededByDigitGroup(f, m.start())) {
-                    return true;
+                    return Kind.PAST;
                 }
             }
         }
-        if (PHRASES.matcher(f).find()) {
-            return true;
+        if (PAST_PHRASES.matcher(f).find()) {
+            return Kind.PAST;
         }
         if (published != null) {
+            Matcher m = MONTH_ONLY.matcher(f);
+            while (m.find()) {
+                int back = (published.getMonthValue() - MONTHS.get(m.group(1)) + 12) % 12;
+                if (back >= PAST_MONTHS) {
+                    return Kind.PAST;
+                }
+            }
             Optional<LocalDate> d = explicitDate(sentence, published);
-            return d.isPresent() && ChronoUnit.DAYS.between(d.get(), published) > 30;
+            if (d.isPresent() && ChronoUnit.DAYS.between(d.get(), published) > 30) {
+                return Kind.PAST;
+            }
         }
-        return false;
+        return Kind.NONE;
+    }
+
+    /**
+     * The month a sentence names alone ("in January", "fin novembre"), as its first day, when it is
+     * {@value #PAST_MONTHS} months or more before publication; else empty.
+     */
+    public Optional<LocalDate> pastMonth(String sentence, LocalDate published) {
+        if (sentence == null || published == null) {
+            return Optional.empty();
+        }
+        Matcher m = MONTH_ONLY.matcher(Text.fold(sentence));
+        while (m.find()) {
+            int month = MONTHS.get(m.group(1));
+            int back = (published.getMonthValue() - month + 12) % 12;
+            if (back >= PAST_MONTHS) {
+                return Optional.of(published.withDayOfMonth(1).minusMonths(back));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<LocalDate> explicitDate(String sentence, LocalDate published) {

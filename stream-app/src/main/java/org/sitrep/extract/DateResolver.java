@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * Finds the date of an event from what sentences say, relative to the publication date (a UTC calendar date).
  *
  * <ul>
+ *   <li>Month and weekday names, "yesterday" and the commonest reporting verbs are also known in Spanish, Portuguese,
+ *       Italian and German ("el sábado 23 de marzo", "no sábado", "domenica sera", "am Montag", "2. Juli").</li>
  *   <li>Explicit dates ("on 10 January", "January 10, 2023", "le 10 janvier 2023", "dans la nuit du 9 au 10 janvier"
  *       = the 9th) give that date; without a year, the publication year, or the year before when that would put the
  *       date after publication.</li>
@@ -49,7 +51,18 @@ public final class DateResolver {
             Map.entry("nov", 11), Map.entry("dec", 12), Map.entry("janvier", 1), Map.entry("fevrier", 2),
             Map.entry("mars", 3), Map.entry("avril", 4), Map.entry("mai", 5), Map.entry("juin", 6),
             Map.entry("juillet", 7), Map.entry("aout", 8), Map.entry("septembre", 9), Map.entry("octobre", 10),
-            Map.entry("novembre", 11), Map.entry("decembre", 12));
+            Map.entry("novembre", 11), Map.entry("decembre", 12),
+            // es, pt, it, de
+            Map.entry("enero", 1), Map.entry("febrero", 2), Map.entry("marzo", 3), Map.entry("abril", 4),
+            Map.entry("mayo", 5), Map.entry("junio", 6), Map.entry("julio", 7), Map.entry("agosto", 8),
+            Map.entry("septiembre", 9), Map.entry("setiembre", 9), Map.entry("octubre", 10), Map.entry("noviembre", 11),
+            Map.entry("diciembre", 12), Map.entry("janeiro", 1), Map.entry("fevereiro", 2), Map.entry("marco", 3),
+            Map.entry("maio", 5), Map.entry("junho", 6), Map.entry("julho", 7), Map.entry("setembro", 9),
+            Map.entry("outubro", 10), Map.entry("novembro", 11), Map.entry("dezembro", 12), Map.entry("gennaio", 1),
+            Map.entry("febbraio", 2), Map.entry("aprile", 4), Map.entry("maggio", 5), Map.entry("giugno", 6),
+            Map.entry("luglio", 7), Map.entry("settembre", 9), Map.entry("ottobre", 10), Map.entry("dicembre", 12),
+            Map.entry("januar", 1), Map.entry("februar", 2), Map.entry("marz", 3), Map.entry("juni", 6),
+            Map.entry("juli", 7), Map.entry("oktober", 10), Map.entry("dezember", 12));
     private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
             Map.entry("monday", DayOfWeek.MONDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
             Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
@@ -57,23 +70,42 @@ public final class DateResolver {
             Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("lundi", DayOfWeek.MONDAY),
             Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mercredi", DayOfWeek.WEDNESDAY),
             Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("vendredi", DayOfWeek.FRIDAY),
-            Map.entry("samedi", DayOfWeek.SATURDAY), Map.entry("dimanche", DayOfWeek.SUNDAY));
+            Map.entry("samedi", DayOfWeek.SATURDAY), Map.entry("dimanche", DayOfWeek.SUNDAY),
+            Map.entry("lunes", DayOfWeek.MONDAY), Map.entry("martes", DayOfWeek.TUESDAY),
+            Map.entry("miercoles", DayOfWeek.WEDNESDAY), Map.entry("jueves", DayOfWeek.THURSDAY),
+            Map.entry("viernes", DayOfWeek.FRIDAY), Map.entry("sabado", DayOfWeek.SATURDAY),
+            Map.entry("domingo", DayOfWeek.SUNDAY), Map.entry("segunda-feira", DayOfWeek.MONDAY),
+            Map.entry("terca-feira", DayOfWeek.TUESDAY), Map.entry("quarta-feira", DayOfWeek.WEDNESDAY),
+            Map.entry("quinta-feira", DayOfWeek.THURSDAY), Map.entry("sexta-feira", DayOfWeek.FRIDAY),
+            Map.entry("lunedi", DayOfWeek.MONDAY), Map.entry("martedi", DayOfWeek.TUESDAY),
+            Map.entry("mercoledi", DayOfWeek.WEDNESDAY), Map.entry("giovedi", DayOfWeek.THURSDAY),
+            Map.entry("venerdi", DayOfWeek.FRIDAY), Map.entry("sabato", DayOfWeek.SATURDAY),
+            Map.entry("domenica", DayOfWeek.SUNDAY), Map.entry("montag", DayOfWeek.MONDAY),
+            Map.entry("dienstag", DayOfWeek.TUESDAY), Map.entry("mittwoch", DayOfWeek.WEDNESDAY),
+            Map.entry("donnerstag", DayOfWeek.THURSDAY), Map.entry("freitag", DayOfWeek.FRIDAY),
+            Map.entry("samstag", DayOfWeek.SATURDAY), Map.entry("sonnabend", DayOfWeek.SATURDAY),
+            Map.entry("sonntag", DayOfWeek.SUNDAY));
 
     private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|"
             + "november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+            + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+            + "janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|"
+            + "maggio|giugno|luglio|settembre|ottobre|dicembre|januar|februar|marz|juni|juli|oktober|dezember|"
             + "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?";
     private static final String DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
-            + "mercredi|jeudi|vendredi|samedi|dimanche)";
+            + "mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+            + "segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|lunedi|martedi|mercoledi|giovedi|venerdi|"
+            + "sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)";
     private static final Pattern DAY_MONTH = Pattern.compile(
-            "\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s*(?:-|au|to|and|et)\\s*\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+" + MONTH
-                    + "(?:\\s*,?\\s*(\\d{4}))?");
+            "\\b(\\d{1,2})(?:er|st|nd|rd|th|\\.)?(?:\\s*(?:-|au|to|and|et)\\s*\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+(?:de\\s+)?"
+                    + MONTH + "(?:\\s*,?\\s*(?:de\\s+|del\\s+)?(\\d{4}))?");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?\\d{3}\\b)(?:\\s*,?\\s*(\\d{4}))?");
     private static final Pattern NIGHT_FROM = Pattern.compile(
             "\\b(?:nuit de|nuit du|night of|night from|overnight from|overnight)\\s+" + DAY
                     + "\\s+(?:a|au|to|into|and)\\s+" + DAY + "\\b");
     private static final Pattern WEEKDAY = Pattern.compile("\\b" + DAY + "\\b");
-    private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|hier)\\b");
+    private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|hier|ayer|ontem|ieri|gestern)\\b");
     private static final Pattern DAY_BEFORE_YESTERDAY = Pattern.compile("\\b(day before yesterday|avant-hier)\\b");
     private static final Pattern OVERNIGHT = Pattern.compile(
             "\\b(overnight|last night|dans la nuit|cette nuit|la nuit derniere)\\b");
@@ -81,8 +113,11 @@ public final class DateResolver {
             "\\b(the day before|the previous day|a day earlier|the day prior|la veille)\\b");
     private static final Pattern REPORTING = Pattern.compile(
             "\\b(released|published|issued|said|says|announced|consulted|emailed|reported|told|added|confirmed|stated|"
-                    + "statement|declared|publie|publiee|annonce|annoncait|indique|declare|precise|affirme|confirme|"
-                    + "communique|rapporte|consulte|dit)\\W+(?:on\\s+|le\\s+|ce\\s+|this\\s+|late\\s+|early\\s+|last\\s+)?$");
+                    + "statement|declared|acknowledged|admitted|conceded|revealed|claimed responsibility|publie|publiee|"
+                    + "annonce|annoncait|indique|declare|precise|affirme|confirme|reconnu|admis|revele|"
+                    + "revendique(?: l'\\w+)?|communique|rapporte|consulte|dit|dijo|informo|anuncio|declaro|disse|informou|"
+                    + "anunciou|detto|dichiarato|annunciato|mitteilte|mitgeteilt|sagte|erklarte)\\W+(?:on\\s+|le\\s+|ce\\s+|"
+                    + "this\\s+|late\\s+|early\\s+|last\\s+|este\\s+|esta\\s+|el\\s+|am\\s+|il\\s+|nesta\\s+|neste\\s+)?$");
     /**
      * A word that makes the explicit date after it a reference point, not the event: "depuis le coup d'État du 26
      * juillet", "since 2 March", "after the vote of 9 August", "until 30 June", "avant le 15 mai".
@@ -90,7 +125,22 @@ public final class DateResolver {
     private static final Pattern ANCHOR = Pattern.compile(
             "\\b(since|after|until|till|before|depuis|avant|apres|jusqu'(?:au|a|en))\\b[^,;:.()\"]{0,40}$");
     private static final Pattern EVENT_NOUN = Pattern.compile("\\b(attack|attacks|attaque|attaques|ambush|embuscade|"
-            + "assault|assaut|raid|explosion|blast|bombing|bombings|attentat|massacre|tuerie|fighting|combats?)\\b");
+            + "assault|assaut|raid|explosion|blast|bombing|bombings|attentat|massacre|tuerie|fighting|combats?|strike|strikes|"
+            + "frappe|frappes|clash|clashes|affrontements?|killings?)\\b");
+    /**
+     * Words that tie a date to the event itself: event nouns and the verbs of killing and attacking. A date with one
+     * of them within {@value #ATTACH_BEFORE} characters before it or {@value #ATTACH_AFTER} after it before a comma, in the same
+     * clause ("killed ... on Saturday", "Sunday's attack", "the strike, late on Sunday", "tués samedi"), is
+     * <em>attached</em>.
+     */
+    private static final Pattern EVENT_WORD = Pattern.compile("\\b(attack\\w*|attaqu\\w*|ambush\\w*|embuscades?|"
+            + "assault|assaut|raids?|explosions?|exploded|blasts?|bomb\\w*|attentats?|massacre\\w*|tuerie|fighting|"
+            + "combats?|strikes?|struck|frappe\\w*|clash\\w*|affrontements?|killings?|killed|kill|died|dead|slain|"
+            + "stormed|overran|overrun|tue|tues|tuee|tuees|morts?|perdu la vie|peri|abducted|kidnapped|enleve\\w*|"
+            + "ataques?|atentados?|asalto|assalto|attacc\\w*|angriff\\w*|anschlag\\w*|muert\\w*|mortos|morti|uccis\\w*|"
+            + "getotet|emboscada|imboscata|hinterhalt|masacre|matanza|massaker)\\b");
+    static final int ATTACH_BEFORE = 40;
+    static final int ATTACH_AFTER = 25;
     /** An explicit date more than this many days before publication does not beat a weekday in the same sentence. */
     static final int STALE_EXPLICIT_DAYS = 7;
 
@@ -104,20 +154,28 @@ public final class DateResolver {
         return resolve(java.util.Arrays.asList(preferred, others), published);
     }
 
-    /** The event date: the first date found in the first group of sentences that has one, else the publication date. */
+    /**
+     * The event date: the first date attached to event words ("killed ... on Saturday", "Sunday's attack") in the
+     * groups in order, else the first date found in the first group of sentences that has one, else the publication
+     * date.
+     */
     public LocalDate resolve(List<List<String>> groups, LocalDate published) {
+        LocalDate firstUnattached = null;
         for (List<String> group : groups) {
             if (group == null) {
                 continue;
             }
             for (String s : group) {
-                Optional<LocalDate> d = inSentence(s, published);
-                if (d.isPresent()) {
-                    return d.get();
+                Optional<Dated> d = dated(s, published);
+                if (d.isPresent() && d.get().attached()) {
+                    return d.get().date();
+                }
+                if (d.isPresent() && firstUnattached == null) {
+                    firstUnattached = d.get().date();
                 }
             }
         }
-        return published;
+        return firstUnattached != null ? firstUnattached : published;
     }
 
     /** Ranks within a sentence: lower wins. */
@@ -127,10 +185,21 @@ public final class DateResolver {
     private static final int STALE_EXPLICIT = 35;
     private static final int OVERNIGHT_RANK = 40;
 
-    private record Found(LocalDate date, int start, boolean reporting, int rank) {}
+    private record Found(LocalDate date, int start, int end, boolean reporting, int rank) {}
+
+    /** A date one sentence gives, and whether it is attached to the event's words (see {@link #EVENT_WORD}). */
+    public record Dated(LocalDate date, boolean attached) {}
 
     /** The event date one sentence gives, if any. */
     public Optional<LocalDate> inSentence(String sentence, LocalDate published) {
+        return dated(sentence, published).map(Dated::date);
+    }
+
+    /**
+     * The event date one sentence gives, if any, and whether it is attached to event words. Within the sentence an
+     * attached date beats an unattached one, then the ranks above apply.
+     */
+    public Optional<Dated> dated(String sentence, LocalDate published) {
         if (sentence == null || sentence.isEmpty() || published == null) {
             return Optional.empty();
         }
@@ -141,7 +210,7 @@ public final class DateResolver {
         while (m.find()) {
             LocalDate d = date(published, m.group(3), MONTHS.get(m.group(2)), m.group(1));
             if (d != null) {
-                found.add(new Found(d, m.start(), reporting(f, m.start()) || anchor(f, m.start()),
+                found.add(new Found(d, m.start(), m.end(), reporting(f, m.start()) || anchor(f, m.start()),
                         explicitRank(d, published)));
                 explicitSpans.add(new int[] {m.start(), m.end()});
             }
@@ -153,7 +222,7 @@ public final class DateResolver {
             }
             LocalDate d = date(published, m.group(3), MONTHS.get(m.group(1)), m.group(2));
             if (d != null) {
-                found.add(new Found(d, m.start(), reporting(f, m.start()) || anchor(f, m.start()),
+                found.add(new Found(d, m.start(), m.end(), reporting(f, m.start()) || anchor(f, m.start()),
                         explicitRank(d, published)));
             }
         }
@@ -161,35 +230,36 @@ public final class DateResolver {
         m = NIGHT_FROM.matcher(f);
         List<int[]> nightSpans = new ArrayList<>();
         while (m.find()) {
-            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), false, WEEKDAY_RANK));
+            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), m.end(), false,
+                    WEEKDAY_RANK));
             nightSpans.add(new int[] {m.start(), m.end()});
             weekday = true;
         }
         m = WEEKDAY.matcher(f);
         while (m.find()) {
-            if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start())) {
-                continue;
+            if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start()) || namesDate(explicitSpans, f, m.end())) {
+                continue; // "on Tuesday 10 December", "el sábado 23 de marzo": the weekday of the explicit date
             }
-            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), reporting(f, m.start()),
-                    WEEKDAY_RANK));
+            found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), m.end(),
+                    reporting(f, m.start()), WEEKDAY_RANK));
             weekday = true;
         }
         m = DAY_BEFORE_YESTERDAY.matcher(f);
         boolean twoDays = false;
         while (m.find()) {
-            found.add(new Found(published.minusDays(2), m.start(), reporting(f, m.start()), YESTERDAY_RANK));
+            found.add(new Found(published.minusDays(2), m.start(), m.end(), reporting(f, m.start()), YESTERDAY_RANK));
             twoDays = true;
         }
         if (!twoDays) {
             m = YESTERDAY.matcher(f);
             while (m.find()) {
-                found.add(new Found(published.minusDays(1), m.start(), reporting(f, m.start()), YESTERDAY_RANK));
+                found.add(new Found(published.minusDays(1), m.start(), m.end(), reporting(f, m.start()), YESTERDAY_RANK));
             }
         }
         if (!weekday) {
             m = OVERNIGHT.matcher(f);
             while (m.find()) {
-                found.add(new Found(published.minusDays(1), m.start(), false, OVERNIGHT_RANK));
+                found.add(new Found(published.minusDays(1), m.start(), m.end(), false, OVERNIGHT_RANK));
             }
         }
         m = DAY_BEFORE.matcher(f);
@@ -201,18 +271,47 @@ public final class DateResolver {
                     anchor = x;
                 }
             }
-            return Optional.of(anchor.date().minusDays(1));
+            return Optional.of(new Dated(anchor.date().minusDays(1), attached(f, m.start(), m.end())));
         }
         Found best = null;
+        boolean bestAttached = false;
         for (Found x : found) {
             if (x.reporting()) {
                 continue;
             }
-            if (best == null || x.rank() < best.rank() || (x.rank() == best.rank() && x.start() < best.start())) {
+            boolean att = attached(f, x.start(), x.end());
+            if (best == null || (att && !bestAttached) || (att == bestAttached && (x.rank() < best.rank()
+                    || (x.rank() == best.rank() && x.start() < best.start())))) {
                 best = x;
+                bestAttached = att;
             }
         }
-        return best == null ? Optional.empty() : Optional.of(best.date());
+        return best == null ? Optional.empty() : Optional.of(new Dated(best.date(), bestAttached));
+    }
+
+    /** Whether the text has event words (see {@link #EVENT_WORD}). */
+    static boolean hasEventWord(String text) {
+        return text != null && EVENT_WORD.matcher(Text.fold(text)).find();
+    }
+
+    /** Whether event words stand near the span, in the same clause. */
+    private static boolean attached(String folded, int start, int end) {
+        int from = Math.max(0, start - ATTACH_BEFORE);
+        for (int i = start - 1; i >= from; i--) {
+            if (folded.charAt(i) == ';' || folded.charAt(i) == '.' && i < start - 1) {
+                from = i + 1;
+                break;
+            }
+        }
+        int to = Math.min(folded.length(), end + ATTACH_AFTER);
+        for (int i = end; i < to; i++) {
+            if (folded.charAt(i) == ';' || folded.charAt(i) == '.' || folded.charAt(i) == ',') {
+                to = i;
+                break;
+            }
+        }
+        return EVENT_WORD.matcher(folded.substring(from, start)).find()
+                || EVENT_WORD.matcher(folded.substring(end, to)).find();
     }
 
     /** The latest {@code day} on or before {@code published}. */
@@ -234,6 +333,23 @@ public final class DateResolver {
     private static boolean reporting(String folded, int start) {
         String before = folded.substring(Math.max(0, start - 40), start);
         return REPORTING.matcher(before).find();
+    }
+
+    /** Whether an explicit date starts right after {@code end} (spaces, a comma or "the" between). */
+    private static boolean namesDate(List<int[]> spans, String folded, int end) {
+        int i = end;
+        while (i < folded.length() && (folded.charAt(i) == ' ' || folded.charAt(i) == ',')) {
+            i++;
+        }
+        if (folded.startsWith("the ", i)) {
+            i += 4;
+        }
+        for (int[] sp : spans) {
+            if (sp[0] == i) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inside(List<int[]> spans, int pos) {

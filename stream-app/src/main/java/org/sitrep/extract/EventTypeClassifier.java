@@ -16,6 +16,8 @@ import org.sitrep.schema.EventType;
  * or killed, "massacre") &gt; armed_clash ("clashes", "fighting", "affrontements", "combats", "accrochage") &gt;
  * other. So an ambush laid with mines is an ambush; a mine alone is an ied. Across the texts of an article
  * {@link #vote} weighs each text's type (title and lead more) so that a passing mention does not set the type.
+ * Spanish, Portuguese, Italian and German have shorter lists of the same kinds ("emboscada", "base militar", "Armeeposten", "attentatori suicidi",
+ * "Luftangriff", "masacre", "enfrentamientos"), so an article in those languages without a figure still gets a type.
  */
 public final class EventTypeClassifier {
 
@@ -51,8 +53,14 @@ public final class EventTypeClassifier {
                             + "vehicules? piege\\w*|attentat suicide|bombe humaine|se sont fait exploser|s'est fait exploser|"
                             + "blew (himself|herself|themselves) up)\\b"),
                     "suicide|kamikaze|car bomb|truck bomb|lorry bomb|vehicle bomb|vbied|piege|laden|bombe humaine|fait exploser|blew"),
+            // other languages (es, pt, it, de): digits-only figures, but type evidence for a report without a figure
+            new Rule(EventType.suicide_bombing, Pattern.compile("\\b(atentad\\w* suicidas?|ataques? suicidas?|"
+                    + "bombistas? suicidas?|homens?-bomba|attentat\\w* suicid\\w*|attentatori suicidi|selbstmord\\w*|"
+                    + "coche bomba|carro-bomba|autobomba)\\b"), "suicid|bomba|selbstmord"),
             new Rule(EventType.ambush, Pattern.compile("\\b(ambush\\w*|embuscades?|tendu une embuscade)\\b"),
                     "ambush|embuscade"),
+            new Rule(EventType.ambush, Pattern.compile("\\b(emboscadas?|imboscat\\w*|hinterhalt\\w*)\\b"),
+                    "emboscada|imboscat|hinterhalt"),
             new Rule(EventType.attack_on_base, Pattern.compile(
                     "\\b((military|army|police|gendarmerie) (camp|base|post|outpost|barracks|station|position)s?|"
                             + "barracks|outposts?|garrisons?|camps? militaires?|bases? militaires?|postes? (militaires?|"
@@ -63,26 +71,46 @@ public final class EventTypeClassifier {
                             + "(deplaces|refugies|displaced|refugees|idps?))\\b)\\b"),
                     "camp|base|post|barracks|station|position|garrison|caserne|garnison|commissariat|"
                             + "brigade de gendarmerie|detachement militaire"),
+            new Rule(EventType.attack_on_base, Pattern.compile("\\b(bases? militar(es)?|campamentos? militar(es)?|"
+                    + "puestos? militar(es)?|postos? militar(es)?|cuarteles?|quarteis|basi militari|base militare|"
+                    + "caserm\\w*|armeeposten|militar(lager|stutzpunkt|basis|posten|camp)|kasernen?|stutzpunkt\\w*)\\b"),
+                    "militar|cuartel|quarte|caserm|armeeposten|kaserne|stutzpunkt"),
             new Rule(EventType.airstrike, Pattern.compile(
                     "\\b(air ?strikes?|air raids?|drones?|aerial (bombardment|strike)s?|bombing raids?|warplanes?|"
                             + "frappes? (aeriennes?|de drones?|par drones?)|bombardements? aeriens?|raids? aeriens?)\\b"),
                     "airstrike|air strike|air raid|drone|aerial|bombing raid|warplane|frappe|bombardement|aerien"),
+            new Rule(EventType.airstrike, Pattern.compile("\\b(ataques? aereos?|bombardeos? aereos?|bombardeios? aereos?|"
+                    + "raid aere\\w*|attacc\\w* aere\\w*|luftangriff\\w*|drohnenangriff\\w*|ataques? (con|de) drones?|"
+                    + "attacc\\w* (con|di) dron[ei])\\b"), "aere|luftangriff|drohnen|dron"),
             new Rule(EventType.ied, Pattern.compile(
                     "\\b(ieds?|improvised explosive( devices?)?|explosive devices?|roadside bombs?|landmines?|(?<!gold )mines?(?! d.or)|"
                             + "homemade explosives?|engins? explosifs?( improvises?)?|engins? pieges?|mines? artisanales?|bombe artisanale|"
                             + "sautee? sur une mine|explosion d'une mine|(hit|hits|struck|strikes|ran over|drove over) (a |an )?(bomb|explosive))\\b"),
                     "ied|improvised|explosive|roadside|mine|engin|bombe artisanale|bomb"),
+            new Rule(EventType.ied, Pattern.compile("\\b(artefactos? explosivos?|artefatos? explosivos?|engenhos? explosivos?|"
+                    + "ordign\\w*|sprengsatz\\w*|sprengfalle\\w*|minas? terrestres?)\\b"), "explosiv|ordign|spreng|terrestre"),
             new Rule(EventType.attack_on_civilians, Pattern.compile(
                     "\\b(massacres?|" + CIVILIANS + "\\W+(\\w+\\W+){0,4}?" + HARM + "|" + HARM + "\\W+(\\w+\\W+){0,5}?"
                             + CIVILIANS + "|attack\\w* (on|against) (a |the )?(village|mosque|market|church|school)|"
                             + "attaqu\\w* (contre |d'|de |du )?(le |un |la |une )?(village|mosquee|marche|eglise|ecole))\\b"),
                     "massacre|civil|village|worship|passenger|student|pupil|fideles|passager|eleves|etudiant|habitant|"
                             + "farmer|herder|orpailleur|miner|attack|attaqu"),
+            new Rule(EventType.attack_on_civilians, Pattern.compile("\\b(masacres?|matanzas?|massacr\\w*|massaker\\w*|strage|"
+                    + "(civiles|civis|civili|zivilisten|aldeanos|moradores|abitanti|dorfbewohner|agricultores|agricoltori|"
+                    + "bauern|fieles|fieis|fedeli)\\W+(\\w+\\W+){0,4}?(muert\\w*|mort[oia]s?|asesinad\\w*|uccis\\w*|"
+                    + "getotet\\w*|ermordet\\w*|atacad\\w*|attaccat\\w*|angegriffen)|(ataques?|attacc\\w*|angriff\\w*) "
+                    + "(contra|contro|auf) (\\w+ ){0,2}(aldeas?|aldeias?|villaggi\\w*|dorf|civiles|civis|civili|zivilisten|"
+                    + "agricultores|agricoltori|bauern|pueblos?|mercados?|mezquitas?|mesquitas?|moschee?a?))\\b"),
+                    "masacre|matanza|massacr|massaker|strage|civil|civis|zivil|aldean|morador|abitant|dorfbewohner|agricult|"
+                            + "agricolt|bauern|fiel|fiei|fedel|ataque|attacc|angriff"),
             new Rule(EventType.armed_clash, Pattern.compile(
                     "\\b(clash\\w*|fighting|fought|gunfights?|firefights?|skirmish\\w*|exchange of fire|confrontations?|"
                             + "affrontements?|combats?|accrochages?|echanges? de tirs|heurts)\\b"),
                     "clash|fighting|fought|gunfight|firefight|skirmish|exchange of fire|confrontation|affrontement|"
-                            + "combat|accrochage|de tirs|heurts"));
+                            + "combat|accrochage|de tirs|heurts"),
+            new Rule(EventType.armed_clash, Pattern.compile("\\b(enfrentamientos?|combates?|confrontos?|scontri|"
+                    + "kampfe\\w*|gefecht\\w*|tiroteos?|tiroteios?)\\b"),
+                    "enfrent|combate|confront|scontri|kampf|gefecht|tiroteo|tiroteio"));
 
     public EventTypeClassifier() {}
 

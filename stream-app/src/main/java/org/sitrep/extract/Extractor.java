@@ -13,6 +13,7 @@ import org.sitrep.schema.Article;
 import org.sitrep.schema.Claim;
 import org.sitrep.schema.EventReport;
 import org.sitrep.schema.EventType;
+import org.sitrep.schema.Place;
 
 /**
  * Turns one news article into the violent events it reports, with their casualty claims.
@@ -29,6 +30,10 @@ import org.sitrep.schema.EventType;
  *       {@value #SENTENCE_CAP} characters. The title is used for the event type, places and actors, never for
  *       figures (it repeats the body). The cleaner keeps an offset map back to the raw body, so each claim carries
  *       the span of its sentence in the body ({@link SentenceSpans}).</li>
+ *   <li><b>Dateline</b>: the wire dateline opening the body ("NIAMEY, Dec 11 (Reuters) -", "BAMAKO, 25 mars 2019
+ *       (AFP) –", "Mogadishu (AFP) -", "OUAGADOUGOU —"; see {@link Dateline}) is removed: its city is where the
+ *       copy was filed and its date the filing date, so neither is a place or a date of the event (the city still
+ *       counts where the story itself names it).</li>
  *   <li><b>Language</b>: the article's language field ("en", "fr-FR", "es"...); when null, {@link LanguageDetector}:
  *       stop words of English, French, Spanish, Portuguese, German and Italian, or the script of non-Latin text
  *       (Arabic "ar"; "und" for a script several languages share). The report's {@code language} is the declared
@@ -36,39 +41,86 @@ import org.sitrep.schema.EventType;
  *       every other language is passed through ({@link PassThroughReader}, see below).</li>
  *   <li><b>Background</b>: sentences about the past or aggregates (a year before the publication year, "since 2012",
  *       "last year", "earlier this month", "the same year", "at the time", "à l'époque", "thousands", "in a separate
- *       attack", an explicit date more than 30 days before publication; see {@link BackgroundFilter}) give no figures, places, dates or event type.</li>
+ *       attack", an explicit date more than 30 days before publication, a month named alone two months back or more,
+ *       "In May"; see {@link BackgroundFilter}) give no figures, places, dates or event type, except in a follow-up
+ *       (below).</li>
  * </ul>
  *
- * <h2>Reports</h2>
- * This version gives at most one report per article:
+ * <h2>New event, look-back or follow-up</h2> See {@link Retrospect}. A <em>fresh anchor</em> is a non-background
+ * sentence with event words or a figure dated within 7 days of publication.
  * <ul>
- *   <li>an article with at least one casualty claim gives one report;</li>
+ *   <li>With none, an article whose title or first sentence looks back (an anniversary: "a year after", "six years
+ *       on", "il y a un an", "jour pour jour"; a year summed up: "ends 2024", "le bilan de 2020"; a first sentence
+ *       opening on a period: "In the space of seven months", "En six mois"; a title labelled "Analysis:",
+ *       "Analyse –", "Tribune") gives <b>no report</b>: its figures are retrospective.</li>
+ *   <li>With none and no such marker, a <b>follow-up</b> (a UN report in March on a January strike, a committee
+ *       revising a toll months later): the first paragraph names the event with an old date tied to it ("the August
+ *       24 attack", "la frappe menée le 3 janvier", or a month: "a strike in January") and reports it now ("said on
+ *       Tuesday", "publié mardi", "this week"). The event date is that date (for a month alone, the first date tied
+ *       to event words within it in a later sentence: "the strike on Jan. 3"); the first paragraph's time-only
+ *       background sentences, and later ones dated to that day, are read as current. Other background (another
+ *       attack, aggregates) stays background.</li>
+ * </ul>
+ *
+ * <h2>Reports</h2> Zero or more per article:
+ * <ul>
+ *   <li>an article with at least one casualty claim gives a report;</li>
  *   <li>an article with no claim gives one report <em>with zero claims</em> when it has event-type evidence (see
  *       below) in its title or in a non-background sentence <em>and</em> a place resolves to a country: a new violent
  *       event reported without a figure still groups into its incident and gives place and date;</li>
- *   <li>otherwise none: a pure background or analysis article, or event words with no place, give no report.</li>
- *   <li>An article in another language is never dropped for want of words: it gives one report when it has a
- *       claim or when a place resolves to a country (with zero claims then).</li>
- * </ul> {@code report_id} is {@code <article id>#1}; article id, outlet, language, publication time and title are
- * copied from the article. Articles without id or publication time give no report.
+ *   <li>a look-back piece (above), a pure background article, or event words with no place, give none;</li>
+ *   <li>an article in another language is never dropped for want of words: it gives one report when it has a
+ *       claim or when a place resolves to a country (with zero claims then);</li>
+ *   <li><b>several reports</b> when the non-background paragraphs with event words or figures form clearly
+ *       separate groups: another country (placed by towns and regions, not by country names), or places more than
+ *       300 km apart together with dates more than a day apart or different event types; a new group needs an event
+ *       of its own (a figure, or a named place and a date). A weekly roundup of an attack in Niger and an airstrike
+ *       in Mali gives two reports, each with its own places, date, type, actors and the claims of its sentences;
+ *       two villages attacked the same day a few kilometres apart stay one report. Paragraphs without event words
+ *       join the latest group unless they name another country. With fewer than two such groups, one report from
+ *       the whole article.</li>
+ * </ul> {@code report_id} is {@code <article id>#<n>} (n from 1, in text order); article id, outlet, language,
+ * publication time and title are copied from the article. Articles without id or publication time give no report.
+ * Downstream, an incident never holds two reports of one article ({@link org.sitrep.incidents.IncidentMatcher}).
  *
  * <h2>Event type</h2> See {@link EventTypeClassifier}: suicide_bombing &gt; ambush &gt; attack_on_base &gt; airstrike
- * &gt; ied &gt; attack_on_civilians &gt; armed_clash &gt; other, each from EN/FR keywords; "ambush" beats "mine".
+ * &gt; ied &gt; attack_on_civilians &gt; armed_clash &gt; other, each from EN/FR keywords (shorter es/pt/it/de lists);
+ * "ambush" beats "mine".
  *
  * <h2>Event date</h2> See {@link DateResolver}. Dates are UTC calendar dates: the publication date is
- * {@code published_at} in UTC. Explicit dates as written; weekdays ("on Tuesday", "mardi soir", "dans la nuit de
- * lundi à mardi" = Monday) are the latest such weekday on or before publication (same weekday = publication day);
- * "yesterday"/"hier" = publication − 1; "overnight"/"last night"/"dans la nuit" without a weekday = publication − 1;
- * "the day before"/"la veille" only one day before another date in the same sentence. Dates right after reporting
- * words ("released on Thursday") are ignored, and so are explicit dates that anchor a comparison ("depuis le coup
- * d'État du 26 juillet", "since 2 March"); an explicit date more than 7 days before publication does not beat a
- * weekday in the same sentence. Sentences are looked at in this order: those with a figure and event words, then
- * those with event words, then those with a figure, then the rest and the title (so "bodies reached Maiduguri on
- * Wednesday" does not beat "overran a base on Sunday"). Default: the publication date.
+ * {@code published_at} in UTC. Explicit dates as written ("Tuesday 10 December" is the 10th); weekdays ("on
+ * Tuesday", "mardi soir", "dans la nuit de lundi à mardi" = Monday) are the latest such weekday on or before
+ * publication (same weekday = publication day); "yesterday"/"hier" = publication − 1; "overnight"/"last
+ * night"/"dans la nuit" without a weekday = publication − 1; "the day before"/"la veille" only one day before another
+ * date in the same sentence. Dates right after reporting words ("released on Thursday", "acknowledged on Saturday",
+ * "a reconnu samedi", "claimed responsibility on Friday") are ignored, and so are explicit dates that anchor a
+ * comparison ("depuis le coup d'État du 26 juillet", "since 2 March"); an explicit date more than 7 days before
+ * publication does not beat a weekday in the same sentence. A date <em>tied</em> to event words in its clause
+ * ("killed ... on Saturday", "Sunday's attack", "the strike, late on Sunday") beats an untied one, in the sentence
+ * and across the article. Sentences are looked at in this order: those with a figure and event words, then those with
+ * event words, then those with a figure, then the rest and the title (so "bodies reached Maiduguri on Wednesday" or
+ * "the chief of staff visited the village on Tuesday" does not beat "overran a base on Sunday"). A follow-up's date
+ * is the old event's (above). Default: the publication date.
  *
- * <h2>Places</h2> See {@link Gazetteer}: accent- and case-insensitive whole-word names, longest first, not inside
- * actor names, from the title and non-background sentences. Country: the country of the most named towns, else
- * regions, else country names, else nationality adjectives; admin1 likewise.
+ * <h2>Other languages (pass-through)</h2> See {@link PassThroughReader} and the lexicon table
+ * {@link LanguageProfiles} (Spanish, Portuguese, German, Italian; any other language reads with an empty lexicon).
+ * Read as in English and French: places, country, admin1 and actors (names are names in any language), background
+ * sentences (earlier years; explicit dates more than 30 days old). Read with the lexicon: digit figures next to its
+ * killed / injured / missing words and person nouns, with its qualifiers ("al menos", "mindestens"); the event type
+ * from a few event words (else other); the event date from an explicit date (ISO, day-first digits such as
+ * "10/12/2019", or a month name: "10 de enero", "13. Januar"), else the publication date. The claimant is the outlet
+ * ({@code media}) unless an "according to" word names a claimant noun of the lexicon or a known actor ("según el
+ * ejército" → "army", state; "nach Angaben von Sicherheitskreisen" → "security sources", anonymous_official).
+ * <h2>Places</h2> See {@link Gazetteer} and {@link PlaceSalience}: accent- and case-insensitive whole-word names,
+ * longest first, not inside actor names, from the title and non-background sentences. Each mention is weighed by
+ * where it stands: in a sentence with event words or a figure (or the title) it counts double; as the scene ("the
+ * village of X", "near X", "attack on X", "près de X") 1.5 times; as a reference point 0.2 (a distance or bearing:
+ * "120 km south-west of X", "au nord de X"; a destination or origin: "taken to hospital in X", "évacués vers X",
+ * "from X"; where something was said or broadcast or someone is based: "said on Sunday in X", "réuni lundi à X",
+ * "read on state television in X", "basé à X"). Country: the country of the towns with the highest total, else
+ * regions, else country names, else nationality adjectives. Admin1: the highest total over the chosen country's
+ * towns and regions together ("in the Lower Shabelle region" states it), none under 0.5 (a capital named only as a
+ * venue gives the country but no admin1).
  *
  * <h2>Actors</h2> See {@link ActorDictionary}: canonical names (JNIM, IS Sahel, ISWAP, Boko Haram, AQIM, al-Shabaab,
  * Wagner, FAMa, Burkinabe army, Niger army, Nigerian army, Somali army...) in order of first mention.
@@ -85,12 +137,9 @@ import org.sitrep.schema.EventType;
  *       {@code exact}.</li>
  *   <li>Killed: killed, dead, died, slain, lost their lives, were left dead, claimed the lives of,
  *       neutralised (militants), tués, morts, ont péri, ont trouvé la mort, ont perdu la vie, a coûté la vie à,
- *       neutralisés; injured: wounded, injured, blessés; missing: missing, unaccounted for, captured, taken
- *       prisoner, abducted, kidnapped, portés disparus, disparus, enlevés, faits prisonniers, capturés (a figure of
- *       bodies is killed whatever the verb). "14 soldiers were killed and 11 wounded" is one claim, and so is "71
- *       soldiers were killed, 12 wounded and 30 missing" ("several missing" gives no figure); "the toll rose to 14,
- *       up from 12" two; "five Wagner mercenaries and seven Malian troops were killed" two (foreign_forces 5,
- *       state_forces 7).</li>
+ *       neutralisés; injured: wounded, injured, blessés. "14 soldiers were killed and 11 wounded" is one claim;
+ *       "the toll rose to 14, up from 12" two; "five Wagner mercenaries and seven Malian troops were killed" two
+ *       (foreign_forces 5, state_forces 7).</li>
  *   <li>Party: state_forces (soldiers, troops, gendarmes, militaires, VDP), foreign_forces (Wagner/Russian
  *       mercenaries, peacekeepers, French troops), militants (terrorists, jihadists, assailants, fighters, martyrs),
  *       civilians (civilians, villagers, worshippers, passengers, students, habitants), else the noun after "among"/
@@ -105,21 +154,7 @@ import org.sitrep.schema.EventType;
  *       local, notable), ngo_un (UN, MINUSMA, OCHA, UNHCR, HRW, Amnesty, ACLED, MSF, ICRC); the nearest cue in the
  *       sentence, else the cue of an earlier sentence of the same paragraph, else media with the outlet as
  *       claimant. {@code partisan} is always false here (reconciliation sets it).</li>
- *   <li>Span: {@code span_start}/{@code span_end}, UTF-16 indexes of the claim's sentence in the article's original
- *       body ({@code body.substring(span_start, span_end)} is the sentence as published, inline markup and entities
- *       included); null when the stretch of body does not read back as the sentence (its HTML stripped, entities
- *       decoded, white space aside), as when a dropped boilerplate line sits inside a joined paragraph.</li>
  * </ul>
- *
- * <h2>Other languages (pass-through)</h2> See {@link PassThroughReader} and the lexicon table
- * {@link LanguageProfiles} (Spanish, Portuguese, German, Italian; any other language reads with an empty lexicon).
- * Read as in English and French: places, country, admin1 and actors (names are names in any language), background
- * sentences (earlier years; explicit dates more than 30 days old). Read with the lexicon: digit figures next to its
- * killed / injured / missing words and person nouns, with its qualifiers ("al menos", "mindestens"); the event type
- * from a few event words (else other); the event date from an explicit date (ISO, day-first digits such as
- * "10/12/2019", or a month name: "10 de enero", "13. Januar"), else the publication date. The claimant is the outlet
- * ({@code media}) unless an "according to" word names a claimant noun of the lexicon or a known actor ("según el
- * ejército" → "army", state; "nach Angaben von Sicherheitskreisen" → "security sources", anonymous_official).
  */
 public final class Extractor {
 
@@ -130,6 +165,7 @@ public final class Extractor {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final BackgroundFilter background = new BackgroundFilter();
     private final DateResolver dates = new DateResolver();
+    private final Retrospect retrospect = new Retrospect(dates, background);
     private final EventTypeClassifier classifier = new EventTypeClassifier();
     private final Gazetteer gazetteer;
     private final ActorDictionary actors;
@@ -149,7 +185,7 @@ public final class Extractor {
         this.passThrough = new PassThroughReader(actors);
     }
 
-    /** The events the article reports: usually zero or one. Never null, never throws. */
+    /** The events the article reports: usually zero or one, several for a roundup. Never null, never throws. */
     public List<EventReport> extract(Article article) {
         try {
             return doExtract(article);
@@ -174,75 +210,113 @@ public final class Extractor {
         String code = declared != null ? declared : LanguageDetector.detect(
                 title + "\n" + String.join("\n", paragraphs.subList(0, Math.min(paragraphs.size(), 5))));
         Language lang = Language.ofCode(code);
-        LanguageProfile profile = lang == Language.OTHER ? LanguageProfiles.of(code) : LanguageProfile.NONE;
-
-        List<ClaimExtractor.Input> inputs = new ArrayList<>();
-        List<String> current = new ArrayList<>(); // non-background sentences
         List<SentenceSplitter.Located> located = splitter.locate(paragraphs);
+        Meta meta = new Meta(article, declared != null ? article.getLanguage() : code,
+                claims -> SentenceSpans.withSpans(claims, located, mapped, article.getBody(), SENTENCE_CAP));
+        if (lang == Language.OTHER) {
+            EventReport r = passThrough(meta, title, located, published, LanguageProfiles.of(code));
+            return r == null ? List.of() : List.of(r);
+        }
+
+        List<Sentence> sentences = new ArrayList<>();
+        List<BackgroundFilter.Kind> kinds = new ArrayList<>();
         for (SentenceSplitter.Located l : located) {
             Sentence s = l.sentence();
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
-            Sentence capped = new Sentence(text, s.paragraph(), s.indexInParagraph());
-            boolean bg = background.isBackground(text, published)
-                    || (lang == Language.OTHER && passThrough.hasStaleDate(text, published, profile));
-            inputs.add(new ClaimExtractor.Input(capped, bg));
-            if (!bg) {
-                current.add(text);
-            }
+            sentences.add(new Sentence(text, s.paragraph(), s.indexInParagraph()));
+            kinds.add(background.kind(text, published));
+        }
+        boolean[] bg = new boolean[sentences.size()];
+        for (int i = 0; i < bg.length; i++) {
+            bg[i] = kinds.get(i) != BackgroundFilter.Kind.NONE;
         }
         ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang);
+        List<Claim> found = claims.extract(inputs(sentences, bg), source);
+
+        // Does the article report a new event, look back only, or follow up an earlier one?
+        List<Boolean> eventish = new ArrayList<>();
+        Set<String> firstClaims = new HashSet<>();
+        found.forEach(c -> firstClaims.add(c.getSentence()));
+        List<java.util.Optional<EventType>> sentenceEvidence = classifier.evidenceEach(
+                sentences.stream().map(Sentence::text).toList());
+        for (int i = 0; i < sentences.size(); i++) {
+            String t = sentences.get(i).text();
+            eventish.add(sentenceEvidence.get(i).isPresent() || firstClaims.contains(t) || DateResolver.hasEventWord(t));
+        }
+        Retrospect.Decision decision = retrospect.decide(title, sentences, kinds, eventish, published);
+        if (decision.mode() == Retrospect.Mode.RETROSPECTIVE) {
+            return List.of();
+        }
+        LocalDate followedDate = null;
+        if (decision.mode() == Retrospect.Mode.FOLLOW_UP) {
+            boolean[] again = bg.clone();
+            decision.foreground().forEach(i -> again[i] = false);
+            List<Claim> more = claims.extract(inputs(sentences, again), source);
+            int lead = sentences.get(0).paragraph();
+            Set<String> leadTexts = new HashSet<>();
+            sentences.stream().filter(s -> s.paragraph() == lead).forEach(s -> leadTexts.add(s.text()));
+            if (more.stream().anyMatch(c -> leadTexts.contains(c.getSentence()))) {
+                bg = again;
+                found = more;
+                followedDate = decision.eventDate();
+            }
+        }
+        List<String> current = new ArrayList<>(); // non-background sentences
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!bg[i]) {
+                current.add(sentences.get(i).text());
+            }
+        }
+
+        // Several reports when the event sentences form clearly separate groups (a roundup of two attacks).
+        List<List<String>> groups = followedDate == null
+                ? groups(sentences, bg, sentenceEvidence, found, published) : List.of();
+        if (groups.size() > 1) {
+            List<EventReport> reports = new ArrayList<>();
+            for (List<String> group : groups) {
+                Set<String> mine = new HashSet<>(group);
+                List<Claim> own = found.stream().filter(c -> mine.contains(c.getSentence())).toList();
+                EventReport r = report(meta, reports.size() + 1, "", group, own, null, published);
+                if (r != null) {
+                    reports.add(r);
+                }
+            }
+            if (reports.size() > 1) {
+                return reports;
+            }
+        }
+        EventReport r = report(meta, 1, title, current, found, followedDate, published);
+        return r == null ? List.of() : List.of(r);
+    }
+
+    /**
+     * One report from the given sentences (non-background, in order) and their claims; the title, when not empty,
+     * counts for type, places and actors. Null when there is no claim and no event type with a place.
+     */
+    private EventReport report(Meta meta, int n, String title, List<String> current, List<Claim> found,
+            LocalDate followedDate, LocalDate published) {
+        Article article = meta.article();
+        String outlet = article.getOutlet() == null ? "" : article.getOutlet();
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
-        List<String> placeTexts = new ArrayList<>();
-        for (String t : typed) {
-            placeTexts.add(maskActors(t));
-        }
-        Gazetteer.Location where = gazetteer.locate(placeTexts);
-
-        Read read = lang == Language.OTHER
-                ? readPassThrough(inputs, source, profile, title, typed, current, where, published)
-                : readFully(inputs, source, title, typed, current, where, published);
-        if (read == null) {
-            return List.of();
-        }
-        List<Claim> found = SentenceSpans.withSpans(read.claims(), located, mapped, article.getBody(), SENTENCE_CAP);
-
-        EventReport report = EventReport.newBuilder()
-                .setReportId(article.getId() + "#1")
-                .setArticleId(article.getId())
-                .setOutlet(outlet)
-                .setLanguage(declared != null ? article.getLanguage() : code)
-                .setPublishedAt(publishedAt)
-                .setTitle(article.getTitle() == null ? "" : article.getTitle())
-                .setEventType(read.type())
-                .setEventDate(read.date())
-                .setCountry(where.country())
-                .setAdmin1(where.admin1())
-                .setPlaces(new ArrayList<>(where.places()))
-                .setActors(actors.canonicalNames(typed))
-                .setClaims(new ArrayList<>(found))
-                .build();
-        return List.of(report);
-    }
-
-    /** What one way of reading gives for a report. */
-    private record Read(List<Claim> claims, EventType type, LocalDate date) {}
-
-    /** English and French: null when the article gives no report (no claim, and no event evidence or no country). */
-    private Read readFully(List<ClaimExtractor.Input> inputs, ClaimExtractor.Source source, String title,
-            List<String> typed, List<String> current, Gazetteer.Location where, LocalDate published) {
-        List<Claim> found = claims.extract(inputs, source);
         // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
         List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
         var evidence = EventTypeClassifier.vote(evidenceOf);
+        Set<String> claimSentences = new HashSet<>();
+        found.forEach(c -> claimSentences.add(c.getSentence()));
+        List<String> placeTexts = new ArrayList<>();
+        List<Boolean> eventTexts = new ArrayList<>();
+        for (int k = 0; k < typed.size(); k++) {
+            placeTexts.add(maskActors(typed.get(k)));
+            eventTexts.add(k == 0 || evidenceOf.get(k).isPresent() || claimSentences.contains(typed.get(k)));
+        }
+        Gazetteer.Location where = gazetteer.locate(placeTexts, new PlaceSalience(eventTexts));
         if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
             return null;
         }
         EventType type = evidence.orElse(EventType.other);
 
-        Set<String> claimSentences = new HashSet<>();
-        found.forEach(c -> claimSentences.add(c.getSentence()));
         List<String> claimAndEvent = new ArrayList<>();
         List<String> eventOnly = new ArrayList<>();
         List<String> claimOnly = new ArrayList<>();
@@ -257,17 +331,58 @@ public final class Extractor {
             }
         }
         others.add(title);
-        LocalDate eventDate = dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
-        return new Read(found, type, eventDate);
+        LocalDate eventDate = followedDate != null ? followedDate
+                : dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
+
+        return EventReport.newBuilder()
+                .setReportId(article.getId() + "#" + n)
+                .setArticleId(article.getId())
+                .setOutlet(outlet)
+                .setLanguage(meta.language())
+                .setPublishedAt(article.getPublishedAt())
+                .setTitle(article.getTitle() == null ? "" : article.getTitle())
+                .setEventType(type)
+                .setEventDate(eventDate)
+                .setCountry(where.country())
+                .setAdmin1(where.admin1())
+                .setPlaces(new ArrayList<>(where.places()))
+                .setActors(actors.canonicalNames(typed))
+                .setClaims(new ArrayList<>(meta.spans().apply(found)))
+                .build();
     }
 
+    /** What every report of one article shares: the article, its language code, and how claims get their spans. */
+    private record Meta(Article article, String language, java.util.function.UnaryOperator<List<Claim>> spans) {}
+
     /**
-     * Any other language, passed through with what can be read ({@link PassThroughReader}): never dropped when a place
-     * resolves to a country, even without a claim or an event word; null when it has neither a claim nor a country.
+     * Any other language, passed through with what can be read ({@link PassThroughReader}): one report, never dropped
+     * when a place resolves to a country, even without a claim or an event word; null when it has neither a claim nor
+     * a country.
      */
-    private Read readPassThrough(List<ClaimExtractor.Input> inputs, ClaimExtractor.Source source,
-            LanguageProfile profile, String title, List<String> typed, List<String> current, Gazetteer.Location where,
-            LocalDate published) {
+    private EventReport passThrough(Meta meta, String title, List<SentenceSplitter.Located> located, LocalDate published,
+            LanguageProfile profile) {
+        Article article = meta.article();
+        String outlet = article.getOutlet() == null ? "" : article.getOutlet();
+        List<ClaimExtractor.Input> inputs = new ArrayList<>();
+        List<String> current = new ArrayList<>(); // non-background sentences
+        for (SentenceSplitter.Located l : located) {
+            Sentence s = l.sentence();
+            String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
+            boolean bg = background.isBackground(text, published) || passThrough.hasStaleDate(text, published, profile);
+            inputs.add(new ClaimExtractor.Input(new Sentence(text, s.paragraph(), s.indexInParagraph()), bg));
+            if (!bg) {
+                current.add(text);
+            }
+        }
+        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, article.getPublishedAt(), Language.OTHER);
+        List<String> typed = new ArrayList<>();
+        typed.add(title);
+        typed.addAll(current);
+        List<String> placeTexts = new ArrayList<>();
+        for (String t : typed) {
+            placeTexts.add(maskActors(t));
+        }
+        Gazetteer.Location where = gazetteer.locate(placeTexts);
         List<Claim> found = passThrough.claims(inputs, source, profile);
         if (found.isEmpty() && where.country() == null) {
             return null;
@@ -289,7 +404,181 @@ public final class Extractor {
         }
         others.add(title);
         LocalDate date = passThrough.eventDate(List.of(withClaims, withEvents, others), published, profile);
-        return new Read(found, type, date);
+        return EventReport.newBuilder()
+                .setReportId(article.getId() + "#1")
+                .setArticleId(article.getId())
+                .setOutlet(outlet)
+                .setLanguage(meta.language())
+                .setPublishedAt(article.getPublishedAt())
+                .setTitle(article.getTitle() == null ? "" : article.getTitle())
+                .setEventType(type)
+                .setEventDate(date)
+                .setCountry(where.country())
+                .setAdmin1(where.admin1())
+                .setPlaces(new ArrayList<>(where.places()))
+                .setActors(actors.canonicalNames(typed))
+                .setClaims(new ArrayList<>(meta.spans().apply(found)))
+                .build();
+    }
+
+    /** Distance beyond which two groups of places in one country may be two events (with distinct dates or types). */
+    static final double SPLIT_KM = 300;
+
+    /** One paragraph's (or several paragraphs') event evidence, for splitting. */
+    private static final class Unit {
+        final List<String> texts = new ArrayList<>();
+        final List<Place> places = new ArrayList<>();
+        String country;
+        LocalDate date;
+        EventType type;
+    }
+
+    /**
+     * The non-background sentences split into groups of paragraphs that report separate events; one group (or none)
+     * in the common case. A paragraph with event words or a figure joins the latest group it is not clearly separate
+     * from, else starts a group; separate means another country, or places more than {@value #SPLIT_KM} km apart
+     * together with dates more than a day apart or different event types. A paragraph's country here comes from its
+     * towns and regions only ("near the border with Burkina Faso" places nothing). A new group also needs an event of its own
+     * (a casualty figure, or a named town or region and a date): "France said its aircraft flew over the area
+     * during the fighting" starts none. A paragraph without a country joins the latest group; a paragraph without
+     * event words, or separate but without an event of its own, joins the latest group when it names no other
+     * country, else it is left out.
+     */
+    private List<List<String>> groups(List<Sentence> sentences, boolean[] bg,
+            List<java.util.Optional<EventType>> evidence, List<Claim> found, LocalDate published) {
+        Set<String> claimSentences = new HashSet<>();
+        found.forEach(c -> claimSentences.add(c.getSentence()));
+        java.util.Map<Integer, List<Integer>> byParagraph = new java.util.LinkedHashMap<>();
+        Set<Integer> eventParagraphs = new HashSet<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!bg[i]) {
+                byParagraph.computeIfAbsent(sentences.get(i).paragraph(), k -> new ArrayList<>()).add(i);
+                if (evidence.get(i).isPresent() || claimSentences.contains(sentences.get(i).text())) {
+                    eventParagraphs.add(sentences.get(i).paragraph());
+                }
+            }
+        }
+        if (eventParagraphs.size() < 2) {
+            return List.of(); // the common case: nothing to split, and no place lookups per paragraph
+        }
+        List<Unit> groups = new ArrayList<>();
+        for (List<Integer> indexes : byParagraph.values()) {
+            List<String> texts = new ArrayList<>(indexes.size());
+            List<java.util.Optional<EventType>> ev = new ArrayList<>(indexes.size());
+            for (int i : indexes) {
+                texts.add(sentences.get(i).text());
+                ev.add(evidence.get(i));
+            }
+            List<String> masked = new ArrayList<>();
+            List<Boolean> eventTexts = new ArrayList<>();
+            List<String> eventSentences = new ArrayList<>();
+            for (int k = 0; k < texts.size(); k++) {
+                masked.add(maskActors(texts.get(k)));
+                boolean e = ev.get(k).isPresent() || claimSentences.contains(texts.get(k));
+                eventTexts.add(e);
+                if (e) {
+                    eventSentences.add(texts.get(k));
+                }
+            }
+            Gazetteer.Location where = gazetteer.locate(masked, new PlaceSalience(eventTexts));
+            Unit p = new Unit();
+            p.texts.addAll(texts);
+            p.places.addAll(where.places());
+            // only towns and regions place a paragraph: "near the border with Burkina Faso" names no scene
+            p.country = where.places().stream().anyMatch(x -> x.getCountry() != null
+                    && x.getCountry().equals(where.country())) ? where.country() : null;
+            boolean event = !eventSentences.isEmpty();
+            if (event) {
+                p.type = EventTypeClassifier.best(ev).orElse(null);
+                for (String t : eventSentences) {
+                    java.util.Optional<DateResolver.Dated> d = dates.dated(t, published);
+                    if (d.isPresent()) {
+                        p.date = d.get().date();
+                        break;
+                    }
+                }
+            }
+            Unit home = null;
+            for (int g = groups.size() - 1; g >= 0 && home == null; g--) {
+                if (!separate(groups.get(g), p)) {
+                    home = groups.get(g);
+                }
+            }
+            // a new group needs an event of its own: a figure, or a named place and a date
+            boolean strong = eventSentences.stream().anyMatch(claimSentences::contains)
+                    || (!p.places.isEmpty() && p.date != null);
+            if (!event || (home == null && !groups.isEmpty() && !strong)) {
+                Unit last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+                if (last != null && (p.country == null || p.country.equals(last.country))) {
+                    last.texts.addAll(p.texts);
+                }
+                continue;
+            }
+            if (home == null) {
+                groups.add(p);
+                continue;
+            }
+            home.texts.addAll(p.texts);
+            home.places.addAll(p.places);
+            if (home.country == null) {
+                home.country = p.country;
+            }
+            if (home.date == null) {
+                home.date = p.date;
+            }
+            if (home.type == null) {
+                home.type = p.type;
+            }
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (Unit g : groups) {
+            if (g.country != null) {
+                out.add(g.texts);
+            }
+        }
+        return out.size() > 1 ? out : List.of();
+    }
+
+    private static boolean separate(Unit g, Unit p) {
+        if (g.country == null || p.country == null) {
+            return false;
+        }
+        if (!g.country.equals(p.country)) {
+            return true;
+        }
+        boolean distinctDates = g.date != null && p.date != null
+                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(g.date, p.date)) > 1;
+        boolean distinctTypes = g.type != null && p.type != null && g.type != p.type;
+        return (distinctDates || distinctTypes) && nearestKm(g.places, p.places) > SPLIT_KM;
+    }
+
+    /** The smallest distance between a located place of one list and one of the other; 0 when either has none. */
+    private static double nearestKm(List<Place> a, List<Place> b) {
+        double min = Double.POSITIVE_INFINITY;
+        for (Place x : a) {
+            for (Place y : b) {
+                if (x.getLat() != null && x.getLon() != null && y.getLat() != null && y.getLon() != null) {
+                    min = Math.min(min, haversineKm(x.getLat(), x.getLon(), y.getLat(), y.getLon()));
+                }
+            }
+        }
+        return Double.isInfinite(min) ? 0 : min;
+    }
+
+    private static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private static List<ClaimExtractor.Input> inputs(List<Sentence> sentences, boolean[] background) {
+        List<ClaimExtractor.Input> inputs = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            inputs.add(new ClaimExtractor.Input(sentences.get(i), background[i]));
+        }
+        return inputs;
     }
 
     /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */

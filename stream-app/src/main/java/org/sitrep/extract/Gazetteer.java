@@ -39,7 +39,8 @@ import org.sitrep.schema.Place;
  * when written with a capital, so "say" is not the town of Say. GeoNames names that are also common words or
  * compass/region words ({@code flags=common}: Man, Say, Centre, Kara ...) match only when capitalised and when their
  * country is named elsewhere in the text (more conditions on GeoNames names: see {@link #scan}); the supplement's
- * Burkina regions Centre, Est, Nord and Sahel match only in their qualified forms; GeoNames regions whose bare name is a common word or a country
+ * Burkina regions Centre, Est, Nord and Sahel match only in their qualified forms; names made only of
+ * compass words ("Sud-Ouest", "Centre-Nord", "North East") match only capitalised, so "au sud-ouest de" is a bearing; GeoNames regions whose bare name is a common word or a country
  * ({@code flags=qualified}: Est, Nord, Littoral, Nigeria's Niger State) match only in qualified forms ("Littoral
  * region", "région du Nord", "Niger State"). A town named like a country (Mali in Guinea) is not in the data:
  * "Mali" is the country. Country names of the region are built in as a fallback, and so are the nationality
@@ -144,6 +145,11 @@ public final class Gazetteer {
      * the bare name ("the Sahel" is the wider region, "centre" a word).
      */
     private static final Set<String> QUALIFIED_ONLY = Set.of("centre", "est", "nord", "sahel", "sud", "ouest");
+
+    /** A name made of compass words only ("sud-ouest", "Centre-Nord", "North East"): a place only when capitalised. */
+    private static final java.util.regex.Pattern COMPASS_NAME = java.util.regex.Pattern.compile(
+            "(?:nord|sud|est|ouest|centre|center|north|south|east|west|central|far)(?:[- ](?:nord|sud|est|ouest|centre|"
+                    + "center|north|south|east|west|central|far))+");
 
     private static final java.util.regex.Pattern REGION_BEFORE =
             java.util.regex.Pattern.compile("(region|province|state) (de |of |d')?$");
@@ -377,7 +383,11 @@ public final class Gazetteer {
             boolean initial = sentenceInitial(text, m.start());
             List<Entry> candidates = new ArrayList<>(m.values().size());
             Set<Entry> needContext = null;
+            boolean compass = COMPASS_NAME.matcher(Text.fold(surface)).matches();
             for (Entry e : m.values()) {
+                if (compass && !capital) {
+                    continue; // "au sud-ouest de Mogadiscio" is a bearing, "Sud-Ouest" a region
+                }
                 if (e.origin() != Origin.GEONAMES) {
                     candidates.add(e);
                 } else if (geoAllowed) {
@@ -451,16 +461,43 @@ public final class Gazetteer {
     }
 
     /**
-     * Resolves the places named in the texts (see the class comment for how an ambiguous name resolves). The country
-     * is the one most named by towns/cities/villages, else by regions, else by country names, else by nationality
-     * adjectives; admin1 is the most named admin1 among the chosen country's places. Country rows are not listed as
-     * places, and a name is listed once (its first reading).
+     * How much one mention of a place says about where the event happened: {@code text} is the index of the text in
+     * the list given to {@link #locate(List, Salience)}, {@code original} that text, {@code match} the mention. 1 is
+     * an ordinary mention; 0 does not count at all.
+     */
+    @FunctionalInterface
+    public interface Salience {
+        double of(int text, String original, Match match);
+    }
+
+    /** The least total salience an admin1 needs: more than one mention as a mere reference point. */
+    static final double MIN_ADMIN1_SALIENCE = 0.5;
+
+    /** Every mention counts the same. */
+    public static final Salience EVEN = (text, original, match) -> 1.0;
+
+    /**
+     * Resolves the places named in the texts (see the class comment for how an ambiguous name resolves), every
+     * mention counting the same: {@code locate(texts, EVEN)}.
      */
     public Location locate(List<String> texts) {
-        record Hit(Match match, boolean regionContext, Set<Entry> needContext) {}
+        return locate(texts, EVEN);
+    }
+
+    /**
+     * Resolves the places named in the texts (see the class comment for how an ambiguous name resolves). The country
+     * is the one most named by towns/cities/villages, else by regions, else by country names, else by nationality
+     * adjectives; admin1 is the admin1 of the chosen country's towns and regions with the highest total salience
+     * (towns and regions together: "in the Lower Shabelle region" states the admin1 as much as a town in it does).
+     * "Most named" is the total salience of the mentions. Country rows are not listed as places, and a name is
+     * listed once (its first reading); mentions of salience 0 still appear in the places.
+     */
+    public Location locate(List<String> texts, Salience salience) {
+        record Hit(Match match, boolean regionContext, Set<Entry> needContext, double weight) {}
         List<Hit> hits = new ArrayList<>();
         Map<String, Integer> demonymVotes = new LinkedHashMap<>();
-        for (String t : texts) {
+        for (int ti = 0; ti < texts.size(); ti++) {
+            String t = texts.get(ti);
             if (t == null || t.isEmpty()) {
                 continue;
             }
@@ -470,7 +507,8 @@ public final class Gazetteer {
                 String before = folded.substring(Math.max(0, m.start() - 14), m.start());
                 String after = folded.substring(m.end(), Math.min(folded.length(), m.end() + 9));
                 boolean region = REGION_BEFORE.matcher(before).find() || after.startsWith(" region");
-                hits.add(new Hit(m, region, sc.needContext()));
+                double w = salience.of(ti, t, m);
+                hits.add(new Hit(m, region, sc.needContext(), Double.isFinite(w) && w > 0 ? w : 0));
             }
             for (String w : Text.words(t)) {
                 String c = DEMONYMS.get(w);
@@ -500,6 +538,7 @@ public final class Gazetteer {
             }
         }
         List<Map.Entry<Entry, String>> resolved = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
         for (Hit h : hits) {
             Entry best = null;
             long[] bestKey = null;
@@ -519,30 +558,32 @@ public final class Gazetteer {
             }
             if (best != null) {
                 resolved.add(Map.entry(best, h.match().surface()));
+                weights.add(h.weight());
             }
         }
-        String country = mostFrequent(resolved, 3, null);
+        String country = mostFrequent(resolved, weights, 3);
         if (country == null) {
-            country = mostFrequent(resolved, 2, null);
+            country = mostFrequent(resolved, weights, 2);
         }
         if (country == null) {
-            country = mostFrequent(resolved, 1, null);
+            country = mostFrequent(resolved, weights, 1);
         }
         if (country == null && !demonymVotes.isEmpty()) {
             country = top(demonymVotes);
         }
         String admin1 = null;
         if (country != null) {
-            Map<String, Integer> a1 = new LinkedHashMap<>();
-            for (int spec = 3; spec >= 2 && a1.isEmpty(); spec--) {
-                for (Map.Entry<Entry, String> r : resolved) {
-                    Entry e = r.getKey();
-                    if (e.specificity() == spec && country.equals(e.country()) && e.admin1() != null) {
-                        a1.merge(e.admin1(), 1, Integer::sum);
-                    }
+            Map<String, Double> a1 = new LinkedHashMap<>();
+            for (int i = 0; i < resolved.size(); i++) {
+                Entry e = resolved.get(i).getKey();
+                if (e.specificity() >= 2 && country.equals(e.country()) && e.admin1() != null) {
+                    a1.merge(e.admin1(), weights.get(i), Double::sum);
                 }
             }
-            admin1 = a1.isEmpty() ? null : top(a1);
+            admin1 = topWeighted(a1);
+            if (admin1 != null && a1.get(admin1) < MIN_ADMIN1_SALIENCE) {
+                admin1 = null; // only named as a reference point ("officials in Bamako"): unknown rather than wrong
+            }
         }
         Map<Entry, String> distinct = new IdentityHashMap<>();
         Set<String> names = new java.util.HashSet<>();
@@ -561,15 +602,29 @@ public final class Gazetteer {
         return new Location(List.copyOf(places), country, admin1);
     }
 
-    private static String mostFrequent(List<Map.Entry<Entry, String>> resolved, int specificity, String none) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Map.Entry<Entry, String> r : resolved) {
-            Entry e = r.getKey();
+    /** The country with the highest total weight among places of that specificity; null when none weighs anything. */
+    private static String mostFrequent(List<Map.Entry<Entry, String>> resolved, List<Double> weights, int specificity) {
+        Map<String, Double> counts = new LinkedHashMap<>();
+        for (int i = 0; i < resolved.size(); i++) {
+            Entry e = resolved.get(i).getKey();
             if (e.specificity() == specificity && e.country() != null) {
-                counts.merge(e.country(), 1, Integer::sum);
+                counts.merge(e.country(), weights.get(i), Double::sum);
             }
         }
-        return counts.isEmpty() ? none : top(counts);
+        return topWeighted(counts);
+    }
+
+    /** Highest positive total; on a tie the first inserted (first mentioned); null when nothing weighs. */
+    private static String topWeighted(Map<String, Double> totals) {
+        String best = null;
+        double n = 0;
+        for (Map.Entry<String, Double> c : totals.entrySet()) {
+            if (c.getValue() > n + 1e-9) {
+                best = c.getKey();
+                n = c.getValue();
+            }
+        }
+        return best;
     }
 
     /** Highest count; on a tie the first inserted (first mentioned). */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *   <li>Boilerplate lines ("Read also:", "Lire aussi", ads, share/subscribe prompts, copyright, photo credits) are
  *       dropped; a comment/disclaimer footer ("Post a Comment", "Leave a reply", "DISCLAIMER", "Previous Post")
  *       ends the article.</li>
- *   <li>A wire dateline ("BAMAKO (AFP) -") opening the first paragraph is removed: it names where the copy was
+ *   <li>A wire dateline ("BAMAKO (AFP) -", "NIAMEY, Dec 11 (Reuters) -", see {@link Dateline}) opening the first paragraph is removed: it names where the copy was
  *       filed, not where the event happened.</li>
  *   <li>Headings and captions (lines under 15 words that do not end a sentence) are dropped when the text has
  *       real paragraphs; a repeated headline would otherwise be read twice.</li>
@@ -72,10 +72,8 @@ public final class TextCleaner {
                     + "comments?\\s*(\\(\\d+\\))?\\s*:?$|commentaires?\\s*(\\(\\d+\\))?\\s*:?$|disclaimer|avertissement\\s*:|"
                     + "previous post|next post|article precedent|article suivant|about the author|a propos de l'auteur).*");
 
-    /** A wire dateline opening the first paragraph: "BAMAKO -", "BAMAKO (AFP) -", "Mogadishu (Reuters) -". */
-    private static final Pattern DATELINE = Pattern.compile(
-            "^(?:[A-Z\u00C0-\u00DC][A-Z\u00C0-\u00DC'. -]{2,40}|[A-Z][a-z\u00E0-\u00FC]+(?: [A-Z][a-z\u00E0-\u00FC]+)?"
-                    + "(?=\\s*\\())(?:,\\s*[A-Za-z ]{2,20})?\\s*(?:\\([^)]{1,30}\\))?\\s*[-\u2013\u2014:]\\s+");
+    /** A wire dateline opening the first paragraph: "BAMAKO -", "NIAMEY, Dec 11 (Reuters) -"; see {@link Dateline}. */
+    private static final Pattern DATELINE = Dateline.PATTERN;
 
     public TextCleaner() {}
 

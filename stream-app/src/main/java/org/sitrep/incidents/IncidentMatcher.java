@@ -23,7 +23,9 @@ import org.sitrep.schema.Place;
  * both sides have coordinates their nearest places must be within {@code maxKm}. Within those limits the score is
  * {@code 1 - 0.5 * gapDays / windowDays}, plus 0.5 for the same event type (0.1 for related ground-attack types,
  * 0 when either is 'other', -0.5 otherwise), plus 0.5 when they share a place name, minus 0.3 when both name a
- * different admin1 region. The best score at or above {@code minScore} wins; ties go to the older incident.
+ * different admin1 region. The best score at or above {@code minScore} wins; ties go to the older incident. An
+ * incident that already holds another report of the same article never matches (an article's reports are separate
+ * events), and two incidents holding different reports of one article are never compatible.
  */
 public final class IncidentMatcher {
     private static final Set<EventType> GROUND_ATTACKS =
@@ -77,6 +79,11 @@ public final class IncidentMatcher {
      * one operation far apart, or an airstrike answering an ambush, stay apart even when one report covers both.
      */
     public boolean compatible(Incident a, Incident b) {
+        for (String r : a.getReports()) {
+            if (holdsAnotherReportOf(b, articleOf(r), r)) {
+                return false;
+            }
+        }
         long gap = Math.min(dateGap(a.getEventDate(), b.getEventDate(), b.getEventDateLast()),
             dateGap(a.getEventDateLast(), b.getEventDate(), b.getEventDateLast()));
         if (rangesOverlap(a, b)) {
@@ -91,12 +98,37 @@ public final class IncidentMatcher {
         return typeScore(a.getEventType(), b.getEventType()) >= 0;
     }
 
+    /**
+     * Whether the incident holds a report of the article other than {@code reportId}: the reports an article gives
+     * ({@code <article id>#1}, {@code #2} ...) are separate events by construction, never one incident.
+     */
+    static boolean holdsAnotherReportOf(Incident incident, String articleId, String reportId) {
+        if (articleId == null) {
+            return false;
+        }
+        for (String r : incident.getReports()) {
+            if (!r.equals(reportId) && articleId.equals(articleOf(r))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The article id of a report id ({@code <article id>#<n>}). */
+    static String articleOf(String reportId) {
+        int hash = reportId.lastIndexOf('#');
+        return hash < 0 ? reportId : reportId.substring(0, hash);
+    }
+
     private static boolean rangesOverlap(Incident a, Incident b) {
         return !a.getEventDateLast().isBefore(b.getEventDate()) && !b.getEventDateLast().isBefore(a.getEventDate());
     }
 
     /** The match score, or negative infinity when a hard limit rules the pair out. */
     public double score(EventReport report, Incident incident) {
+        if (holdsAnotherReportOf(incident, report.getArticleId(), report.getReportId())) {
+            return Double.NEGATIVE_INFINITY;
+        }
         long gap = dateGap(report.getEventDate(), incident.getEventDate(), incident.getEventDateLast());
         if (gap > settings.windowDays()) {
             return Double.NEGATIVE_INFINITY;

@@ -46,4 +46,43 @@ class BackgroundFilterTest {
     void isCurrent(String sentence) {
         assertThat(filter.isBackground(sentence, PUBLISHED)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "In October, gunmen killed 20 herders near Mopti.",
+            "Fin octobre, une vingtaine d'éleveurs ont été tués près de Mopti.",
+            "A drone strike in early November killed eight people."})
+    void aMonthNamedAloneTwoMonthsBackIsThePast(String sentence) {
+        assertThat(filter.kind(sentence, PUBLISHED)).isEqualTo(BackgroundFilter.Kind.PAST);
+        assertThat(filter.pastMonth(sentence, PUBLISHED)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "In January, gunmen killed 20 herders near Mopti.",
+            "In December, gunmen killed 20 herders near Mopti.",
+            "The attack on 28 December killed five.",
+            "The army may send more troops."})
+    void theCurrentOrLastMonthNamedAloneIsNotBackground(String sentence) {
+        assertThat(filter.kind(sentence, PUBLISHED)).isEqualTo(BackgroundFilter.Kind.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Since 2012, Mali has been plagued by jihadist violence.",
+            "Last year, 30 soldiers were killed near Boni.",
+            "The attack on 2 October killed 20 soldiers.",
+            "À l'époque, l'armée avait fait état de 15 morts."})
+    void timeOnlyIsPast(String sentence) {
+        assertThat(filter.kind(sentence, PUBLISHED)).isEqualTo(BackgroundFilter.Kind.PAST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Thousands of people have been killed since the start of the insurgency.",
+            "In a separate attack, five civilians were killed.",
+            "Des milliers de civils ont péri ces dernières années."})
+    void aggregatesAndOtherAttacksAreOther(String sentence) {
+        assertThat(filter.kind(sentence, PUBLISHED)).isEqualTo(BackgroundFilter.Kind.OTHER);
+    }
 }

@@ -82,4 +82,44 @@ class DateResolverTest {
                 List.of("Jihadists overran the base on Sunday."), List.of("Bodies arrived in town on Tuesday.")),
                 PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 8));
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "The president acknowledged on Wednesday that 30 soldiers died in the attack on 2 January.|2023-01-02",
+            "Le président a reconnu mercredi la mort de 30 soldats lors de l'attaque du 2 janvier.|2023-01-02",
+            "The group claimed responsibility on Wednesday for Monday's raid.|2023-01-09",
+            "Le groupe a revendiqué mercredi l'embuscade de lundi.|2023-01-09",
+            "Officials visited the town on Wednesday, where gunmen killed eight people on Monday.|2023-01-09",
+    })
+    void theDateTiedToTheEventBeatsAnotherInTheSameSentence(String sentence, String expected) {
+        assertThat(resolver.inSentence(sentence, PUBLISHED)).contains(LocalDate.parse(expected));
+    }
+
+    @Test
+    void aDateTiedToTheEventInALaterSentenceBeatsAnUntiedDateInAnEarlierOne() {
+        List<String> others = List.of(
+                "The governor toured the area on Wednesday and promised help.",
+                "Residents said the raid, late on Sunday, lasted two hours.");
+
+        assertThat(resolver.resolve(List.of(List.of(), others), PUBLISHED)).isEqualTo(LocalDate.of(2023, 1, 8));
+        assertThat(resolver.dated(others.get(0), PUBLISHED)).hasValueSatisfying(d -> assertThat(d.attached()).isFalse());
+        assertThat(resolver.dated(others.get(1), PUBLISHED)).hasValueSatisfying(d -> assertThat(d.attached()).isTrue());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Hombres armados mataron a diez soldados el martes.|2023-01-10",
+            "El ataque se produjo el sábado 7 de enero de 2023.|2023-01-07",
+            "Dez soldados foram mortos na terça-feira.|2023-01-10",
+            "O ataque ocorreu em 9 de janeiro.|2023-01-09",
+            "Dieci soldati sono stati uccisi martedì sera.|2023-01-10",
+            "Bei dem Angriff am Dienstag wurden zehn Soldaten getötet.|2023-01-10",
+            "Der Angriff ereignete sich am 9. Januar.|2023-01-09",
+            "Los yihadistas atacaron ayer el cuartel.|2023-01-11",
+            "On Tuesday 3 January, gunmen killed ten soldiers.|2023-01-03",
+            "Le mardi 3 janvier, des hommes armés ont tué dix soldats.|2023-01-03",
+    })
+    void otherLanguagesAndWeekdaysThatNameAnExplicitDate(String sentence, String expected) {
+        assertThat(resolver.inSentence(sentence, PUBLISHED)).contains(LocalDate.parse(expected));
+    }
 }

@@ -98,4 +98,26 @@ class EventTypeClassifierTest {
             .contains(EventType.attack_on_base);
         assertThat(EventTypeClassifier.vote(each(null, null))).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Hombres armados tendieron una emboscada a un convoy del ejército.|ambush",
+            "Yihadistas atacaron una base militar cerca de la frontera.|attack_on_base",
+            "Bewaffnete griffen einen Armeeposten im Westen des Landes an.|attack_on_base",
+            "Islamisten überfielen einen Militärstützpunkt.|attack_on_base",
+            "Due attentatori suicidi si sono fatti esplodere in un mercato.|suicide_bombing",
+            "Un ataque suicida dejó diez muertos.|suicide_bombing",
+            "Ein Luftangriff tötete zwölf Menschen.|airstrike",
+            "Um ataque aéreo atingiu uma aldeia.|airstrike",
+            "Un ordigno esplosivo ha colpito un convoglio.|ied",
+            "Hombres armados mataron a 20 civiles en una aldea: 20 civiles fueron asesinados.|attack_on_civilians",
+            "Pelo menos 40 civis foram mortos num ataque contra agricultores.|attack_on_civilians",
+            "Bei einem Massaker im Dorf starben 30 Menschen.|attack_on_civilians",
+            "Violentos enfrentamientos entre el ejército y los yihadistas.|armed_clash",
+            "Heftige Gefechte zwischen Armee und Rebellen.|armed_clash",
+            "El presidente se reunió con su homólogo.|other"})
+    void classifiesSpanishPortugueseItalianAndGerman(String text, EventType expected) {
+        assertThat(classifier.classify(List.of(text))).isEqualTo(expected);
+        assertThat(EventTypeClassifier.typesWithPrefilter(text)).isEqualTo(EventTypeClassifier.typesByPatternOnly(text));
+    }
 }

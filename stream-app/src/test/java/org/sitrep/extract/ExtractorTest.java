@@ -298,4 +298,195 @@ class ExtractorTest {
 
         assertThat(extractor.extract(a)).isEmpty();
     }
+
+    @Test
+    void datelineCityAndDateAreNeitherThePlaceNorTheDateOfTheEvent() {
+        // Monday 20 March 2023; "on Saturday" is the 18th, the dateline's "March 20" only the filing date
+        Article a = TestArticles.article("dl-1", "en", "2023-03-20T10:00:00Z", "Mali: herders killed",
+                "BAMAKO, March 20 (Reuters) - Gunmen killed 16 herders near Tenenkou in central Mali on Saturday, "
+                        + "a local official said.");
+        Article fr = TestArticles.article("dl-2", "fr", "2023-03-20T10:00:00Z", "Mali : des éleveurs tués",
+                "BAMAKO, 20 mars 2023 (AFP) \u2013 Seize éleveurs ont été tués samedi près de Tenenkou, dans le centre "
+                        + "du Mali, a indiqué un élu local.");
+
+        for (Article x : List.of(a, fr)) {
+            EventReport r = single(x);
+            assertThat(r.getEventDate()).as(x.getId()).isEqualTo(LocalDate.of(2023, 3, 18));
+            assertThat(r.getAdmin1()).as(x.getId()).isEqualTo("Mopti");
+            assertThat(r.getPlaces()).as(x.getId()).extracting(Place::getName).containsExactly("Tenenkou");
+        }
+    }
+
+    @Test
+    void datelineCapitalStillCountsWhenTheStoryNamesIt() {
+        Article a = TestArticles.article("dl-3", "en", "2023-03-20T10:00:00Z", "Bomb in the capital",
+                "BAMAKO, March 20 (Reuters) - A bomb killed four people at a market in Bamako on Sunday, police said.");
+
+        EventReport r = single(a);
+
+        assertThat(r.getAdmin1()).isEqualTo("Bamako");
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 3, 19));
+    }
+
+    /** Wednesday 12 April 2023. */
+    private static final String APRIL = "2023-04-12T09:00:00Z";
+
+    @Test
+    void followUpNamingTheOldEventExplicitlyGetsItsDateAndFigures() {
+        Article en = TestArticles.article("fu-1", "en", APRIL, "UN says strike near Tenenkou killed civilians",
+                String.join("\n\n",
+                        "An air strike near Tenenkou on 4 February killed 12 civilians at a cattle market, a UN inquiry "
+                                + "published on Tuesday found.",
+                        "The army has said only militants were hit."));
+        Article fr = TestArticles.article("fu-2", "fr", APRIL, "Selon l'ONU, la frappe de Tenenkou a tué des civils",
+                "La frappe aérienne menée le 4 février près de Tenenkou a tué douze civils, selon un rapport de l'ONU "
+                        + "publié mardi.");
+
+        for (Article a : List.of(en, fr)) {
+            EventReport r = single(a);
+            assertThat(r.getEventDate()).as(a.getId()).isEqualTo(LocalDate.of(2023, 2, 4));
+            assertThat(r.getAdmin1()).as(a.getId()).isEqualTo("Mopti");
+            assertThat(r.getClaims()).as(a.getId()).extracting(Claim::getKilled).containsExactly(12);
+        }
+    }
+
+    @Test
+    void followUpNamingOnlyTheMonthTakesTheDayFromALaterSentenceAboutTheSameEvent() {
+        Article a = TestArticles.article("fu-3", "en", APRIL, "Inquiry into Tenenkou strike",
+                String.join("\n\n",
+                        "An air strike near Tenenkou in February killed 12 civilians, a UN inquiry said on Tuesday.",
+                        "Investigators found that the strike on Feb. 4 hit a crowded cattle market.",
+                        "In January, eight herders were killed in a raid near Macina."));
+
+        EventReport r = single(a);
+
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 2, 4));
+        assertThat(r.getClaims()).extracting(Claim::getKilled).containsExactly(12);
+        assertThat(r.getPlaces()).extracting(Place::getName).containsExactly("Tenenkou");
+    }
+
+    @Test
+    void anOldEventInTheLeadOfANewEventStaysBackground() {
+        Article a = TestArticles.article("fu-4", "en", APRIL, "Gunmen kill villagers near Djibo",
+                "Gunmen killed ten villagers near Djibo on Sunday, two months after the attack on 3 February that "
+                        + "killed 30 people nearby, officials said on Monday.");
+
+        EventReport r = single(a);
+
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 4, 9));
+    }
+
+    @Test
+    void anniversaryAndAnalysisPiecesGiveNoReport() {
+        Article anniversary = TestArticles.article("rt-1", "en", APRIL, "One year after the Tenenkou market strike",
+                String.join("\n\n",
+                        "One year after an air strike killed 12 people at the Tenenkou cattle market, traders say the "
+                                + "market has never recovered.",
+                        "The army says the strike hit militants."));
+        Article ilYaUnAn = TestArticles.article("rt-2", "fr", APRIL, "Tenenkou, la plaie ouverte",
+                "Il y a un an, le 11 avril 2022, une frappe tuait douze personnes sur le marché de Tenenkou. "
+                        + "Les familles attendent toujours une enquête.");
+        Article analysis = TestArticles.article("rt-3", "en", APRIL, "Analysis: why the army keeps losing posts",
+                String.join("\n\n",
+                        "In the space of three months, attacks on army posts around Mopti have killed about 60 soldiers.",
+                        "The army says it is regrouping its units into larger bases."));
+
+        assertThat(extractor.extract(anniversary)).isEmpty();
+        assertThat(extractor.extract(ilYaUnAn)).isEmpty();
+        assertThat(extractor.extract(analysis)).isEmpty();
+    }
+
+    @Test
+    void aNewEventInAnAnalysisPieceStillGivesAReport() {
+        Article a = TestArticles.article("rt-4", "en", APRIL, "Analysis: why the army keeps losing posts",
+                String.join("\n\n",
+                        "Gunmen killed nine soldiers at an army post near Tenenkou on Monday, the latest of a string of "
+                                + "attacks that have killed about 60 soldiers in the space of three months.",
+                        "The army says it is regrouping its units into larger bases."));
+
+        EventReport r = single(a);
+
+        assertThat(r.getEventDate()).isEqualTo(LocalDate.of(2023, 4, 10));
+    }
+
+    @Test
+    void aRoundupOfAttacksInTwoCountriesGivesTwoReports() {
+        Article a = TestArticles.article("ru-1", "en", THURSDAY, "Weekly security review",
+                String.join("\n\n",
+                        "Our weekly review of security incidents across the region.",
+                        "MALI. Gunmen killed 12 villagers near Macina on Tuesday, local officials said. The army sent "
+                                + "reinforcements.",
+                        "BURKINA FASO. Nine soldiers were killed on Sunday when their convoy hit a mine near Djibo, the "
+                                + "army said.",
+                        "Aid agencies in Bamako and Niamey called for calm."));
+
+        List<EventReport> reports = extractor.extract(a);
+
+        assertThat(reports).extracting(EventReport::getReportId).containsExactly("ru-1#1", "ru-1#2");
+        assertThat(reports).extracting(EventReport::getCountry).containsExactly("ML", "BF");
+        assertThat(reports).extracting(EventReport::getEventDate)
+                .containsExactly(LocalDate.of(2023, 1, 10), LocalDate.of(2023, 1, 8));
+        assertThat(reports).extracting(EventReport::getAdmin1).containsExactly("Ségou", "Sahel");
+        assertThat(reports.get(0).getClaims()).extracting(Claim::getKilled).containsExactly(12);
+        assertThat(reports.get(1).getClaims()).extracting(Claim::getKilled).containsExactly(9);
+        assertThat(reports.get(1).getEventType()).isEqualTo(EventType.ied);
+    }
+
+    @Test
+    void attacksFarApartInOneCountryOnDifferentDaysGiveTwoReports() {
+        Article a = TestArticles.article("ru-2", "en", THURSDAY, "Violence in Mali",
+                String.join("\n\n",
+                        "Gunmen killed 12 villagers near Macina on Tuesday, local officials said.",
+                        "In the far north, four soldiers died on Sunday when their vehicle hit a mine near Tessalit."));
+
+        assertThat(extractor.extract(a)).extracting(EventReport::getAdmin1).containsExactly("Ségou", "Kidal");
+    }
+
+    @Test
+    void linkedAttacksOnNearbyVillagesStayOneReport() {
+        Article a = TestArticles.article("ru-3", "en", THURSDAY, "Two villages attacked",
+                String.join("\n\n",
+                        "Gunmen killed 12 villagers in Koumara on Tuesday, local officials said.",
+                        "The same day, eight people were killed in an attack near Macina, a few kilometres away."));
+        Article sameDayFar = TestArticles.article("ru-4", "en", THURSDAY, "Two attacks",
+                String.join("\n\n",
+                        "Gunmen killed 12 villagers near Macina on Tuesday, local officials said.",
+                        "Also on Tuesday, gunmen killed eight villagers near Tessalit."));
+
+        assertThat(single(a).getClaims()).extracting(Claim::getKilled).containsExactly(12, 8);
+        assertThat(single(sameDayFar).getClaims()).extracting(Claim::getKilled).containsExactly(12, 8);
+    }
+
+    @Test
+    void aForeignCountryMentionedWithoutAnEventOfItsOwnDoesNotSplit() {
+        Article a = TestArticles.article("ru-5", "en", THURSDAY, "Soldiers killed near Gao",
+                String.join("\n\n",
+                        "Jihadists killed nine soldiers in an attack on a post near Gao on Tuesday, the army said.",
+                        "Niger, which has troops nearby, said its aircraft had flown over the area during the fighting."));
+
+        assertThat(single(a).getCountry()).isEqualTo("ML");
+    }
+
+    @Test
+    void aNewsLeadThatMentionsRecentMonthsInPassingIsNotALookBack() {
+        Article a = TestArticles.article("rt-5", "en", APRIL, "Gunmen kill herders near Tenenkou",
+                String.join("\n\n",
+                        "Gunmen have killed herders near Tenenkou, the latest in a wave of attacks that have killed "
+                                + "hundreds in recent months, security sources said.",
+                        "A local official said 23 herders were killed and their cattle stolen."));
+
+        assertThat(single(a).getClaims()).extracting(Claim::getKilled).containsExactly(23);
+    }
+
+    @Test
+    void aCapitalNamedOnlyWhereTheStatementWasBroadcastGivesNoAdmin1() {
+        Article a = TestArticles.article("dl-4", "en", APRIL, "Soldiers killed in Niger",
+                "Militants killed 25 soldiers in an attack on an army camp in western Niger on Monday, the defence "
+                        + "ministry said in a statement read on state television in Niamey.");
+
+        EventReport r = single(a);
+
+        assertThat(r.getCountry()).isEqualTo("NE");
+        assertThat(r.getAdmin1()).isNull();
+    }
 }

@@ -222,4 +222,34 @@ class GazetteerGeoNamesTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aRegionNamedInTheStoryBeatsACityNamedAsAReferencePoint() {
+        List<String> texts = List.of(
+                "Militants overran a base at a village about 100 km south-west of Mogadishu on Friday.",
+                "The village lies in the Lower Shabelle region.");
+        Gazetteer.Location loc = PACKAGED.locate(texts, new PlaceSalience(List.of(true, false)));
+
+        assertThat(loc.country()).isEqualTo("SO");
+        assertThat(loc.admin1()).isEqualTo("Lower Shabelle");
+        assertThat(PACKAGED.locate(List.of("Les shebab ont attaqué une base dans la région du Bas-Shabelle.")).admin1())
+                .isEqualTo("Lower Shabelle");
+    }
+
+    @Test
+    void aPlaceNamedOnlyAsAReferencePointGivesTheCountryButNoAdmin1() {
+        Gazetteer.Location loc = PACKAGED.locate(List.of("Fighting raged near the border, an analyst based in Bamako said."),
+                new PlaceSalience(List.of(true)));
+
+        assertThat(loc.country()).isEqualTo("ML");
+        assertThat(loc.admin1()).isNull();
+    }
+
+    @Test
+    void compassWordsInLowerCaseAreBearingsNotRegions() {
+        assertThat(PACKAGED.find("une base à 120 kilomètres au sud-ouest de la ville"))
+                .noneMatch(m -> m.surface().equalsIgnoreCase("sud-ouest"));
+        assertThat(locate(PACKAGED, "Des hommes armés ont attaqué un village du Sud-Ouest, au Burkina Faso.").admin1())
+                .isEqualTo("Sud-Ouest");
+    }
 }

@@ -41,6 +41,14 @@ class TextCleanerTest {
     }
 
     @Test
+    void removesDatedDatelines() {
+        assertThat(cleaner.paragraphs("NIAMEY, Nov 2 (Reuters) - Gunmen killed five villagers on Sunday."))
+                .containsExactly("Gunmen killed five villagers on Sunday.");
+        assertThat(cleaner.paragraphs("NIAMEY, 2 nov. 2021 (AFP) \u2013 Cinq villageois ont été tués dimanche."))
+                .containsExactly("Cinq villageois ont été tués dimanche.");
+    }
+
+    @Test
     void joinsHardWrappedLines() {
         assertThat(cleaner.paragraphs("At least 12 soldiers were\nkilled on Tuesday.\n\nA second paragraph."))
                 .containsExactly("At least 12 soldiers were killed on Tuesday.", "A second paragraph.");

@@ -114,4 +114,18 @@ class IncidentMatcherTest {
         assertThat(matcher.matches(r, List.of(far, other, near))).extracting(Incident::getIncidentId)
             .containsExactly(near.getIncidentId(), other.getIncidentId());
     }
+
+    @Test
+    void twoReportsOfOneArticleNeverMatchOneIncident() {
+        Incident first = ambushNearMacina(); // holds a1#1
+        EventReport second = EventReport.newBuilder(report("a1", "2023-01-11T10:00:00Z", EventType.ambush, "2023-01-10",
+            "Mopti", List.of(place("Macina", 13.96, -5.36)), List.of())).setReportId("a1#2").build();
+        EventReport sameAgain = report("a1", "2023-01-11T10:00:00Z", EventType.ambush, "2023-01-10", "Mopti",
+            List.of(place("Macina", 13.96, -5.36)), List.of());
+
+        assertThat(matcher.bestMatch(second, List.of(first))).isEmpty();
+        assertThat(matcher.bestMatch(sameAgain, List.of(first))).isPresent();
+        assertThat(matcher.compatible(first, IncidentAssembler.create("ML", second))).isFalse();
+        assertThat(IncidentMatcher.articleOf("fr-016#2")).isEqualTo("fr-016");
+    }
 }

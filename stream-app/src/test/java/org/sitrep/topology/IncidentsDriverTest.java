@@ -90,4 +90,19 @@ class IncidentsDriverTest {
         assertThat(h.incidents.isEmpty()).isTrue();
         assertThat(h.unique.readKeyValuesToMap()).containsOnlyKeys("bg");
     }
+
+    @Test
+    void aRoundupOfTwoAttacksGivesTwoReportsAndTwoIncidents() {
+        h.send(article("w1", "2023-01-13T09:00:00Z", String.join("\n\n",
+            "Our weekly review of security incidents across the region.",
+            "Gunmen killed 12 villagers near Macina, in central Mali, on Tuesday, local officials said.",
+            "In Burkina Faso, nine soldiers were killed on Sunday when their convoy hit a mine near Djibo, the army said.")));
+
+        List<EventReport> reports = h.reports.readValuesToList();
+        assertThat(reports).extracting(EventReport::getReportId).containsExactly("w1#1", "w1#2");
+        assertThat(reports).extracting(EventReport::getCountry).containsExactly("ML", "BF");
+        List<Incident> incidents = h.incidents.readValuesToList();
+        assertThat(incidents).extracting(Incident::getIncidentId).doesNotHaveDuplicates().hasSize(2);
+        assertThat(incidents).allSatisfy(i -> assertThat(i.getArticles()).containsExactly("w1"));
+    }
 }
