@@ -62,7 +62,11 @@ public record SitrepConfig(
         }
     }
 
-    /** Settings of the pipeline stages; all durations are in event time. */
+    /**
+     * Settings of the pipeline stages; all durations are in event time. {@code nearDupThreshold} is the estimated
+     * Jaccard similarity (MinHash) at or above which an article is a near-duplicate of an earlier one within
+     * {@code dedupHorizon}.
+     */
     public record PipelineConfig(
         Duration dedupHorizon,
         int maxBodyChars,
@@ -72,11 +76,12 @@ public record SitrepConfig(
         Duration reorderGrace,
         Duration reorderFlushAfter,
         org.sitrep.alerts.AlertRules alertRules,
-        double matchMinScore) {
+        double matchMinScore,
+        double nearDupThreshold) {
         public static PipelineConfig defaults() {
             return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30),
                 Duration.ofMinutes(10), Duration.ofMinutes(10), org.sitrep.alerts.AlertRules.NONE,
-                org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE);
+                org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE, org.sitrep.dedup.NearDuplicateIndex.DEFAULT_THRESHOLD);
         }
         /** The event-time reorder buffers' settings. */
         public org.sitrep.ordering.ReorderSettings reorder() {
