@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitrep.schema.Article;
+import org.sitrep.schema.NearDupBand;
 import org.sitrep.schema.NearDupSignature;
 
 /**
@@ -39,7 +40,7 @@ final class NearDuplicateProcessor implements Processor<String, Article, String,
     @Override
     public void init(ProcessorContext<String, DedupDecision> context) {
         this.context = context;
-        KeyValueStore<String, Long> bands = context.getStateStore(NearDuplicateStage.BANDS_STORE);
+        KeyValueStore<String, NearDupBand> bands = context.getStateStore(NearDuplicateStage.BANDS_STORE);
         KeyValueStore<String, NearDupSignature> signatures = context.getStateStore(NearDuplicateStage.SIGNATURES_STORE);
         this.index = new NearDuplicateIndex(hasher, threshold, horizon, new NearDuplicateStores(bands, signatures));
         context.schedule(purgeEvery, PunctuationType.STREAM_TIME, this::purge);

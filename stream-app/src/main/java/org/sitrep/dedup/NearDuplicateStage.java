@@ -34,7 +34,7 @@ public final class NearDuplicateStage {
     public static final String REPARTITION = "articles-for-near-dup";
     /** Event-time reorder buffer in front of the near-duplicate decision (see {@link ReorderProcessor}). */
     public static final String REORDER_STORE = "dedup-near-reorder-store";
-    /** Band key + article id -> publication time. */
+    /** Band key -> the articles filed under it (id, publication time). */
     public static final String BANDS_STORE = "dedup-bands-store";
     /** Article id -> signature, publication time, URL. */
     public static final String SIGNATURES_STORE = "dedup-signatures-store";
@@ -54,7 +54,7 @@ public final class NearDuplicateStage {
                                                  ReorderSettings reorder, int partitions) {
         builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.article()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BANDS_STORE),
-            Serdes.String(), Serdes.Long()));
+            Serdes.String(), serdes.nearDupBand()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNATURES_STORE),
             Serdes.String(), serdes.nearDupSignature()));
         MinHasher hasher = new MinHasher();

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.sitrep.schema.NearDupBand;
+import org.sitrep.schema.NearDupBandEntry;
 import org.sitrep.schema.NearDupSignature;
 
 /**
@@ -16,9 +16,11 @@ import org.sitrep.schema.NearDupSignature;
  * topology, so the index survives restarts and moves with its task).
  *
  * <ul>
- *   <li>bands ({@link NearDuplicateStage#BANDS_STORE}): key {@code <band key>/<article id>}, value the article's
- *       publication time (epoch ms). The articles filed under one band key are one prefix scan: a lookup is one
- *       probe per band, never a scan of the stored articles.</li>
+ *   <li>bands ({@link NearDuplicateStage#BANDS_STORE}): key a band key, value the articles filed under it
+ *       ({@link NearDupBand}: id and publication time each). A lookup is one point read per band, which RocksDB
+ *       answers through its bloom filters and block cache: its cost does not depend on how many bands are stored
+ *       (a prefix scan per band, the first design, grew with the store: docs/PERFORMANCE.md). Distinct articles
+ *       rarely share a band key, so a value holds one or a few articles.</li>
  *   <li>signatures ({@link NearDuplicateStage#SIGNATURES_STORE}): key the article id, value its
  *       {@link NearDupSignature} (signature, publication time, URL).</li>
  * </ul>
@@ -26,28 +28,20 @@ import org.sitrep.schema.NearDupSignature;
  * quarter horizon, so each article is read by it about four times in its life: constant cost per article.
  */
 public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
-    private static final char SEPARATOR = '/';
-    private static final StringSerializer PREFIX = new StringSerializer();
-
-    private final KeyValueStore<String, Long> bands;
+    private final KeyValueStore<String, NearDupBand> bands;
     private final KeyValueStore<String, NearDupSignature> signatures;
 
-    public NearDuplicateStores(KeyValueStore<String, Long> bands, KeyValueStore<String, NearDupSignature> signatures) {
+    public NearDuplicateStores(KeyValueStore<String, NearDupBand> bands, KeyValueStore<String, NearDupSignature> signatures) {
         this.bands = bands;
         this.signatures = signatures;
     }
 
-    static String bandEntry(String bandKey, String id) {
-        return bandKey + SEPARATOR + id;
-    }
-
     @Override
     public void forEachFiled(String bandKey, BiConsumer<String, Instant> action) {
-        String prefix = bandKey + SEPARATOR;
-        try (KeyValueIterator<String, Long> it = bands.prefixScan(prefix, PREFIX)) {
-            while (it.hasNext()) {
-                KeyValue<String, Long> kv = it.next();
-                action.accept(kv.key.substring(prefix.length()), Instant.ofEpochMilli(kv.value));
+        NearDupBand band = bands.get(bandKey);
+        if (band != null) {
+            for (NearDupBandEntry e : band.getArticles()) {
+                action.accept(e.getId(), e.getPublishedAt());
             }
         }
     }
@@ -60,9 +54,14 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
 
     @Override
     public void put(NearDuplicateIndex.Entry entry, List<String> bandKeys) {
-        long at = entry.publishedAt().toEpochMilli();
         for (String key : bandKeys) {
-            bands.put(bandEntry(key, entry.id()), at);
+            NearDupBand band = bands.get(key);
+            List<NearDupBandEntry> articles = new ArrayList<>(band == null ? 1 : band.getArticles().size() + 1);
+            if (band != null) {
+                band.getArticles().stream().filter(e -> !e.getId().equals(entry.id())).forEach(articles::add);
+            }
+            articles.add(new NearDupBandEntry(entry.id(), entry.publishedAt()));
+            bands.put(key, new NearDupBand(articles));
         }
         List<Long> minhash = new ArrayList<>(entry.signature().length);
         for (long v : entry.signature()) {
@@ -74,7 +73,16 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
     @Override
     public void remove(NearDuplicateIndex.Entry entry, List<String> bandKeys) {
         for (String key : bandKeys) {
-            bands.delete(bandEntry(key, entry.id()));
+            NearDupBand band = bands.get(key);
+            if (band == null) {
+                continue;
+            }
+            List<NearDupBandEntry> rest = band.getArticles().stream().filter(e -> !e.getId().equals(entry.id())).toList();
+            if (rest.isEmpty()) {
+                bands.delete(key);
+            } else if (rest.size() != band.getArticles().size()) {
+                bands.put(key, new NearDupBand(new ArrayList<>(rest)));
+            }
         }
         signatures.delete(entry.id());
     }
@@ -96,10 +104,9 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
     @Override
     public long filings() {
         long n = 0;
-        try (KeyValueIterator<String, Long> it = bands.all()) {
+        try (KeyValueIterator<String, NearDupBand> it = bands.all()) {
             while (it.hasNext()) {
-                it.next();
-                n++;
+                n += it.next().value.getArticles().size();
             }
         }
         return n;

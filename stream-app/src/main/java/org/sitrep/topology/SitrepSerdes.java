@@ -10,6 +10,7 @@ import org.sitrep.schema.EventReport;
 import org.sitrep.schema.Incident;
 import org.sitrep.schema.IncidentHistory;
 import org.sitrep.schema.IncidentIndex;
+import org.sitrep.schema.NearDupBand;
 import org.sitrep.schema.NearDupSignature;
 import org.sitrep.schema.SeenArticle;
 
@@ -23,6 +24,7 @@ public final class SitrepSerdes {
     private final AvroSerde<DeadLetter> deadLetter;
     private final AvroSerde<SeenArticle> seenArticle;
     private final AvroSerde<NearDupSignature> nearDupSignature;
+    private final AvroSerde<NearDupBand> nearDupBand;
     private final AvroSerde<IncidentIndex> incidentIndex;
     private final AvroSerde<IncidentHistory> incidentHistory;
     private final AvroSerde<Alert> alert;
@@ -36,6 +38,7 @@ public final class SitrepSerdes {
         deadLetter = AvroSerde.forValues(registry, DeadLetter.getClassSchema());
         seenArticle = AvroSerde.forValues(registry, SeenArticle.getClassSchema());
         nearDupSignature = AvroSerde.forValues(registry, NearDupSignature.getClassSchema());
+        nearDupBand = AvroSerde.forValues(registry, NearDupBand.getClassSchema());
         incidentIndex = AvroSerde.forValues(registry, IncidentIndex.getClassSchema());
         incidentHistory = AvroSerde.forValues(registry, IncidentHistory.getClassSchema());
         alert = AvroSerde.forValues(registry, Alert.getClassSchema());
@@ -71,6 +74,10 @@ public final class SitrepSerdes {
 
     public AvroSerde<NearDupSignature> nearDupSignature() {
         return nearDupSignature;
+    }
+
+    public AvroSerde<NearDupBand> nearDupBand() {
+        return nearDupBand;
     }
 
     public AvroSerde<IncidentIndex> incidentIndex() {

@@ -36,7 +36,7 @@ public final class SitrepTopology {
 
     /**
      * Every topic the topology writes, public and internal (full names), with its Avro value serde: used to register
-     * all subjects at start-up. ({@code dedup-bands-store}'s changelog holds plain longs, no Avro.)
+     * all subjects at start-up.
      */
     public static Map<String, AvroSerde<?>> valueSerdesByTopic(SitrepSerdes serdes, String applicationId) {
         Map<String, AvroSerde<?>> out = new LinkedHashMap<>();
@@ -55,6 +55,7 @@ public final class SitrepTopology {
         out.put(internal(applicationId, DedupStage.REORDER_STORE + "-changelog"), serdes.article());
         out.put(internal(applicationId, NearDuplicateStage.REORDER_STORE + "-changelog"), serdes.article());
         out.put(internal(applicationId, NearDuplicateStage.SIGNATURES_STORE + "-changelog"), serdes.nearDupSignature());
+        out.put(internal(applicationId, NearDuplicateStage.BANDS_STORE + "-changelog"), serdes.nearDupBand());
         out.put(internal(applicationId, IncidentStage.REORDER_STORE + "-changelog"), serdes.eventReport());
         out.put(internal(applicationId, IncidentStage.STORE + "-changelog"), serdes.incident());
         out.put(internal(applicationId, IncidentStage.OPEN_STORE + "-changelog"), serdes.incidentIndex());

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.sitrep.registry.InMemorySchemaRegistryClient;
+import org.sitrep.schema.NearDupBand;
 import org.sitrep.schema.NearDupSignature;
 import org.sitrep.topology.SitrepSerdes;
 
@@ -118,12 +119,13 @@ class NearDuplicateIndexTest {
 
     @Test
     void theStoreBackedStorageDecidesExactlyAsTheInMemoryOne() throws IOException {
-        SitrepSerdes serdes = new SitrepSerdes(new InMemorySchemaRegistryClient());
+        // Outside a topology both stores serialise for the same topic name ("changelog"): one registry each.
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-        KeyValueStore<String, Long> bands = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("bands"),
-            Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
+        KeyValueStore<String, NearDupBand> bands = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("bands"),
+            Serdes.String(), new SitrepSerdes(new InMemorySchemaRegistryClient()).nearDupBand()).withLoggingDisabled().build();
         KeyValueStore<String, NearDupSignature> signatures = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore("signatures"), Serdes.String(), serdes.nearDupSignature()).withLoggingDisabled().build();
+            Stores.inMemoryKeyValueStore("signatures"), Serdes.String(),
+            new SitrepSerdes(new InMemorySchemaRegistryClient()).nearDupSignature()).withLoggingDisabled().build();
         bands.init(context.getStateStoreContext(), bands);
         signatures.init(context.getStateStoreContext(), signatures);
 
