@@ -100,7 +100,7 @@ public final class ResetCommand implements Callable<Integer> {
         String scope = "sitrep-reset-" + UUID.randomUUID();
         try {
             var serdes = new SitrepSerdes(SchemaRegistryClients.create("mock://" + scope, Map.of()));
-            return SitrepTopology.build(config.pipeline(), serdes, new Extractor(), config.streamsProperties());
+            return SitrepTopology.build(config.pipeline(), config.partitions(), serdes, new Extractor(), config.streamsProperties());
         } finally {
             SchemaRegistryClients.dropMockScope(scope);
         }

@@ -39,6 +39,7 @@ public final class ConfigLoader {
         d.put("partitions", "3");
         d.put("replication-factor", "1");
         d.put("dedup-horizon", "7d");
+        d.put("near-dup-threshold", "0.5");
         d.put("max-body-chars", "500000");
         d.put("match-window-days", "3");
         d.put("match-max-km", "250");
@@ -163,7 +164,8 @@ public final class ConfigLoader {
             duration(m, "reorder-flush-after"),
             alertRules(m.getOrDefault("alert-rules", "")),
             positiveDouble(m, "match-min-score"),
-            retention(m, "incident-retention"));
+            retention(m, "incident-retention"),
+            fraction(m, "near-dup-threshold"));
         return new SitrepConfig(
             required(m, "bootstrap-servers"),
             required(m, "schema-registry-url"),
@@ -251,6 +253,20 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("setting '" + key + "' must be a number >= 0, got '" + v + "'");
+    }
+
+    /** A number in (0, 1]: a share or a similarity. */
+    private static double fraction(Map<String, String> m, String key) {
+        String v = required(m, key);
+        try {
+            double d = Double.parseDouble(v);
+            if (d > 0 && d <= 1) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("setting '" + key + "' must be a number greater than 0 and at most 1, got '" + v + "'");
     }
 
     private static double positiveDouble(Map<String, String> m, String key) {

@@ -63,7 +63,9 @@ public record SitrepConfig(
     }
 
     /**
-     * Settings of the pipeline stages; all durations are in event time.
+     * Settings of the pipeline stages; all durations are in event time. {@code nearDupThreshold} is the estimated
+     * Jaccard similarity (MinHash) at or above which an article is a near-duplicate of an earlier one within
+     * {@code dedupHorizon}.
      *
      * @param incidentRetention how long a closed or merged incident stays in the incidents stage's stores (and so in
      *                          the HTTP API) after its closing time; {@link #KEEP_FOREVER} for {@code forever}
@@ -78,14 +80,15 @@ public record SitrepConfig(
         Duration reorderFlushAfter,
         org.sitrep.alerts.AlertRules alertRules,
         double matchMinScore,
-        Duration incidentRetention) {
+        Duration incidentRetention, double nearDupThreshold) {
         /** {@code incident-retention=forever}: a million days, so that closing time + retention never overflows. */
         public static final Duration KEEP_FOREVER = Duration.ofDays(1_000_000);
 
         public static PipelineConfig defaults() {
             return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30),
                 Duration.ofMinutes(10), Duration.ofMinutes(10), org.sitrep.alerts.AlertRules.NONE,
-                org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE, Duration.ofDays(30));
+                org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE, Duration.ofDays(30),
+                org.sitrep.dedup.NearDuplicateIndex.DEFAULT_THRESHOLD);
         }
         /** The event-time reorder buffers' settings. */
         public org.sitrep.ordering.ReorderSettings reorder() {

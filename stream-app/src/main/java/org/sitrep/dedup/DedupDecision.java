@@ -4,8 +4,30 @@ import org.sitrep.schema.Article;
 import org.sitrep.schema.ArticleCopy;
 import org.sitrep.schema.SeenArticle;
 
-/** The outcome of copy detection for one article: unique, or a copy of {@code original}. */
-public record DedupDecision(Article article, SeenArticle original) {
+/**
+ * The outcome of copy detection for one article: unique ({@code original} null), or a copy of {@code original}
+ * recognised by {@code method} ({@code body_hash}, {@code same_id} or {@code minhash}) with {@code similarity}.
+ */
+public record DedupDecision(Article article, SeenArticle original, String method, double similarity) {
+    public static final String BODY_HASH = "body_hash";
+    public static final String SAME_ID = "same_id";
+    public static final String MINHASH = "minhash";
+
+    /** An exact-fingerprint decision: unique, or a copy with the same normalised body (similarity 1). */
+    public DedupDecision(Article article, SeenArticle original) {
+        this(article, original, original == null ? null
+            : original.getId().equals(article.getId()) ? SAME_ID : BODY_HASH, 1.0);
+    }
+
+    public static DedupDecision unique(Article article) {
+        return new DedupDecision(article, null);
+    }
+
+    /** A near-duplicate of {@code match}'s article. */
+    public static DedupDecision nearCopy(Article article, NearDuplicateIndex.Match match) {
+        NearDuplicateIndex.Entry o = match.original();
+        return new DedupDecision(article, new SeenArticle(o.id(), o.url(), o.publishedAt()), MINHASH, match.similarity());
+    }
 
     public boolean isCopy() {
         return original != null;
@@ -19,8 +41,8 @@ public record DedupDecision(Article article, SeenArticle original) {
             .setPublishedAt(article.getPublishedAt())
             .setCopyOf(original.getId())
             .setCopyOfUrl(original.getUrl())
-            .setMethod(original.getId().equals(article.getId()) ? "same_id" : "body_hash")
-            .setSimilarity(1.0)
+            .setMethod(method)
+            .setSimilarity(similarity)
             .build();
     }
 }

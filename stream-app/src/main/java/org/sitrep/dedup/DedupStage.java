@@ -22,8 +22,9 @@ import org.sitrep.topology.Topics;
 
 /**
  * Stage 2: drop syndicated copies. Articles are repartitioned by content fingerprint ({@code articles-by-fingerprint})
- * so that all copies of a text meet in one task; the first one within the horizon is unique and goes on to
- * {@code news.articles.unique}, the others go to {@code news.articles.copies} with the article they copy.
+ * so that all copies of a text meet in one task; the first one within the horizon is unique and goes on to the
+ * near-duplicate stage ({@link NearDuplicateStage}, which writes {@code news.articles.unique}), the others go to
+ * {@code news.articles.copies} with the article they copy ({@code method=body_hash}).
  */
 public final class DedupStage {
     public static final String STORE = "dedup-seen-store";
@@ -34,7 +35,7 @@ public final class DedupStage {
     private DedupStage() {
     }
 
-    /** Returns the unique articles, keyed by article id. */
+    /** Returns the articles unique by exact fingerprint, keyed by article id. */
     public static KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> articles, Topics topics,
                                                  SitrepSerdes serdes, Duration horizon, ReorderSettings reorder) {
         StoreBuilder<KeyValueStore<String, SeenArticle>> store = Stores.keyValueStoreBuilder(
@@ -60,9 +61,7 @@ public final class DedupStage {
         branches.get("dedup-split-copies")
             .mapValues(DedupDecision::toCopy, Named.as("dedup-describe-copies"))
             .to(topics.articlesCopies.name(), topics.articlesCopies.produced("dedup-write-copies"));
-        KStream<String, Article> unique = branches.get("dedup-split-unique")
+        return branches.get("dedup-split-unique")
             .mapValues(DedupDecision::article, Named.as("dedup-unwrap-unique"));
-        unique.to(topics.articlesUnique.name(), topics.articlesUnique.produced("dedup-write-unique"));
-        return unique;
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.processor.api.Record;
 import org.sitrep.dedup.DedupStage;
+import org.sitrep.dedup.NearDuplicateStage;
 import org.sitrep.incidents.IncidentStage;
 import org.sitrep.registry.SchemaRegistryException;
 import org.sitrep.schema.Article;
@@ -55,8 +56,12 @@ public final class DeadLetters {
         if (processorName == null || processorName.isEmpty()) {
             return "unknown";
         }
-        if (processorName.startsWith(DedupStage.REPARTITION)) {
+        if (processorName.startsWith(DedupStage.REPARTITION)
+            || processorName.startsWith(NearDuplicateStage.REPARTITION)) {
             return "dedup";
+        }
+        if (processorName.startsWith(NearDuplicateStage.BY_ID_REPARTITION)) {
+            return "extract";
         }
         if (processorName.startsWith(IncidentStage.REPARTITION)) {
             return "incidents";

@@ -30,7 +30,7 @@ public final class SitrepStreams implements AutoCloseable {
         Properties props = config.streamsProperties();
         // The error handlers reuse this instance's dead-letter serde (and its warm registry cache).
         props.put(DeadLetterHandler.SERDE_CONFIG, serdes.deadLetter());
-        this.topology = SitrepTopology.build(config.pipeline(), serdes, extractor, props);
+        this.topology = SitrepTopology.build(config.pipeline(), config.partitions(), serdes, extractor, props);
         this.serdes = serdes;
         this.applicationId = config.applicationId();
         this.streams = new KafkaStreams(topology, props);

@@ -10,6 +10,8 @@ import org.sitrep.schema.EventReport;
 import org.sitrep.schema.Incident;
 import org.sitrep.schema.IncidentHistory;
 import org.sitrep.schema.IncidentIndex;
+import org.sitrep.schema.NearDupBand;
+import org.sitrep.schema.NearDupSignature;
 import org.sitrep.schema.SeenArticle;
 
 /** One Avro serde per record type, all sharing one registry client (and so its caches). */
@@ -21,6 +23,8 @@ public final class SitrepSerdes {
     private final AvroSerde<Incident> incident;
     private final AvroSerde<DeadLetter> deadLetter;
     private final AvroSerde<SeenArticle> seenArticle;
+    private final AvroSerde<NearDupSignature> nearDupSignature;
+    private final AvroSerde<NearDupBand> nearDupBand;
     private final AvroSerde<IncidentIndex> incidentIndex;
     private final AvroSerde<IncidentHistory> incidentHistory;
     private final AvroSerde<Alert> alert;
@@ -33,6 +37,8 @@ public final class SitrepSerdes {
         incident = AvroSerde.forValues(registry, Incident.getClassSchema());
         deadLetter = AvroSerde.forValues(registry, DeadLetter.getClassSchema());
         seenArticle = AvroSerde.forValues(registry, SeenArticle.getClassSchema());
+        nearDupSignature = AvroSerde.forValues(registry, NearDupSignature.getClassSchema());
+        nearDupBand = AvroSerde.forValues(registry, NearDupBand.getClassSchema());
         incidentIndex = AvroSerde.forValues(registry, IncidentIndex.getClassSchema());
         incidentHistory = AvroSerde.forValues(registry, IncidentHistory.getClassSchema());
         alert = AvroSerde.forValues(registry, Alert.getClassSchema());
@@ -64,6 +70,14 @@ public final class SitrepSerdes {
 
     public AvroSerde<SeenArticle> seenArticle() {
         return seenArticle;
+    }
+
+    public AvroSerde<NearDupSignature> nearDupSignature() {
+        return nearDupSignature;
+    }
+
+    public AvroSerde<NearDupBand> nearDupBand() {
+        return nearDupBand;
     }
 
     public AvroSerde<IncidentIndex> incidentIndex() {

@@ -13,6 +13,7 @@ import org.sitrep.alerts.AlertStage;
 import org.sitrep.api.HistoryStage;
 import org.sitrep.config.SitrepConfig.PipelineConfig;
 import org.sitrep.dedup.DedupStage;
+import org.sitrep.dedup.NearDuplicateStage;
 import org.sitrep.extract.ExtractStage;
 import org.sitrep.extract.Extractor;
 import org.sitrep.incidents.IncidentStage;
@@ -25,7 +26,7 @@ import org.sitrep.schema.EventReport;
 import org.sitrep.schema.Incident;
 
 /**
- * The Sitrep topology: ingest -> dedup -> extract -> incidents (with claim reconciliation). A function of its
+ * The Sitrep topology: ingest -> dedup (exact, then near-duplicates) -> extract -> incidents (with claim reconciliation). A function of its
  * settings and serdes only; it does no I/O. Every processor, store and internal topic is named (and
  * {@code ensure.explicit.internal.resource.naming} enforces it).
  */
@@ -34,8 +35,8 @@ public final class SitrepTopology {
     }
 
     /**
-     * Every topic the topology writes, public and internal (full names), with its value serde: used to register all
-     * subjects at start-up.
+     * Every topic the topology writes, public and internal (full names), with its Avro value serde: used to register
+     * all subjects at start-up.
      */
     public static Map<String, AvroSerde<?>> valueSerdesByTopic(SitrepSerdes serdes, String applicationId) {
         Map<String, AvroSerde<?>> out = new LinkedHashMap<>();
@@ -47,9 +48,14 @@ public final class SitrepTopology {
         out.put(Topics.DLQ, serdes.deadLetter());
         out.put(Topics.ALERTS, serdes.alert());
         out.put(internal(applicationId, DedupStage.REPARTITION + "-repartition"), serdes.article());
+        out.put(internal(applicationId, NearDuplicateStage.REPARTITION + "-repartition"), serdes.article());
+        out.put(internal(applicationId, NearDuplicateStage.BY_ID_REPARTITION + "-repartition"), serdes.article());
         out.put(internal(applicationId, IncidentStage.REPARTITION + "-repartition"), serdes.eventReport());
         out.put(internal(applicationId, DedupStage.STORE + "-changelog"), serdes.seenArticle());
         out.put(internal(applicationId, DedupStage.REORDER_STORE + "-changelog"), serdes.article());
+        out.put(internal(applicationId, NearDuplicateStage.REORDER_STORE + "-changelog"), serdes.article());
+        out.put(internal(applicationId, NearDuplicateStage.SIGNATURES_STORE + "-changelog"), serdes.nearDupSignature());
+        out.put(internal(applicationId, NearDuplicateStage.BANDS_STORE + "-changelog"), serdes.nearDupBand());
         out.put(internal(applicationId, IncidentStage.REORDER_STORE + "-changelog"), serdes.eventReport());
         out.put(internal(applicationId, IncidentStage.STORE + "-changelog"), serdes.incident());
         out.put(internal(applicationId, IncidentStage.OPEN_STORE + "-changelog"), serdes.incidentIndex());
@@ -61,13 +67,19 @@ public final class SitrepTopology {
         return applicationId + "-" + name;
     }
 
-    public static Topology build(PipelineConfig pipeline, SitrepSerdes serdes, Extractor extractor,
+    /**
+     * @param partitions partitions of the internal topic that spreads the unique articles again after the
+     *                   single-partition near-duplicate stage (the {@code partitions} setting)
+     */
+    public static Topology build(PipelineConfig pipeline, int partitions, SitrepSerdes serdes, Extractor extractor,
                                  Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         Topics topics = new Topics(serdes);
         KStream<String, Article> articles = IngestStage.apply(builder, topics, new ArticleValidator(pipeline.maxBodyChars()));
-        KStream<String, Article> unique = DedupStage.apply(builder, articles, topics, serdes, pipeline.dedupHorizon(),
-            pipeline.reorder());
+        KStream<String, Article> exactUnique = DedupStage.apply(builder, articles, topics, serdes,
+            pipeline.dedupHorizon(), pipeline.reorder());
+        KStream<String, Article> unique = NearDuplicateStage.apply(builder, exactUnique, topics, serdes,
+            pipeline.dedupHorizon(), pipeline.nearDupThreshold(), pipeline.reorder(), partitions);
         KStream<String, EventReport> reports = ExtractStage.apply(unique, topics, extractor);
         KStream<String, Incident> incidents = IncidentStage.apply(builder, reports, topics, serdes,
             new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), pipeline.matchMinScore()),

@@ -53,6 +53,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theNearDuplicateThresholdDefaultsToHalfAndIsASimilarityInZeroToOne() {
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of()).pipeline().nearDupThreshold()).isEqualTo(0.5);
+        assertThat(ConfigLoader.load(null, Map.of("SITREP_NEAR_DUP_THRESHOLD", "0.7"), Map.of()).pipeline()
+            .nearDupThreshold()).isEqualTo(0.7);
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of("near-dup-threshold", "1")).pipeline().nearDupThreshold())
+            .isEqualTo(1.0);
+        for (String bad : new String[] {"0", "1.5", "-0.2", "half"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("near-dup-threshold", bad)))
+                .hasMessageContaining("'near-dup-threshold' must be a number greater than 0 and at most 1");
+        }
+    }
+
+    @Test
     void foreignEnvironmentVariablesAreIgnoredNotFatal() {
         SitrepConfig c = ConfigLoader.load(null, Map.of("SITREP_PORT", "tcp://10.0.0.1:8080", "KAFKA_HEAP_OPTS", "-Xmx1g",
             "KAFKA_OPTS", "-Dx=y", "SITREP_PARTITIONS", "6"), Map.of());

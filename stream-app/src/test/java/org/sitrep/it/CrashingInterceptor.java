@@ -11,9 +11,10 @@ import org.sitrep.topology.Topics;
 
 /**
  * Fault injection for {@link FaultsIT}: installed as the Streams producers' interceptor, it throws an {@link Error}
- * out of {@code producer.send} when the extract stage writes a report of the armed article. The stage has by then
- * written the article to {@code news.articles.unique} and its fingerprint to the dedup changelog in the same open
- * transaction, so the stream thread dies mid-transaction; Kafka catches {@link Exception}s from interceptors, not
+ * out of {@code producer.send} when the extract stage writes a report of the armed article to {@code news.reports}.
+ * The stage has by then written the report to {@code reports-by-country} in the same open transaction (the
+ * article itself reached {@code news.articles.unique} in an earlier, committed one, from the near-duplicate stage),
+ * so the stream thread dies mid-transaction; Kafka catches {@link Exception}s from interceptors, not
  * {@link Error}s, and no exception handler sees it. Test-only: the trigger is static because Kafka instantiates
  * interceptors by class name.
  */

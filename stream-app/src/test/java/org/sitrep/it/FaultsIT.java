@@ -97,6 +97,8 @@ class FaultsIT {
     static List<Article> feed;
     static Map<String, Summary> reference;
     static Set<String> referenceReports;
+    /** Reports of the clean run that have a country (they go on to {@code reports-by-country}). */
+    static Set<String> placedReports;
     static final List<Path> stateDirs = new ArrayList<>();
 
     @BeforeAll
@@ -122,6 +124,8 @@ class FaultsIT {
             assertEachVersionOnce(out);
             reference = summaries(out);
             referenceReports = reportIds(out);
+            placedReports = out.reports().stream().filter(r -> r.getCountry() != null).map(r -> r.getReportId())
+                .collect(java.util.stream.Collectors.toSet());
         }
         assertThat(reference).hasSizeGreaterThanOrEqualTo(3);
     }
@@ -132,9 +136,11 @@ class FaultsIT {
         String app = "sitrep-fault-crash";
         Path state = newStateDir();
         Map<String, String> settings = Map.of("kafka.producer.interceptor.classes", CrashingInterceptor.class.getName());
-        // The victim must give reports (the crash is injected on sending one): the first such article after half.
+        // The victim must give reports (the crash is injected on sending its first one to news.reports), the first
+        // of them with a country (so that the crashed transaction has already written it to reports-by-country):
+        // the first such article after half.
         int k = ARTICLES / 2;
-        while (!hasReports(feed.get(k))) {
+        while (!placedReports.contains(feed.get(k).getId() + "#1")) {
             k++;
         }
         Article victim = feed.get(k);
@@ -152,9 +158,15 @@ class FaultsIT {
                     .until(() -> first.streams().kafkaStreams().state() == KafkaStreams.State.ERROR);
                 assertThat(CrashingInterceptor.crashes()).isGreaterThanOrEqualTo(3);
                 Map<String, Object> client = first.config().clientProperties();
-                assertThat(count(client, Topics.ARTICLES_UNIQUE, victim.getId(), "read_uncommitted"))
-                    .as("the crashed transactions had written the article").isGreaterThanOrEqualTo(1);
+                // Extraction runs after the near-duplicate stage, whose transaction (news.articles.unique and
+                // unique-articles-by-id) committed before extraction could read the article.
                 assertThat(count(client, Topics.ARTICLES_UNIQUE, victim.getId(), "read_committed"))
+                    .as("the article was unique before extraction").isEqualTo(1);
+                String byCountry = app + "-reports-by-country-repartition";
+                String report = victim.getId() + "#1";
+                assertThat(countValuesContaining(client, byCountry, report, "read_uncommitted"))
+                    .as("the crashed transactions had written the report to reports-by-country").isGreaterThanOrEqualTo(1);
+                assertThat(countValuesContaining(client, byCountry, report, "read_committed"))
                     .as("but none of them committed").isZero();
             } finally {
                 CrashingInterceptor.disarm();
@@ -293,10 +305,6 @@ class FaultsIT {
         return new PipelineSession(config, new SitrepSerdes(SchemaRegistryClients.create(registryUrl, Map.of())), new Extractor());
     }
 
-    static boolean hasReports(Article a) {
-        return referenceReports.stream().anyMatch(r -> r.startsWith(a.getId() + "#"));
-    }
-
     static Path newStateDir() {
         try {
             Path p = Files.createTempDirectory("sitrep-fault-");
@@ -308,6 +316,43 @@ class FaultsIT {
     }
 
     /** Records with this key on a topic, as a consumer with the given isolation level reads them. */
+    /** Records of {@code topic} whose value bytes contain {@code text} in UTF-8 (an Avro string field does). */
+    static int countValuesContaining(Map<String, Object> client, String topic, String text, String isolation) {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        int n = 0;
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> ends = c.endOffsets(parts);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                for (var r : c.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && indexOf(r.value(), needle) >= 0) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     static int count(Map<String, Object> client, String topic, String key, String isolation) {
         Map<String, Object> props = new HashMap<>(client);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.sitrep.dedup.NearDuplicateStage;
 import org.sitrep.ingest.ArticleFile;
 import org.sitrep.ingest.ArticleValidator;
 import org.sitrep.runtime.ArticlePublisher;
@@ -271,12 +272,14 @@ class ScaleOutIT {
         }
 
         /** Every task of the topology: one per sub-topology and partition. */
+        /** One task per partition of each sub-topology's input: PARTITIONS, but one for the near-duplicate stage. */
         Set<TaskId> allTasks() {
             Set<TaskId> all = new TreeSet<>();
-            int subtopologies = sessions.get(0).streams().topology().describe().subtopologies().size();
-            for (int s = 0; s < subtopologies; s++) {
-                for (int p = 0; p < PARTITIONS; p++) {
-                    all.add(new TaskId(s, p));
+            for (var sub : sessions.get(0).streams().topology().describe().subtopologies()) {
+                boolean single = sub.nodes().stream().anyMatch(n -> n instanceof org.apache.kafka.streams.TopologyDescription.Source src
+                    && src.topicSet() != null && src.topicSet().contains(NearDuplicateStage.REPARTITION + "-repartition"));
+                for (int p = 0; p < (single ? 1 : PARTITIONS); p++) {
+                    all.add(new TaskId(sub.id(), p));
                 }
             }
             return all;

@@ -24,6 +24,7 @@ class ReorderDriverTest {
     static final String TEXT_A = "Gunmen killed five villagers in Mopti region on Monday, local officials said.";
     static final String TEXT_B = "A roadside bomb killed three soldiers near Gao on Monday, the army said.";
     static final String TEXT_C = "Al-Shabaab fighters attacked a base in Hiraan on Monday, officials said.";
+    static final String TEXT_D = "Boko Haram insurgents raided a village near Maiduguri overnight, residents said.";
 
     @Test
     void recordsWaitUntilStreamTimePassesTheGraceThenLeaveInPublicationOrder() {
@@ -36,8 +37,13 @@ class ReorderDriverTest {
             h.driver.advanceWallClockTime(Duration.ofMinutes(9));
             assertThat(keys(h)).as("not idle long enough").isEmpty();
             h.driver.advanceWallClockTime(Duration.ofMinutes(2));
+            // The dedup buffer's idle flush hands b and c to the near-duplicate stage's buffer, which releases them
+            // once idle in its turn (TopologyTestDriver runs all sub-topologies in one task, with one stream time).
+            assertThat(keys(h)).as("the near-duplicate buffer has just received them").isEmpty();
+            h.driver.advanceWallClockTime(Duration.ofMinutes(11));
             assertThat(keys(h)).as("idle flush, in order").containsExactly("b", "c");
-            h.send(Fixtures.article("late", "2023-01-10T09:00:00Z", TEXT_A + " More."));
+            // (A distinct text: TEXT_A plus a word would now be a near-duplicate of a.)
+            h.send(Fixtures.article("late", "2023-01-10T09:00:00Z", TEXT_D));
             assertThat(keys(h)).as("too late to be put in its place: processed at once").containsExactly("late");
         }
     }
@@ -47,7 +53,8 @@ class ReorderDriverTest {
         try (DriverHarness h = new DriverHarness(Map.of("reorder-grace", "1h", "reorder-flush-after", "10m"))) {
             h.send(Fixtures.article("syndicated", "2023-01-10T10:20:00Z", TEXT_A));
             h.send(Fixtures.article("wire", "2023-01-10T10:00:00Z", TEXT_A));
-            h.driver.advanceWallClockTime(Duration.ofMinutes(11));
+            h.driver.advanceWallClockTime(Duration.ofMinutes(11)); // dedup buffer's idle flush
+            h.driver.advanceWallClockTime(Duration.ofMinutes(11)); // near-duplicate buffer's idle flush
             assertThat(keys(h)).containsExactly("wire");
             assertThat(h.copies.readValuesToList()).singleElement().satisfies(c -> {
                 assertThat(c.getId()).isEqualTo("syndicated");
@@ -83,6 +90,7 @@ class ReorderDriverTest {
         try (DriverHarness h = new DriverHarness(Map.of("reorder-grace", grace, "reorder-flush-after", "1m"))) {
             order.forEach(h::send);
             h.driver.advanceWallClockTime(Duration.ofMinutes(2)); // dedup tail
+            h.driver.advanceWallClockTime(Duration.ofMinutes(2)); // near-duplicate tail
             h.driver.advanceWallClockTime(Duration.ofMinutes(2)); // incidents tail
             Map<String, List<Incident>> versions = new TreeMap<>();
             h.incidents.readValuesToList().forEach(i -> versions.computeIfAbsent(i.getIncidentId(), k -> new ArrayList<>()).add(i));

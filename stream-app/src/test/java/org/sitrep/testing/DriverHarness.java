@@ -58,7 +58,7 @@ public final class DriverHarness implements AutoCloseable {
             registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), Map.of());
             serdes = new SitrepSerdes(registry);
             Properties props = config.streamsProperties();
-            topology = SitrepTopology.build(config.pipeline(), serdes, new Extractor(), props);
+            topology = SitrepTopology.build(config.pipeline(), config.partitions(), serdes, new Extractor(), props);
             driver = new TopologyTestDriver(topology, props);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -33,7 +33,9 @@ class TopologyGoldenTest {
         try (DriverHarness h = new DriverHarness()) {
             String d = h.topology.describe().toString();
             assertThat(d).contains("dedup-seen-store", "incidents-store", "incidents-open-store",
-                "articles-by-fingerprint-repartition", "reports-by-country-repartition");
+                "articles-by-fingerprint-repartition", "reports-by-country-repartition",
+                "dedup-near-reorder-store", "dedup-bands-store", "dedup-signatures-store",
+                "articles-for-near-dup-repartition", "unique-articles-by-id-repartition");
             assertThat(d).doesNotContain("KSTREAM-", "KTABLE-", "KSTREAM-SOURCE");
         }
     }

@@ -1,0 +1,123 @@
+package org.sitrep.dedup;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.sitrep.schema.NearDupBand;
+import org.sitrep.schema.NearDupBandEntry;
+import org.sitrep.schema.NearDupSignature;
+
+/**
+ * The {@link NearDuplicateIndex.Storage} of the topology: two key-value stores (persistent and changelogged in the
+ * topology, so the index survives restarts and moves with its task).
+ *
+ * <ul>
+ *   <li>bands ({@link NearDuplicateStage#BANDS_STORE}): key a band key, value the articles filed under it
+ *       ({@link NearDupBand}: id and publication time each). A lookup is one point read per band, which RocksDB
+ *       answers through its bloom filters and block cache: its cost does not depend on how many bands are stored
+ *       (a prefix scan per band, the first design, grew with the store: docs/PERFORMANCE.md). Distinct articles
+ *       rarely share a band key, so a value holds one or a few articles.</li>
+ *   <li>signatures ({@link NearDuplicateStage#SIGNATURES_STORE}): key the article id, value its
+ *       {@link NearDupSignature} (signature, publication time, URL).</li>
+ * </ul>
+ * Expiry ({@link #publishedBefore}) reads the signatures store through; it runs from a stream-time punctuation every
+ * quarter horizon, so each article is read by it about four times in its life: constant cost per article.
+ */
+public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
+    private final KeyValueStore<String, NearDupBand> bands;
+    private final KeyValueStore<String, NearDupSignature> signatures;
+
+    public NearDuplicateStores(KeyValueStore<String, NearDupBand> bands, KeyValueStore<String, NearDupSignature> signatures) {
+        this.bands = bands;
+        this.signatures = signatures;
+    }
+
+    @Override
+    public void forEachFiled(String bandKey, BiConsumer<String, Instant> action) {
+        NearDupBand band = bands.get(bandKey);
+        if (band != null) {
+            for (NearDupBandEntry e : band.getArticles()) {
+                action.accept(e.getId(), e.getPublishedAt());
+            }
+        }
+    }
+
+    @Override
+    public NearDuplicateIndex.Entry get(String id) {
+        NearDupSignature s = signatures.get(id);
+        return s == null ? null : entry(s);
+    }
+
+    @Override
+    public void put(NearDuplicateIndex.Entry entry, List<String> bandKeys) {
+        for (String key : bandKeys) {
+            NearDupBand band = bands.get(key);
+            List<NearDupBandEntry> articles = new ArrayList<>(band == null ? 1 : band.getArticles().size() + 1);
+            if (band != null) {
+                band.getArticles().stream().filter(e -> !e.getId().equals(entry.id())).forEach(articles::add);
+            }
+            articles.add(new NearDupBandEntry(entry.id(), entry.publishedAt()));
+            bands.put(key, new NearDupBand(articles));
+        }
+        List<Long> minhash = new ArrayList<>(entry.signature().length);
+        for (long v : entry.signature()) {
+            minhash.add(v);
+        }
+        signatures.put(entry.id(), new NearDupSignature(entry.id(), entry.url(), entry.publishedAt(), minhash));
+    }
+
+    @Override
+    public void remove(NearDuplicateIndex.Entry entry, List<String> bandKeys) {
+        for (String key : bandKeys) {
+            NearDupBand band = bands.get(key);
+            if (band == null) {
+                continue;
+            }
+            List<NearDupBandEntry> rest = band.getArticles().stream().filter(e -> !e.getId().equals(entry.id())).toList();
+            if (rest.isEmpty()) {
+                bands.delete(key);
+            } else if (rest.size() != band.getArticles().size()) {
+                bands.put(key, new NearDupBand(new ArrayList<>(rest)));
+            }
+        }
+        signatures.delete(entry.id());
+    }
+
+    @Override
+    public List<NearDuplicateIndex.Entry> publishedBefore(Instant cutoff) {
+        List<NearDuplicateIndex.Entry> out = new ArrayList<>();
+        try (KeyValueIterator<String, NearDupSignature> it = signatures.all()) {
+            while (it.hasNext()) {
+                NearDupSignature s = it.next().value;
+                if (s.getPublishedAt().isBefore(cutoff)) {
+                    out.add(entry(s));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long filings() {
+        long n = 0;
+        try (KeyValueIterator<String, NearDupBand> it = bands.all()) {
+            while (it.hasNext()) {
+                n += it.next().value.getArticles().size();
+            }
+        }
+        return n;
+    }
+
+    private static NearDuplicateIndex.Entry entry(NearDupSignature s) {
+        List<Long> minhash = s.getMinhash();
+        long[] signature = new long[minhash.size()];
+        for (int i = 0; i < signature.length; i++) {
+            signature[i] = minhash.get(i);
+        }
+        return new NearDuplicateIndex.Entry(s.getId(), s.getUrl(), s.getPublishedAt(), signature);
+    }
+}
