@@ -49,9 +49,18 @@ public final class MinHasher {
         }
     }
 
-    /** The shingle hashes of a body (empty for an empty body; one shingle when it has fewer words than the size). */
+    /** Boilerplate a syndicator adds ("Read also" lines, ads, share prompts, comment footers) is not the story. */
+    private static final org.sitrep.extract.TextCleaner CLEANER = new org.sitrep.extract.TextCleaner();
+
+    /**
+     * The shingle hashes of a body (empty for an empty body; one shingle when it has fewer words than the size). The
+     * body is first cleaned as the extractor cleans it (HTML, "Read also"/"Lire aussi" lines, ads, share prompts,
+     * copyright lines and everything from a comment or disclaimer footer on are dropped), so that an aggregator's
+     * re-spin and its original are compared on the story they share, not on the aggregator's furniture.
+     */
     Set<Long> shingles(String body) {
-        String[] words = ContentFingerprint.normalise(body).split(" ");
+        String story = body == null ? "" : String.join("\n", CLEANER.paragraphs(body));
+        String[] words = ContentFingerprint.normalise(story.isBlank() ? body : story).split(" ");
         Set<Long> out = new HashSet<>();
         if (words.length == 1 && words[0].isEmpty()) {
             return out;
