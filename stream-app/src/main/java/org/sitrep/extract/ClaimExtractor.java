@@ -42,8 +42,16 @@ import org.sitrep.schema.Qualifier;
  */
 public final class ClaimExtractor {
 
-    /** The article a sentence list comes from. */
-    public record Source(String articleId, String outlet, Instant publishedAt, Language language) {}
+    /**
+     * The article a sentence list comes from: {@code title} (may be null) helps tell the scene of the event, and
+     * {@code country} (ISO code of the event's country, null when unknown) tells home forces from foreign ones.
+     */
+    public record Source(String articleId, String outlet, Instant publishedAt, Language language, String title,
+            String country) {
+        public Source(String articleId, String outlet, Instant publishedAt, Language language) {
+            this(articleId, outlet, publishedAt, language, null, null);
+        }
+    }
 
     /** A sentence to read, with whether it is background (background sentences give no figures). */
     public record Input(Sentence sentence, boolean background) {}
@@ -58,7 +66,10 @@ public final class ClaimExtractor {
             "a", "pres", "lors", "pendant", "from", "by", "par", "with", "avec", "after", "apres", "when", "while",
             "including", "y", "since", "depuis", "for", "pour", "to", "into", "against", "contre", "but", "mais", "which",
             "who", "that", "qui", "que", "is", "was", "were", "are", "have", "has", "had", "ont", "sont", "ete", "etaient",
-            "been", "be", "according", "selon", "not", "no", "up", "down", "over", "about", "around");
+            "been", "be", "according", "selon", "not", "no", "up", "down", "over", "about", "around",
+            // time words right after a figure end its phrase: "passé à 41 dimanche", "rose to 57 yesterday"
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "yesterday",
+            "today", "overnight", "last", "this", "ce", "cette", "mi", "fin", "debut", "desormais", "now");
     private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "janvier", "fevrier", "mars", "avril",
             "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "jan", "feb", "apr", "jun",
@@ -80,9 +91,13 @@ public final class ClaimExtractor {
 
     /** One figure in a sentence, once analysed. */
     private record Figure(NumberMention number, int phraseEnd, int tailEnd, Party party, boolean others,
-            boolean bare, Casualty casualty, boolean viaBefore) {
+            boolean bare, Casualty casualty, boolean viaBefore, boolean demographic, boolean partitive) {
         Figure withParty(Party p) {
-            return new Figure(number, phraseEnd, tailEnd, p, others, bare, casualty, viaBefore);
+            return new Figure(number, phraseEnd, tailEnd, p, others, bare, casualty, viaBefore, demographic, partitive);
+        }
+
+        Figure typed(Casualty c, boolean before, boolean isPartitive) {
+            return new Figure(number, phraseEnd, tailEnd, party, others, bare, c, before, demographic, isPartitive);
         }
     }
 
@@ -166,7 +181,7 @@ public final class ClaimExtractor {
     private List<Claim> claims(String sentence, Supplier<List<ClaimantResolver.Cue>> cueSource,
             Supplier<ClaimantResolver.Cue> carriedSource, Source src) {
         List<Token> toks = Text.tokenize(sentence);
-        List<Figure> figures = figures(toks, src.language());
+        List<Figure> figures = figures(toks, src.language(), src.country());
         if (figures.isEmpty()) {
             return new ArrayList<>();
         }
@@ -229,7 +244,7 @@ public final class ClaimExtractor {
     }
 
     /** Casualty figures of a tokenised sentence, with party and meaning. */
-    List<Figure> figures(List<Token> toks, Language lang) {
+    List<Figure> figures(List<Token> toks, Language lang, String home) {
         List<Figure> raw = new ArrayList<>();
         int i = 0;
         while (i < toks.size()) {
@@ -239,7 +254,7 @@ public final class ClaimExtractor {
                 continue;
             }
             NumberMention n = m.get();
-            Figure f = phrase(toks, n, lang);
+            Figure f = phrase(toks, n, lang, home);
             if (f != null) {
                 raw.add(f);
             }
@@ -262,16 +277,23 @@ public final class ClaimExtractor {
                     before = true;
                 }
             }
+            boolean partitive = partitiveBefore(toks, f.number().start()) || partitiveAfter(toks, f.number().end());
+            if (c == null && !typed.isEmpty() && raw.get(k - 1) == findRaw(raw, typed.get(typed.size() - 1))
+                    && (partitive || parallel(toks, typed.get(typed.size() - 1), f))) {
+                // "22 people were killed, 19 of them civilians"; "70 were killed in A and 30 in B"
+                c = typed.get(typed.size() - 1).casualty();
+                before = true;
+            }
             if ((c == null || c == Casualty.MISSING) && impliesDeath(toks, f)) {
                 c = Casualty.KILLED; // "five bodies were taken away" are dead, not missing
             }
             if (c == null && tollBefore(toks, f.number().start())) {
                 c = Casualty.KILLED;
             }
-            if (c == null) {
+            if (c == null || notThisEvent(toks, f, c)) {
                 continue;
             }
-            typed.add(new Figure(f.number(), f.phraseEnd(), f.tailEnd(), f.party(), f.others(), f.bare(), c, before));
+            typed.add(f.typed(c, before, partitive));
         }
         // party of "others" and of bare figures
         List<Figure> out = new ArrayList<>();
@@ -292,12 +314,29 @@ public final class ClaimExtractor {
                 p = out.isEmpty() ? Party.unknown : out.get(out.size() - 1).party();
             }
             if (p == Party.unknown && !f.others()) {
-                p = partyAfter(toks, f.number().end());
+                p = partyAfter(toks, f.number().end(), home);
             }
-            out.add(new Figure(f.number(), f.phraseEnd(), f.tailEnd(), p, f.others(), f.bare(), f.casualty(),
-                    f.viaBefore()));
+            if (p == Party.unknown && !f.others()) {
+                Party predicate = predicateParty(toks, f.phraseEnd());
+                if (predicate != null) {
+                    p = predicate; // "three of the dead were presumed to be members of an armed group"
+                }
+            }
+            out.add(f.withParty(p));
         }
-        return out;
+        // A subset of the figure before it ("22 people were killed, 19 of them civilians", "dont 19 civils") is a
+        // claim of its own only when it names another party; "two of them were women" or "including three officers"
+        // (after "14 soldiers") only describe the dead already counted.
+        List<Figure> kept = new ArrayList<>();
+        for (int k = 0; k < out.size(); k++) {
+            Figure f = out.get(k);
+            boolean demographic = f.demographic() || demographicPredicate(toks, f.phraseEnd());
+            if (f.partitive() && (demographic || (k > 0 && out.get(k - 1).party() == f.party()))) {
+                continue;
+            }
+            kept.add(f);
+        }
+        return kept;
     }
 
     private static Figure findRaw(List<Figure> raw, Figure typed) {
@@ -310,7 +349,7 @@ public final class ClaimExtractor {
     }
 
     /** Reads the words after a figure: its person noun and party, or rejects the figure (null). */
-    private Figure phrase(List<Token> toks, NumberMention n, Language lang) {
+    private Figure phrase(List<Token> toks, NumberMention n, Language lang, String home) {
         int v = n.value();
         if (isDate(toks, n)) {
             return null;
@@ -320,7 +359,10 @@ public final class ClaimExtractor {
         int lastNoun = -1;
         boolean modifiers = false;
         boolean foreign = false;
+        boolean foreignForce = false;
         boolean militant = false;
+        boolean demographic = false;
+        boolean fighterNoun = false;
         int stop = toks.size();
         int words = 0;
         int[] len = new int[1];
@@ -343,8 +385,12 @@ public final class ClaimExtractor {
                 }
                 continue;
             }
-            if (CasualtyLexicon.isForeignModifier(t)) {
+            String nationality = CasualtyLexicon.nationality(w);
+            if (CasualtyLexicon.isForeignModifier(t) || CasualtyLexicon.foreignTo(nationality, home)) {
                 foreign = true;
+            }
+            if (CasualtyLexicon.isForeignForceWord(w)) {
+                foreignForce = true;
             }
             if (CasualtyLexicon.isMilitantModifier(w) || MILITANT_CONTEXT.contains(w)) {
                 militant = true;
@@ -353,6 +399,8 @@ public final class ClaimExtractor {
             if (p != null) {
                 if (party == null || party == Party.unknown) {
                     party = p;
+                    demographic = CasualtyLexicon.isDemographic(w);
+                    fighterNoun = CasualtyLexicon.isFighterNoun(w);
                 }
                 lastNoun = j;
                 continue;
@@ -369,8 +417,8 @@ public final class ClaimExtractor {
                 stop = j;
                 break;
             }
-            if (foreign || militant || CasualtyLexicon.isForeignModifier(t)) {
-                continue; // "Wagner", "Russian", "armed" are modifiers
+            if (foreign || militant || foreignForce || nationality != null || CasualtyLexicon.isForeignModifier(t)) {
+                continue; // "Wagner", "Russian", "Nigerien", "armed" are modifiers
             }
             if (lastNoun < 0) {
                 modifiers = modifiers || !t.capitalised();
@@ -387,16 +435,22 @@ public final class ClaimExtractor {
         if (party == Party.state_forces && foreign) {
             party = Party.foreign_forces;
         }
+        if (fighterNoun && foreignForce) {
+            party = Party.foreign_forces; // "84 fighters of Russia's Wagner group", "84 combattants de Wagner"
+        }
         if ((party == Party.unknown || party == null) && militant && hasNoun && !others) {
             party = Party.militants;
         }
         if (party == null && foreign && hasNoun && !others) {
             party = Party.foreign_forces;
         }
+        if (v == 1 && !toks.get(n.numberStart()).isNumber() && CasualtyLexicon.isInjuryNoun(at(toks, n.end()))) {
+            return null; // "une blessure ouverte": a wound, not one wounded person
+        }
         int end = hasNoun ? lastNoun + 1 : Math.max(n.end(), Math.min(stop, toks.size()));
         int tail = Math.max(end, Math.min(j, toks.size()));
         return new Figure(n, end, tail, others && party == null ? null : party, others && party == null, bare, null,
-                false);
+                false, demographic && !others, false);
     }
 
     private static boolean isDate(List<Token> toks, NumberMention n) {
@@ -500,7 +554,7 @@ public final class ClaimExtractor {
      * des forces armées" within the same clause: "17 morts et 20 blessés parmi les soldats". Unknown when there is
      * none.
      */
-    private static Party partyAfter(List<Token> toks, int from) {
+    private static Party partyAfter(List<Token> toks, int from, String home) {
         for (int k = from; k < toks.size() && k < from + 12; k++) {
             String w = toks.get(k).text();
             if (CLAUSE_END.contains(w)) {
@@ -516,17 +570,54 @@ public final class ClaimExtractor {
             boolean foreign = false;
             for (int q = m; q < toks.size() && q < m + 3; q++) {
                 Token t = toks.get(q);
-                if (CasualtyLexicon.isForeignModifier(t)) {
+                if (CasualtyLexicon.isForeignModifier(t) || CasualtyLexicon.foreignTo(CasualtyLexicon.nationality(t.text()), home)) {
                     foreign = true;
                 }
-                Party p = CasualtyLexicon.nounParty(t.text());
+                Party p = ARMY_WORDS.contains(t.text()) ? Party.state_forces : CasualtyLexicon.nounParty(t.text());
                 if (p != null) {
-                    return p == Party.state_forces && foreign ? Party.foreign_forces : p;
+                    // "dans les rangs de l'armée", "among the French troops"
+                    boolean foreignAfter = q + 1 < toks.size() && (CasualtyLexicon.isForeignModifier(toks.get(q + 1))
+                            || CasualtyLexicon.foreignTo(CasualtyLexicon.nationality(toks.get(q + 1).text()), home));
+                    return p == Party.state_forces && (foreign || foreignAfter) ? Party.foreign_forces : p;
                 }
             }
             break;
         }
         return Party.unknown;
+    }
+
+    /** Words for an army as a whole, which name state forces after "among"/"dans les rangs de". */
+    private static final Set<String> ARMY_WORDS = Set.of("army", "armee", "military", "armees", "gendarmerie");
+
+    /**
+     * The party of a figure's predicate: "three of the dead were presumed to be members of an armed group", "cinq
+     * des victimes étaient des soldats". Null when the words after the figure's phrase do not say.
+     */
+    private static Party predicateParty(List<Token> toks, int from) {
+        int k = from;
+        int[] len = new int[1];
+        if (CasualtyLexicon.casualtyAt(toks, k, len) != null) {
+            k += len[0]; // "of the dead"
+        }
+        String w = at(toks, k);
+        if (!(w.equals("were") || w.equals("was") || w.equals("are") || w.equals("etaient") || w.equals("sont")
+                || w.equals("etait"))) {
+            return null;
+        }
+        for (int q = k + 1; q < toks.size() && q <= k + 10; q++) {
+            String x = toks.get(q).text();
+            if (CLAUSE_END.contains(x) && !x.equals(",")) {
+                break;
+            }
+            Party p = CasualtyLexicon.nounParty(x);
+            if (p != null && p != Party.unknown) {
+                return p;
+            }
+            if (x.equals("group") || x.equals("groupe") || x.equals("katiba") || MILITANT_CONTEXT.contains(x)) {
+                return Party.militants; // "members of an armed group", "membres présumés de la katiba"
+            }
+        }
+        return null;
     }
 
     private static boolean joined(List<Token> toks, int from, int to) {
@@ -554,11 +645,138 @@ public final class ClaimExtractor {
         return false;
     }
 
+    /**
+     * A toll word earlier in the sentence: "toll", "bilan", "tally", or "number"/"nombre" followed by a word of death
+     * ("the number of people killed has risen to 231", "le nombre de morts est passé à 40").
+     */
     private static boolean tollBefore(List<Token> toks, int start) {
+        int[] len = new int[1];
         for (int k = 0; k < start; k++) {
-            if (CasualtyLexicon.isToll(toks.get(k).text())) {
+            String w = toks.get(k).text();
+            if (CasualtyLexicon.isToll(w)) {
                 return true;
             }
+            if (w.equals("number") || w.equals("nombre")) {
+                for (int q = k + 1; q < start && q <= k + 4; q++) {
+                    if (CasualtyLexicon.casualtyAt(toks, q, len) == Casualty.KILLED || at(toks, q).startsWith("victim")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Words right before a figure that make it a subset of the figure before: "dont 19 civils", "including 3". */
+    private static boolean partitiveBefore(List<Token> toks, int start) {
+        String w1 = at(toks, start - 1);
+        String w2 = at(toks, start - 2);
+        return w1.equals("dont") || w1.equals("including") || w1.equals("notamment")
+                || (w1.equals("them") && w2.equals("among")) || (w1.equals("whom") && w2.equals("of"))
+                || w1.equals("lesquels") || w1.equals("lesquelles") || (w1.equals("eux") && w2.equals("parmi"));
+    }
+
+    /** Words right after a figure that make it a subset: "19 of them", "deux d'entre eux", "three of the dead". */
+    private static boolean partitiveAfter(List<Token> toks, int end) {
+        String w1 = at(toks, end);
+        String w2 = at(toks, end + 1);
+        String w3 = at(toks, end + 2);
+        if (w1.equals("of") && (w2.equals("them") || w2.equals("whom")
+                || (w2.equals("the") && (w3.equals("dead") || w3.startsWith("victim") || w3.equals("bodies"))))) {
+            return true;
+        }
+        // "d'entre eux": d ' entre eux
+        int k = end;
+        if (at(toks, k).equals("d")) {
+            k++;
+        }
+        if (at(toks, k).equals("'")) {
+            k++;
+        }
+        return at(toks, k).equals("entre") && (at(toks, k + 1).equals("eux") || at(toks, k + 1).equals("elles"));
+    }
+
+    /** "...were women", "étaient des enfants": a subset described by age or sex, not by party. */
+    private static boolean demographicPredicate(List<Token> toks, int from) {
+        for (int k = from; k < toks.size() && k < from + 3; k++) {
+            String w = toks.get(k).text();
+            if (w.equals("were") || w.equals("was") || w.equals("are") || w.equals("etaient") || w.equals("sont")) {
+                for (int q = k + 1; q < toks.size() && q <= k + 3; q++) {
+                    if (CasualtyLexicon.isDemographic(toks.get(q).text())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "a", "au", "aux", "en", "dans", "near");
+
+    /**
+     * A figure that repeats the shape of the figure before it with another place: "70 people were killed in Tchoma
+     * and 30 in Bangou", "70 morts à A et 30 à B" (the second takes the first one's meaning and party).
+     */
+    private static boolean parallel(List<Token> toks, Figure prev, Figure f) {
+        int start = f.number().start();
+        String before = at(toks, start - 1);
+        if (!(before.equals("and") || before.equals("et") || before.equals(","))) {
+            return false;
+        }
+        if (!PLACE_PREPOSITIONS.contains(at(toks, f.number().end())) || f.number().end() + 1 >= toks.size()
+                || !toks.get(f.number().end() + 1).capitalised()) {
+            return false;
+        }
+        for (int q = prev.number().end(); q < start - 1; q++) {
+            if (PLACE_PREPOSITIONS.contains(at(toks, q)) && toks.get(q + 1).capitalised()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Killed figures above this are aggregates (a conflict's toll), never one incident's. */
+    static final int MAX_INCIDENT_KILLED = 3_000;
+
+    private static final Set<String> REPRISAL = Set.of("revenge", "reprisal", "reprisals", "retaliation", "represailles",
+            "vengeance", "retribution");
+    private static final java.util.regex.Pattern INCIDENT_NOUN = java.util.regex.Pattern.compile(
+            "\\b(attacks?|attaques?|bombings?|blasts?|explosions?|raids?|strikes?|frappes?|ambush|embuscades?|"
+                    + "attentats?|assaults?|assauts?|massacres?)\\b");
+    private static final java.util.regex.Pattern AGGREGATE = java.util.regex.Pattern.compile(
+            "\\b(insurgenc\\w*|conflicts?|violences?|war|crisis|insurrection|rebellion|conflits?|guerre|crise|"
+                    + "jihadism|djihadisme|jihadisme|unrest)\\b[^.;]{0,120}?\\b(has|have|had|a|ont|avait|avaient)"
+                    + "(\\s+[\\w']+){0,2}?\\s+(killed|claimed|left|caused|cost|fait|coute|tue|cause)\\b");
+
+    /**
+     * Figures that are not about the event: a conflict's aggregate ("the insurgency has killed more than 30,000
+     * people", "ces violences ont fait plus de 1 400 morts", or any killed figure above {@value #MAX_INCIDENT_KILLED}),
+     * and the earlier killing that a reprisal answered ("an act of revenge after villagers killed two jihadists").
+     */
+    private static boolean notThisEvent(List<Token> toks, Figure f, Casualty c) {
+        if (c == Casualty.KILLED && f.number().value() > MAX_INCIDENT_KILLED) {
+            return true;
+        }
+        int start = f.number().start();
+        boolean reprisal = false;
+        for (int k = 0; k < start; k++) {
+            String w = toks.get(k).text();
+            if (REPRISAL.contains(w)) {
+                reprisal = true;
+            } else if (reprisal && (w.equals("after") || w.equals("apres") || w.equals("for") || w.equals("pour"))) {
+                return true;
+            }
+        }
+        if (start > 0) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < start; k++) {
+                b.append(toks.get(k).text()).append(' ');
+            }
+            java.util.regex.Matcher m = AGGREGATE.matcher(b);
+            // the conflict is the subject, not a word in a clause about the attack ("the attack, the worst since the
+            // war began, has killed 30")
+            return m.find() && !INCIDENT_NOUN.matcher(b.substring(0, m.start())).find();
         }
         return false;
     }

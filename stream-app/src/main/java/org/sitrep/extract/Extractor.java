@@ -190,7 +190,6 @@ public final class Extractor {
                 current.add(text);
             }
         }
-        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang);
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
@@ -199,6 +198,8 @@ public final class Extractor {
             placeTexts.add(maskActors(t));
         }
         Gazetteer.Location where = gazetteer.locate(placeTexts);
+        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang, title,
+                where.country());
 
         Read read = lang == Language.OTHER
                 ? readPassThrough(inputs, source, profile, title, typed, current, where, published)

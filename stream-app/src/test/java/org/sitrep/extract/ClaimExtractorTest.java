@@ -27,6 +27,15 @@ class ClaimExtractorTest {
                 new ClaimExtractor.Source("a1", "Example News", Instant.parse("2023-01-12T10:00:00Z"), lang));
     }
 
+    private List<Claim> claimsIn(String country, Language lang, String... paragraphs) {
+        List<ClaimExtractor.Input> in = new ArrayList<>();
+        for (Sentence s : splitter.split(List.of(paragraphs))) {
+            in.add(new ClaimExtractor.Input(s, false));
+        }
+        return extractor.extract(in, new ClaimExtractor.Source("a1", "Example News",
+                Instant.parse("2023-01-12T10:00:00Z"), lang, null, country));
+    }
+
     @Test
     void killedAndWoundedOfOneSentenceMakeOneClaim() {
         assertThat(claims(Language.EN, "The army said 14 soldiers were killed and 11 wounded."))
@@ -248,5 +257,111 @@ class ClaimExtractorTest {
         assertThat(claims(Language.FR, "« Nous avons 9 morts dans nos rangs », a déclaré un officier."))
                 .extracting(Claim::getClaimantKind, Claim::getParty, Claim::getKilled)
                 .containsExactly(tuple(ClaimantKind.anonymous_official, Party.state_forces, 9));
+    }
+
+    @Test
+    void aSubsetIsAClaimOnlyWhenItNamesAnotherParty() {
+        assertThat(claims(Language.EN, "The raid killed 31 people, 12 of them civilians."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.unknown, 31), tuple(Party.civilians, 12));
+        assertThat(claims(Language.FR, "L'explosion a tué 16 personnes, dont 9 civils."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.unknown, 16), tuple(Party.civilians, 9));
+        assertThat(claims(Language.EN, "Gunmen killed 18 villagers, including 11 women."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.civilians, 18));
+        assertThat(claims(Language.EN, "Militants killed 9 soldiers, including two officers."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.state_forces, 9));
+        assertThat(claims(Language.EN, "The toll left out the four attackers, adding that one of them was a woman."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.militants, 4));
+    }
+
+    @Test
+    void whatTheDeadWereGivesTheirParty() {
+        assertThat(claims(Language.EN, "Four of the dead were believed to be members of the armed group."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.militants, 4));
+    }
+
+    @Test
+    void aFigureInTheShapeOfTheOneBeforeTakesItsMeaning() {
+        assertThat(claims(Language.EN, "The mayor said 40 people were killed in Dogo and 15 in Kara."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind)
+                .containsExactly(tuple(40, ClaimantKind.local_source), tuple(15, ClaimantKind.local_source));
+        assertThat(claims(Language.FR, "Le bilan est de 25 morts à Dogo et 9 à Kara."))
+                .extracting(Claim::getKilled).containsExactly(25, 9);
+        // a figure after "and" in another shape is still not a casualty
+        assertThat(claims(Language.EN, "Twelve soldiers died in Dogo and 15 vehicles were burnt."))
+                .extracting(Claim::getKilled).containsExactly(12);
+    }
+
+    @Test
+    void theNumberOfPeopleKilledIsAToll() {
+        assertThat(claims(Language.EN, "The number of people killed in the blast has risen to 57."))
+                .extracting(Claim::getKilled).containsExactly(57);
+        assertThat(claims(Language.FR, "Le nombre de morts est passé à 41 dimanche."))
+                .extracting(Claim::getKilled).containsExactly(41);
+    }
+
+    @Test
+    void aConflictsAggregateIsNotAClaim() {
+        assertThat(claims(Language.EN, "The conflict in the region has killed more than 4,000 people and displaced a million."))
+                .isEmpty();
+        assertThat(claims(Language.FR, "Ces violences, attribuées aux jihadistes, ont fait plus de 2 000 morts.")).isEmpty();
+        assertThat(claims(Language.EN, "Officials said 8,000 people had been killed.")).isEmpty();
+        // the attack is the subject: a claim
+        assertThat(claims(Language.EN, "The attack, the worst since the war began, has killed 27 people."))
+                .extracting(Claim::getKilled).containsExactly(27);
+    }
+
+    @Test
+    void theKillingThatAReprisalAnsweredIsNotAClaim() {
+        assertThat(claims(Language.EN, "Residents said the raid was revenge after herders killed three farmers."))
+                .isEmpty();
+        assertThat(claims(Language.EN, "Troops killed 12 militants in retaliation for an attack on a convoy."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.militants, 12));
+    }
+
+    @Test
+    void forcesOfAnotherCountryThanTheEventsAreForeign() {
+        String s = "Al-Shabaab said it killed 40 Kenyan soldiers.";
+        assertThat(claimsIn("SO", Language.EN, s)).extracting(Claim::getParty).containsExactly(Party.foreign_forces);
+        assertThat(claimsIn("KE", Language.EN, s)).extracting(Claim::getParty).containsExactly(Party.state_forces);
+        String fr = "Douze soldats tchadiens ont été tués.";
+        assertThat(claimsIn("NE", Language.FR, fr)).extracting(Claim::getParty).containsExactly(Party.foreign_forces);
+        assertThat(claimsIn("TD", Language.FR, fr)).extracting(Claim::getParty).containsExactly(Party.state_forces);
+        // country unknown: the region's armies are home forces, others foreign
+        assertThat(claimsIn(null, Language.FR, fr)).extracting(Claim::getParty).containsExactly(Party.state_forces);
+        assertThat(claimsIn(null, Language.EN, "Three French soldiers died.")).extracting(Claim::getParty)
+                .containsExactly(Party.foreign_forces);
+        assertThat(claimsIn("ML", Language.EN, "Seven AU troops and two African Union peacekeepers were killed."))
+                .extracting(Claim::getParty).containsOnly(Party.foreign_forces);
+    }
+
+    @Test
+    void fightersOfAForeignForceAreForeignForces() {
+        assertThat(claims(Language.EN, "The rebels said they killed 30 fighters of Russia's Wagner group."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.foreign_forces, 30));
+        assertThat(claims(Language.EN, "The rebels said 30 Wagner fighters were killed."))
+                .extracting(Claim::getParty).containsExactly(Party.foreign_forces);
+        assertThat(claims(Language.FR, "Le groupe affirme avoir tué une quarantaine de Russes et 12 combattants de Wagner."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.foreign_forces, 40), tuple(Party.foreign_forces, 12));
+        // foreign jihadists are still militants
+        assertThat(claims(Language.EN, "The army said 15 foreign fighters were killed."))
+                .extracting(Claim::getParty).containsExactly(Party.militants);
+    }
+
+    @Test
+    void articlesAndRestatedDigitsAreNotFigures() {
+        assertThat(claims(Language.FR, "« Un nombre important de terroristes a été neutralisé », selon l'armée.")).isEmpty();
+        assertThat(claims(Language.FR, "Le bilan est de trois (03) militaires tués et cinq (05) blessés."))
+                .extracting(Claim::getParty, Claim::getKilled, Claim::getInjured)
+                .containsExactly(tuple(Party.state_forces, 3, 5));
+        assertThat(claims(Language.FR, "Une semaine après, le drame reste une blessure ouverte.")).isEmpty();
+    }
+
+    @Test
+    void theRanksOfTheArmyAreStateForces() {
+        assertThat(claims(Language.FR, "Un officier évoquait au moins 30 morts dans les rangs de l'armée."))
+                .extracting(Claim::getParty).containsExactly(Party.state_forces);
     }
 }
