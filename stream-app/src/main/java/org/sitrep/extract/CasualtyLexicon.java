@@ -105,7 +105,7 @@ final class CasualtyLexicon {
                 {"GH", "ghanaian", "ghaneen", "ghaneens", "ghana"},
                 {"SN", "senegalese", "senegalais", "senegal"}, {"CI", "ivorian", "ivoirien", "ivoiriens"},
                 {"GN", "guinean", "guineen", "guineens"},
-                {"UG", "ugandan", "ougandais", "ougandaise", "uganda", "ouganda", "updf"},
+                {"UG", "ugandan", "ougandais", "ougandaise", "uganda", "ouganda", "updf"}, {"ML", "fama"}, {"SO", "sna"},
                 {"KE", "kenyan", "kenyans", "kenyan", "kenyane", "kenya", "kdf"},
                 {"BI", "burundian", "burundais", "burundi"}, {"ET", "ethiopian", "ethiopien", "ethiopiens", "ethiopia"},
                 {"DJ", "djiboutian", "djiboutien", "djiboutiens"}, {"RW", "rwandan", "rwandais"},
@@ -186,6 +186,19 @@ final class CasualtyLexicon {
         return FOREIGN_MODIFIERS.contains(t.text());
     }
 
+    /** A regular expression over folded text for the words of one country's nationality ("somali|somalien|..."). */
+    static String nationalityPattern(String country) {
+        StringBuilder b = new StringBuilder("\\b(");
+        boolean first = true;
+        for (Map.Entry<String, String> e : NATIONALITY.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(country)) {
+                b.append(first ? "" : "|").append(java.util.regex.Pattern.quote(e.getKey()));
+                first = false;
+            }
+        }
+        return first ? "(?!)" : b.append(")\\b").toString();
+    }
+
     /** The country of a nationality adjective ("ugandan" → UG), or null. */
     static String nationality(String folded) {
         return NATIONALITY.get(folded);
@@ -200,6 +213,15 @@ final class CasualtyLexicon {
             return false;
         }
         return home != null ? !nationality.equalsIgnoreCase(home) : !REGIONAL.contains(nationality);
+    }
+
+    /** Words that name an armed force or its post, for telling whose forces a text speaks of. */
+    private static final Set<String> FORCE_WORDS = Set.of("troops", "troop", "soldiers", "soldier", "forces", "force",
+            "army", "military", "soldats", "soldat", "militaires", "troupes", "armee", "contingent", "contingents",
+            "base", "camp", "battalion", "bataillon", "defence", "defense", "peacekeepers", "mission");
+
+    static boolean isForceWord(String folded) {
+        return FORCE_WORDS.contains(folded);
     }
 
     static boolean isDemographic(String folded) {

@@ -14,6 +14,7 @@ import org.sitrep.extract.SentenceSplitter.Sentence;
 import org.sitrep.extract.Text.Token;
 import org.sitrep.schema.Claim;
 import org.sitrep.schema.ClaimantKind;
+import org.sitrep.schema.EventType;
 import org.sitrep.schema.Party;
 import org.sitrep.schema.Qualifier;
 
@@ -81,6 +82,7 @@ public final class ClaimExtractor {
             "iswap", "shabaab", "shebab", "boko", "jihadist", "jihadiste", "jihadistes", "terrorist", "terroriste");
 
     private final NumberParser numbers = new NumberParser();
+    private final EventTypeClassifier classifier = new EventTypeClassifier();
     private final ClaimantResolver claimants;
     private final ActorDictionary actors;
 
@@ -146,6 +148,80 @@ public final class ClaimExtractor {
         }
         out.addAll(ClaimFigures.withoutUnknownDuplicates(unique.values()));
         return out;
+    }
+
+    /**
+     * The second pass over the claims of one report ({@link ClaimParties}, then {@link ClaimFigures#withoutRepeats}):
+     * parties inferred from the scene and the other claims, then one claim per figure and source. {@code texts} are
+     * the report's title (may be empty) then its non-background sentences; {@code country} its country (may be null).
+     */
+    public List<Claim> review(List<Claim> claims, List<String> texts, String country) {
+        if (claims == null || claims.isEmpty()) {
+            return claims;
+        }
+        return ClaimFigures.withoutRepeats(ClaimParties.resolve(claims, scene(texts, country)));
+    }
+
+    /** What the report's texts (title first) say of its event as a whole, for {@link ClaimParties}. */
+    ClaimParties.Scene scene(List<String> texts, String country) {
+        Optional<EventType> type = EventTypeClassifier.vote(classifier.evidenceEach(texts));
+        boolean civilianTarget = type.isPresent()
+                && (type.get() == EventType.attack_on_civilians || type.get() == EventType.suicide_bombing);
+        int foreign = 0;
+        int home = 0;
+        Boolean leadForeign = null;
+        for (String t : texts) {
+            int[] counts = forceMentions(Text.tokenize(t), country);
+            if (leadForeign == null && counts[0] + counts[1] > 0) {
+                leadForeign = counts[0] > 0 && counts[1] == 0;
+            }
+            foreign += counts[0];
+            home += counts[1];
+        }
+        boolean foreignHeld = Boolean.TRUE.equals(leadForeign) && foreign >= home;
+        java.util.regex.Pattern homeForces = null;
+        if (foreignHeld && country != null) {
+            homeForces = java.util.regex.Pattern.compile(CasualtyLexicon.nationalityPattern(country));
+        }
+        return new ClaimParties.Scene(civilianTarget, foreignHeld, homeForces);
+    }
+
+    /**
+     * Mentions of foreign and of home forces in a text: {foreign, home}. Foreign: AU, UN, ATMIS, MINUSMA, Barkhane,
+     * Wagner, peacekeepers, mercenaries, or a foreign nationality next to a force word ("Ugandan troops"); home: the
+     * event country's nationality next to a force word ("Somali forces", "armée malienne").
+     */
+    private static int[] forceMentions(List<Token> toks, String home) {
+        int foreign = 0;
+        int homeCount = 0;
+        for (int k = 0; k < toks.size(); k++) {
+            Token t = toks.get(k);
+            String w = t.text();
+            Party p = CasualtyLexicon.nounParty(w);
+            if (p == Party.foreign_forces || (CasualtyLexicon.isForeignModifier(t) && !w.equals("foreign")
+                    && !w.equals("etrangers") && nearForceWord(toks, k))) {
+                foreign++;
+                continue;
+            }
+            String nat = CasualtyLexicon.nationality(w);
+            if (nat != null && nearForceWord(toks, k)) {
+                if (CasualtyLexicon.foreignTo(nat, home)) {
+                    foreign++;
+                } else if (home == null || nat.equalsIgnoreCase(home)) {
+                    homeCount++;
+                }
+            }
+        }
+        return new int[] {foreign, homeCount};
+    }
+
+    private static boolean nearForceWord(List<Token> toks, int k) {
+        for (int q = Math.max(0, k - 3); q < toks.size() && q <= k + 3; q++) {
+            if (q != k && CasualtyLexicon.isForceWord(toks.get(q).text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String mostMentioned(List<Input> inputs, ActorDictionary.Kind kind) {

@@ -233,7 +233,7 @@ public final class Extractor {
     /** English and French: null when the article gives no report (no claim, and no event evidence or no country). */
     private Read readFully(List<ClaimExtractor.Input> inputs, ClaimExtractor.Source source, String title,
             List<String> typed, List<String> current, Gazetteer.Location where, LocalDate published) {
-        List<Claim> found = claims.extract(inputs, source);
+        List<Claim> found = claims.review(claims.extract(inputs, source), typed, where.country());
         // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
         List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
         var evidence = EventTypeClassifier.vote(evidenceOf);
