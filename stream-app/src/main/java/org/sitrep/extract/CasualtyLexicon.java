@@ -153,7 +153,8 @@ final class CasualtyLexicon {
                 "slaughtered", "massacred", "executed", "murdered", "murder", "neutralised", "neutralized", "neutralising",
                 "neutralizing", "fatalities", "deaths", "death", "perished", "beheaded", "tues", "tue", "tuee", "tuees",
                 "tuant", "morts", "mort", "mortes", "peri", "perirent", "neutralises", "neutralise", "neutralisant",
-                "neutralisees", "abattus", "abattu", "massacres", "executes", "assassines", "assassinated", "decapites")) {
+                "neutralisees", "abattus", "abattu", "massacres", "executes", "assassines", "assassinated", "decapites",
+                "buried", "enterre", "enterres", "enterrees", "inhume", "inhumes", "inhumees")) {
             CASUALTY_WORDS.put(w, Casualty.KILLED);
         }
         for (String w : List.of("wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "blesses",
@@ -218,7 +219,7 @@ final class CasualtyLexicon {
     /** Words that name an armed force or its post, for telling whose forces a text speaks of. */
     private static final Set<String> FORCE_WORDS = Set.of("troops", "troop", "soldiers", "soldier", "forces", "force",
             "army", "military", "soldats", "soldat", "militaires", "troupes", "armee", "contingent", "contingents",
-            "base", "camp", "battalion", "bataillon", "defence", "defense", "peacekeepers", "mission");
+            "battalion", "bataillon", "defence", "defense", "peacekeepers", "mission");
 
     static boolean isForceWord(String folded) {
         return FORCE_WORDS.contains(folded);

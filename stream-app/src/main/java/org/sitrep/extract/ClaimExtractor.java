@@ -58,7 +58,7 @@ public final class ClaimExtractor {
     public record Input(Sentence sentence, boolean background) {}
 
     private static final java.util.regex.Pattern OWN_RANKS = java.util.regex.Pattern.compile(
-            "\\b(dans (ses|leurs|nos) rangs|in (its|their|our) (own )?ranks|among (its|their|our) (own )?(ranks|troops|men|"
+            "\\b(dans (ses|leurs|nos) rangs|on our side|de notre cote|in (its|their|our) (own )?ranks|among (its|their|our) (own )?(ranks|troops|men|"
                     + "fighters)|of (its|their) (own )?(men|troops|soldiers|fighters))\\b");
     private static final Set<String> CONJUNCTIONS = Set.of("and", "et", ",", "as", "ainsi", "plus", "or", "ou");
     private static final Set<String> PHRASE_GLUE = Set.of("of", "de", "d", "des", "du", "the", "les", "la", "le",
@@ -70,7 +70,10 @@ public final class ClaimExtractor {
             "been", "be", "according", "selon", "not", "no", "up", "down", "over", "about", "around",
             // time words right after a figure end its phrase: "passé à 41 dimanche", "rose to 57 yesterday"
             "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "yesterday",
-            "today", "overnight", "last", "this", "ce", "cette", "mi", "fin", "debut", "desormais", "now");
+            "today", "overnight", "last", "this", "ce", "cette", "mi", "fin", "debut", "desormais", "now",
+            // a figure's source or time right after it: "up from 100 announced earlier", "contre 63 selon le bilan"
+            "announced", "reported", "given", "earlier", "previously", "initially", "cited", "recorded", "annonce",
+            "annonces", "avance", "avances", "donne", "donnes", "precedemment", "initialement", "auparavant");
     private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "janvier", "fevrier", "mars", "avril",
             "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "jan", "feb", "apr", "jun",
@@ -111,43 +114,127 @@ public final class ClaimExtractor {
         }
         String articleArmed = mostMentioned(inputs, ActorDictionary.Kind.ARMED_GROUP);
         String articleState = mostMentioned(inputs, ActorDictionary.Kind.STATE);
+        Lazy<List<ClaimantResolver.Person>> persons = new Lazy<>(
+                () -> claimants.persons(inputs.stream().map(in -> in.sentence().text()).toList()));
+        ClaimantKind outletKind = claimants.outletKind(src.outlet());
         Map<String, Claim> unique = new LinkedHashMap<>();
-        int carriedParagraph = -1;
+        // claims whose claimant is not named in their own sentence (carried, referred back to, or the outlet)
+        Set<Claim> borrowed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // Cues of every sentence, each computed only when asked for: most sentences have no figure, and the claimant
+        // patterns are the most expensive part of extraction.
+        List<Lazy<List<ClaimantResolver.Cue>>> cues = new ArrayList<>(inputs.size());
         List<String> paragraphSoFar = new ArrayList<>();
-        // Cues of the sentences of the current paragraph so far, each computed only when asked for: most sentences
-        // have no figure, and the claimant patterns are the most expensive part of extraction. The carried cue is the
-        // first cue of the latest earlier sentence of the paragraph that has any.
-        List<Lazy<List<ClaimantResolver.Cue>>> paragraphCues = new ArrayList<>();
+        int paragraph = -1;
         for (Input in : inputs) {
             Sentence s = in.sentence();
-            if (s.paragraph() != carriedParagraph) {
-                carriedParagraph = s.paragraph();
+            if (s.paragraph() != paragraph) {
+                paragraph = s.paragraph();
                 paragraphSoFar.clear();
-                paragraphCues.clear();
             }
             paragraphSoFar.add(s.text());
             List<String> soFar = List.copyOf(paragraphSoFar);
-            Lazy<List<ClaimantResolver.Cue>> cues = new Lazy<>(() -> claimants.cues(s.text(),
-                    new ClaimantResolver.Context(claimants.firstArmedGroup(soFar), articleArmed, articleState)));
-            if (!in.background()) {
-                List<Lazy<List<ClaimantResolver.Cue>>> earlier = List.copyOf(paragraphCues);
-                Supplier<ClaimantResolver.Cue> carried = () -> {
-                    for (int k = earlier.size() - 1; k >= 0; k--) {
-                        List<ClaimantResolver.Cue> c = earlier.get(k).get();
-                        if (!c.isEmpty()) {
-                            return c.get(0);
-                        }
-                    }
-                    return null;
-                };
-                for (Claim c : claims(s.text(), cues, carried, src)) {
-                    unique.putIfAbsent(ClaimFigures.key(c), c);
+            cues.add(new Lazy<>(() -> claimants.cues(s.text(), new ClaimantResolver.Context(
+                    claimants.firstArmedGroup(soFar), articleArmed, articleState, persons.get()))));
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).background()) {
+                continue;
+            }
+            int at = i;
+            boolean[] ownCue = new boolean[1];
+            CueResolver resolve = (cue) -> {
+                ownCue[0] = cue != null && !cue.anaphor();
+                return resolveCue(cue, at, inputs, cues);
+            };
+            List<Claim> sentenceClaims = claims(inputs.get(i).sentence().text(), cues.get(i), resolve, src, outletKind);
+            for (Claim c : sentenceClaims) {
+                if (unique.putIfAbsent(ClaimFigures.key(c), c) == null && !ownCue[0]) {
+                    borrowed.add(c);
                 }
             }
-            paragraphCues.add(cues);
         }
-        out.addAll(ClaimFigures.withoutUnknownDuplicates(unique.values()));
+        List<Claim> found = ClaimFigures.withoutUnknownDuplicates(unique.values());
+        out.addAll(ClaimFigures.withoutRestatements(found, borrowed));
         return out;
+    }
+
+    /** Turns the cue nearest a figure (null when its sentence has none) into the cue that names its claimant. */
+    @FunctionalInterface
+    private interface CueResolver {
+        ClaimantResolver.Cue resolve(ClaimantResolver.Cue nearest);
+    }
+
+    /**
+     * The claimant cue of a figure of sentence {@code i}: the nearest cue of its sentence; when there is none, the
+     * attribution that closes a quotation the sentence opens (\"We have 60 dead.\" / \"...,\" the source said.), else
+     * the first cue of the latest earlier sentence of the paragraph that has one (a continued quotation: "According to
+     * the group..." then "It said..."). A cue that refers back ("he said", "the source said", "selon la même source",
+     * "the report said") is the latest named source before the sentence, anywhere in the article. Null: the outlet.
+     */
+    private static ClaimantResolver.Cue resolveCue(ClaimantResolver.Cue nearest, int i, List<Input> inputs,
+            List<Lazy<List<ClaimantResolver.Cue>>> cues) {
+        ClaimantResolver.Cue cue = nearest;
+        int paragraph = inputs.get(i).sentence().paragraph();
+        if (cue == null && openQuote(inputs.get(i).sentence().text())) {
+            for (int j = i + 1; j < inputs.size() && j <= i + 3 && inputs.get(j).sentence().paragraph() == paragraph; j++) {
+                String t = inputs.get(j).sentence().text();
+                if (openQuote(t)) {
+                    int close = Text.fold(t).indexOf('"');
+                    List<ClaimantResolver.Cue> later = cues.get(j).get();
+                    for (ClaimantResolver.Cue c : later) {
+                        if (c.start() >= close) {
+                            cue = c;
+                            break;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        if (cue == null) {
+            for (int k = i - 1; k >= 0 && inputs.get(k).sentence().paragraph() == paragraph; k--) {
+                List<ClaimantResolver.Cue> c = cues.get(k).get();
+                if (!c.isEmpty()) {
+                    cue = c.get(0);
+                    break;
+                }
+            }
+        }
+        if (cue != null && cue.anaphor()) {
+            // "local sources said that they had counted 160": the source named earlier in the same sentence, else
+            // the latest one before it
+            ClaimantResolver.Cue anaphor = cue;
+            cue = null;
+            if (anaphor == nearest) {
+                for (ClaimantResolver.Cue c : cues.get(i).get()) {
+                    if (!c.anaphor() && c.end() <= anaphor.start()) {
+                        cue = c;
+                    }
+                }
+            }
+            for (int k = i - 1; k >= 0 && cue == null; k--) {
+                List<ClaimantResolver.Cue> c = cues.get(k).get();
+                for (int q = c.size() - 1; q >= 0; q--) {
+                    if (!c.get(q).anaphor()) {
+                        cue = c.get(q);
+                        break;
+                    }
+                }
+            }
+        }
+        return cue;
+    }
+
+    /** A sentence with an odd number of quotation marks opens (or closes) a quotation that spans sentences. */
+    private static boolean openQuote(String sentence) {
+        String f = Text.fold(sentence);
+        int n = 0;
+        for (int k = 0; k < f.length(); k++) {
+            if (f.charAt(k) == '"') {
+                n++;
+            }
+        }
+        return n % 2 == 1;
     }
 
     /**
@@ -215,13 +302,26 @@ public final class ClaimExtractor {
         return new int[] {foreign, homeCount};
     }
 
+    private static final Set<String> FORCE_NAME_WORDS = Set.of("'", "s", "people", "national", "armed", "defence",
+            "defense", "special", "elite", "armees", "nationales", "speciales");
+
+    /**
+     * Whether the word at {@code k} qualifies a force: a force word follows across names and "'s" ("Ugandan troops",
+     * "Uganda People's Defence Forces") or precedes it ("soldats ougandais", "forces armées maliennes").
+     */
     private static boolean nearForceWord(List<Token> toks, int k) {
-        for (int q = Math.max(0, k - 3); q < toks.size() && q <= k + 3; q++) {
-            if (q != k && CasualtyLexicon.isForceWord(toks.get(q).text())) {
+        for (int q = k + 1; q < toks.size() && q <= k + 3; q++) {
+            Token t = toks.get(q);
+            if (CasualtyLexicon.isForceWord(t.text())) {
                 return true;
             }
+            if (!FORCE_NAME_WORDS.contains(t.text()) && !t.capitalised()) {
+                break;
+            }
         }
-        return false;
+        return (k >= 1 && CasualtyLexicon.isForceWord(toks.get(k - 1).text()))
+                || (k >= 2 && CasualtyLexicon.isForceWord(toks.get(k - 2).text())
+                        && FORCE_NAME_WORDS.contains(toks.get(k - 1).text()));
     }
 
     private String mostMentioned(List<Input> inputs, ActorDictionary.Kind kind) {
@@ -247,15 +347,9 @@ public final class ClaimExtractor {
         return best;
     }
 
-    /** Claims of one sentence. */
-    List<Claim> claims(String sentence, List<ClaimantResolver.Cue> cues, ClaimantResolver.Cue carried,
-            ClaimantResolver.Context ctx, Source src) {
-        return claims(sentence, () -> cues, () -> carried, src);
-    }
-
     /** Claims of one sentence; the cues are only asked for when the sentence has a casualty figure. */
     private List<Claim> claims(String sentence, Supplier<List<ClaimantResolver.Cue>> cueSource,
-            Supplier<ClaimantResolver.Cue> carriedSource, Source src) {
+            CueResolver resolver, Source src, ClaimantKind outletKind) {
         List<Token> toks = Text.tokenize(sentence);
         List<Figure> figures = figures(toks, src.language(), src.country());
         if (figures.isEmpty()) {
@@ -268,12 +362,9 @@ public final class ClaimExtractor {
         List<Qualifier> openQualifiers = new ArrayList<>();
         for (Figure f : figures) {
             int pos = toks.get(f.number().numberStart()).start();
-            ClaimantResolver.Cue cue = ClaimantResolver.nearest(cues, pos);
-            if (cue == null) {
-                cue = carriedSource.get();
-            }
+            ClaimantResolver.Cue cue = resolver.resolve(ClaimantResolver.nearest(cues, pos));
             String claimant = cue == null ? src.outlet() : cue.name();
-            ClaimantKind kind = cue == null ? ClaimantKind.media : cue.kind();
+            ClaimantKind kind = cue == null ? outletKind : cue.kind();
             if (f.party() == Party.unknown && OWN_RANKS.matcher(Text.fold(sentence)).find()) {
                 // "fait état de 14 morts dans ses rangs": the claimant's own losses (an anonymous officer's are the
                 // army's)
@@ -355,7 +446,8 @@ public final class ClaimExtractor {
             }
             boolean partitive = partitiveBefore(toks, f.number().start()) || partitiveAfter(toks, f.number().end());
             if (c == null && !typed.isEmpty() && raw.get(k - 1) == findRaw(raw, typed.get(typed.size() - 1))
-                    && (partitive || parallel(toks, typed.get(typed.size() - 1), f))) {
+                    && (partitive || parallel(toks, typed.get(typed.size() - 1), f)
+                            || comparedBefore(toks, f.number().start()))) {
                 // "22 people were killed, 19 of them civilians"; "70 were killed in A and 30 in B"
                 c = typed.get(typed.size() - 1).casualty();
                 before = true;
@@ -581,6 +673,21 @@ public final class ClaimExtractor {
             // maliennes (FAMa)"
             j = skipParenthesis(toks, raw.get(index).tailEnd());
         }
+        int modifier = POST_MODIFIERS.contains(at(toks, raw.get(index).phraseEnd())) ? raw.get(index).phraseEnd() : j;
+        if (POST_MODIFIERS.contains(at(toks, modifier))) {
+            j = modifier;
+            // "54 Ugandan soldiers serving with the African Union mission in Somalia were killed"
+            for (int k = j + 1; k < toks.size() && k <= j + 12; k++) {
+                String w = toks.get(k).text();
+                if (w.equals(",") || w.equals(";") || w.equals(".") || toks.get(k).isNumber()) {
+                    break;
+                }
+                Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
+                if (c != null) {
+                    return CasualtyLexicon.isAux(at(toks, k - 1)) ? c : null;
+                }
+            }
+        }
         while (j < toks.size() && guard++ < 40) {
             String w = toks.get(j).text();
             Casualty c = CasualtyLexicon.casualtyAt(toks, j, len);
@@ -607,6 +714,11 @@ public final class ClaimExtractor {
         }
         return null;
     }
+
+    /** Words that open a modifier between a figure's noun and its passive verb. */
+    private static final Set<String> POST_MODIFIERS = Set.of("serving", "stationed", "based", "deployed", "posted",
+            "assigned", "attached", "belonging", "travelling", "traveling", "bases", "deployes", "stationnes",
+            "affectes", "appartenant", "engages");
 
     /** Skips one parenthesised group of at most eight tokens starting at {@code j}: "(FAMa)". */
     private static int skipParenthesis(List<Token> toks, int j) {
@@ -743,6 +855,18 @@ public final class ClaimExtractor {
         return false;
     }
 
+    /**
+     * Words right before a figure that make it another reading of the figure before: "77 militants were killed, up
+     * from 63", "77 terroristes neutralisés, contre 63 selon le premier bilan", "92, compared with 47".
+     */
+    private static boolean comparedBefore(List<Token> toks, int start) {
+        String w1 = at(toks, start - 1);
+        String w2 = at(toks, start - 2);
+        return ((w1.equals("from") && (w2.equals("up") || w2.equals("down"))) || w1.equals("contre")
+                || w1.equals("versus") || w1.equals("vs") || (w1.equals("with") && w2.equals("compared"))
+                || (w1.equals("de") && w2.equals("lieu")) || (w1.equals("of") && w2.equals("instead")));
+    }
+
     /** Words right before a figure that make it a subset of the figure before: "dont 19 civils", "including 3". */
     private static boolean partitiveBefore(List<Token> toks, int start) {
         String w1 = at(toks, start - 1);
@@ -812,6 +936,43 @@ public final class ClaimExtractor {
         return false;
     }
 
+    private static final Set<String> RELATIVES = Set.of("where", "when", "which", "ou", "laquelle", "lequel",
+            "lesquelles", "lesquels");
+    private static final Set<String> ANCHORS = Set.of("than", "after", "since", "before", "like", "apres", "avant",
+            "depuis", "comme", "que", "qu");
+    private static final Set<String> ATTACK_NOUNS = Set.of("attack", "attacks", "assault", "raid", "ambush",
+            "massacre", "bombing", "attaque", "attaques", "assaut", "embuscade", "attentat", "tuerie", "celle", "celui");
+
+    /**
+     * A figure in a relative clause about another attack that the sentence compares this one with or dates it by:
+     * "deadlier than the December assault on the camp, where 71 soldiers died", "une semaine après l'attaque de
+     * Dioura, au cours de laquelle une vingtaine de soldats avaient été tués", "un mois après celle d'Inatès, où 71
+     * militaires avaient été tués".
+     */
+    private static boolean anchoredElsewhere(List<Token> toks, int start) {
+        int rel = -1;
+        for (int k = start - 1; k >= 0 && k >= start - 4; k--) {
+            if (RELATIVES.contains(toks.get(k).text())) {
+                rel = k;
+                break;
+            }
+        }
+        if (rel < 0) {
+            return false;
+        }
+        for (int k = rel - 1; k >= 0 && k >= rel - 24; k--) {
+            if (ATTACK_NOUNS.contains(toks.get(k).text())) {
+                for (int q = k - 1; q >= 0 && q >= k - 5; q--) {
+                    if (ANCHORS.contains(toks.get(q).text())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Killed figures above this are aggregates (a conflict's toll), never one incident's. */
     static final int MAX_INCIDENT_KILLED = 3_000;
 
@@ -843,6 +1004,9 @@ public final class ClaimExtractor {
             } else if (reprisal && (w.equals("after") || w.equals("apres") || w.equals("for") || w.equals("pour"))) {
                 return true;
             }
+        }
+        if (anchoredElsewhere(toks, start)) {
+            return true;
         }
         if (start > 0) {
             StringBuilder b = new StringBuilder();

@@ -3,6 +3,7 @@ package org.sitrep.extract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.sitrep.extract.CasualtyLexicon.Casualty;
 import org.sitrep.schema.Claim;
 import org.sitrep.schema.ClaimantKind;
@@ -144,6 +145,26 @@ final class ClaimFigures {
             return false;
         }
         return shared;
+    }
+
+    /**
+     * Drops a claim whose claimant is not named in its own sentence (carried from an earlier sentence, or the outlet)
+     * when a claim named in its own sentence gives the same killed figure (and no other injured figure) for the same
+     * or an unknown party: "Le bilan est ainsi passé de 43 à au moins 110 morts" only sums up the figures the
+     * authorities and the UN gave in the sentences before.
+     */
+    static List<Claim> withoutRestatements(List<Claim> claims, Set<Claim> borrowed) {
+        List<Claim> out = new ArrayList<>();
+        for (Claim c : claims) {
+            boolean restated = borrowed.contains(c) && c.getKilled() != null && claims.stream().anyMatch(d -> d != c
+                    && !borrowed.contains(d) && c.getKilled().equals(d.getKilled())
+                    && (c.getInjured() == null || c.getInjured().equals(d.getInjured()))
+                    && (c.getParty() == d.getParty() || c.getParty() == Party.unknown || d.getParty() == Party.unknown));
+            if (!restated) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** Whether every figure of {@code unknown} is also a figure of {@code known}. */

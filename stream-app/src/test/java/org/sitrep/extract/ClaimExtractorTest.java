@@ -364,4 +364,132 @@ class ClaimExtractorTest {
         assertThat(claims(Language.FR, "Un officier évoquait au moins 30 morts dans les rangs de l'armée."))
                 .extracting(Claim::getParty).containsExactly(Party.state_forces);
     }
+
+    private static org.assertj.core.groups.Tuple kind(int killed, ClaimantKind kind) {
+        return tuple(killed, kind);
+    }
+
+    @Test
+    void officersPoliceAndOfficialsNamedByTheirOfficeAreTheState() {
+        assertThat(claims(Language.EN, "At least 9 people were killed, according to Captain Musa Ali, a police officer at the scene."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(9, ClaimantKind.state));
+        assertThat(claims(Language.EN, "Gunmen killed 14 people in the town, emergency officials said."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(14, ClaimantKind.state));
+        assertThat(claims(Language.EN, "Six soldiers died, a military official said."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(6, ClaimantKind.anonymous_official));
+        assertThat(claims(Language.FR, "Le bilan communiqué par l'agence de gestion des urgences de la région (ARGU) est de 12 morts."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(12, ClaimantKind.state));
+        assertThat(claims(Language.EN, "The army has acknowledged heavy losses and said it killed about 20 militants."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(20, ClaimantKind.state));
+    }
+
+    @Test
+    void anAnonymousSourceOnlyOverridesTheStateInItsOwnClause() {
+        assertThat(claims(Language.EN, "The ministry said 71 soldiers were killed, more than the 60 dead reported earlier by a security source."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind)
+                .containsExactly(kind(71, ClaimantKind.state), kind(60, ClaimantKind.anonymous_official));
+        // an unnamed resident or doctor is a local source; an unnamed officer an anonymous official
+        assertThat(claims(Language.EN, "A resident of the village, speaking on condition of anonymity, said eight soldiers died."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(8, ClaimantKind.local_source));
+        assertThat(claims(Language.EN, "A police officer, speaking on condition of anonymity, said eight soldiers died."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind)
+                .containsExactly(kind(8, ClaimantKind.anonymous_official));
+    }
+
+    @Test
+    void localSourcesWithTheirPlaceAndAnIncise() {
+        assertThat(claims(Language.EN, "The mayor of Dogo, a market town near the border, said 14 people had been killed."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(14, ClaimantKind.local_source));
+        assertThat(claims(Language.FR, "« Il y a eu 12 morts », a précisé à l'AFP un élu local."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(12, ClaimantKind.local_source));
+        assertThat(claims(Language.FR, "Un ancien du village a déclaré que des dizaines de soldats avaient été tués."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(20, ClaimantKind.local_source));
+        assertThat(claims(Language.EN, "The head of the local vigilante group said 11 villagers were killed."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(11, ClaimantKind.local_source));
+        // the army inside the relative clause is not the speaker
+        assertThat(claims(Language.FR, "Le chef d'une milice locale qui combat aux côtés de l'armée a confirmé le bilan de 12 morts."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(12, ClaimantKind.local_source));
+        assertThat(claims(Language.FR, "Des sources communautaires jointes par nos partenaires font état de sept morts."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(7, ClaimantKind.local_source));
+    }
+
+    @Test
+    void rebelsAndUnSourcesWithTheirVerbs() {
+        assertThat(claims(Language.EN, "Separatist rebels said on Sunday they had killed 33 soldiers."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(33, ClaimantKind.armed_group));
+        assertThat(claims(Language.FR, "La Minusma, dont les casques bleus ont évacué les blessés vers la ville, avance le chiffre de 57 morts."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(57, ClaimantKind.ngo_un));
+        assertThat(claims(Language.FR, "Les estimations, notamment de sources onusiennes, font état d'environ 300 morts."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(300, ClaimantKind.ngo_un));
+        assertThat(claims(Language.EN, "Health partners report at least 60 injured people in two hospitals."))
+                .extracting(Claim::getInjured, Claim::getClaimantKind).containsExactly(kind(60, ClaimantKind.ngo_un));
+    }
+
+    @Test
+    void aSourceReferredBackToIsTheLatestNamedOne() {
+        List<Claim> c = claims(Language.EN, "Twenty soldiers were killed, a military source said.",
+                "\"We have at least 25 dead, and some men are missing,\" the source said.");
+        assertThat(c).extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(
+                kind(20, ClaimantKind.anonymous_official), kind(25, ClaimantKind.anonymous_official));
+        assertThat(claims(Language.FR, "Sept civils ont été tués, selon le gouverneur.", "Quatre autres ont été blessés, selon la même source."))
+                .extracting(Claim::getClaimantKind).containsOnly(ClaimantKind.state);
+    }
+
+    @Test
+    void aQuotationTakesTheAttributionThatClosesIt() {
+        assertThat(claims(Language.EN, "\"We buried 40 people this morning. Whole families are gone,\" a village chief said."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(40, ClaimantKind.local_source));
+    }
+
+    @Test
+    void peopleIntroducedWithATitleAreKnownBySurname() {
+        List<Claim> c = claims(Language.EN, "President Amadou Sow visited the camp on Monday.",
+                "Sow, who spoke to troops at the camp, said 30 soldiers had been wounded.");
+        assertThat(c).extracting(Claim::getInjured, Claim::getClaimantKind).containsExactly(kind(30, ClaimantKind.state));
+    }
+
+    @Test
+    void anOutletThatIsAGovernmentOfficeIsTheState() {
+        List<ClaimExtractor.Input> in = new ArrayList<>();
+        for (Sentence s : splitter.split(List.of("The provisional toll on our side is 12 killed and 8 wounded."))) {
+            in.add(new ClaimExtractor.Input(s, false));
+        }
+        List<Claim> c = extractor.extract(in, new ClaimExtractor.Source("a1", "Republic of Nowhere - Government",
+                Instant.parse("2023-01-12T10:00:00Z"), Language.EN));
+        assertThat(c).extracting(Claim::getParty, Claim::getKilled, Claim::getInjured, Claim::getClaimantKind)
+                .containsExactly(tuple(Party.state_forces, 12, 8, ClaimantKind.state));
+    }
+
+    @Test
+    void aSummaryOfFiguresGivenBeforeIsNotAClaim() {
+        List<Claim> c = claims(Language.FR, "Les autorités avaient jusqu'ici fait état de 43 morts. L'ONU a affirmé dimanche qu'au moins 110 civils avaient été tués. Le bilan est ainsi passé de 43 à 110 morts.");
+        assertThat(c).extracting(Claim::getKilled, Claim::getClaimantKind)
+                .containsExactly(kind(43, ClaimantKind.state), kind(110, ClaimantKind.ngo_un));
+    }
+
+    @Test
+    void aModifierBetweenTheNounAndItsPassiveVerb() {
+        assertThat(claimsIn("SO", Language.EN, "Officials said 12 Kenyan soldiers serving with the African Union force were killed."))
+                .extracting(Claim::getParty, Claim::getKilled).containsExactly(tuple(Party.foreign_forces, 12));
+    }
+
+    @Test
+    void aFigureInAClauseAboutAnotherAttackIsNotAClaim() {
+        assertThat(claims(Language.EN, "The attack was deadlier than the assault on the Dogo camp in May, where 40 soldiers died."))
+                .isEmpty();
+        assertThat(claims(Language.FR, "Elle survient un mois après l'attaque du camp de Dogo, dans la même région, au cours de laquelle 40 soldats avaient été tués."))
+                .isEmpty();
+        assertThat(claims(Language.EN, "The raid on the camp, where 40 soldiers died, lasted two hours."))
+                .extracting(Claim::getKilled).containsExactly(40);
+    }
+
+    @Test
+    void aFigureComparedWithAnEarlierOneIsTheEarlierReading() {
+        assertThat(claims(Language.EN, "Seventy militants were also killed, up from 52 announced previously, the government said."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.militants, 70), tuple(Party.militants, 52));
+        assertThat(claims(Language.FR, "Le Conseil indique que 70 terroristes ont été neutralisés, contre 52 selon le premier bilan."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.militants, 70), tuple(Party.militants, 52));
+    }
 }
