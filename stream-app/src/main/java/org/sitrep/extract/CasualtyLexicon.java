@@ -158,7 +158,8 @@ final class CasualtyLexicon {
             CASUALTY_WORDS.put(w, Casualty.KILLED);
         }
         for (String w : List.of("wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "blesses",
-                "blesse", "blessees", "blessee", "blessant", "blessure", "blessures")) {
+                "blesse", "blessees", "blessee", "blessant", "blessure", "blessures", "hospitalised", "hospitalized",
+                "hospitalises", "hospitalisees")) {
             CASUALTY_WORDS.put(w, Casualty.INJURED);
         }
         for (String w : List.of("missing", "unaccounted", "captured", "abducted", "kidnapped", "disparus", "disparu",
@@ -279,6 +280,16 @@ final class CasualtyLexicon {
                 || (FIND_FR.contains(w) && at(toks, i + 1).equals("la") && at(toks, i + 2).equals("mort"))) {
             len[0] = 3;
             return Casualty.KILLED;
+        }
+        if (w.equals("treated") || w.equals("soignes") || w.equals("soignees")) {
+            // "six people were being treated for wounds", "soignés pour des blessures par balle"
+            for (int k = i + 1; k < toks.size() && k <= i + 4; k++) {
+                String x = toks.get(k).text();
+                if (x.equals("wounds") || x.equals("injuries") || x.equals("burns") || x.equals("blessures")) {
+                    len[0] = k - i + 1;
+                    return Casualty.INJURED;
+                }
+            }
         }
         Casualty c = CASUALTY_WORDS.get(w);
         if (c != null) {

@@ -257,15 +257,15 @@ public final class ClaimExtractor {
         int foreign = 0;
         int home = 0;
         Boolean leadForeign = null;
-        for (String t : texts) {
-            int[] counts = forceMentions(Text.tokenize(t), country);
-            if (leadForeign == null && counts[0] + counts[1] > 0) {
-                leadForeign = counts[0] > 0 && counts[1] == 0;
+        for (int k = 0; k < texts.size(); k++) {
+            int[] counts = forceMentions(texts.get(k), country);
+            if (k > 0 && leadForeign == null && counts[0] + counts[1] > 0) {
+                leadForeign = counts[0] > 0 && counts[1] == 0; // the first sentence of the body that names a force
             }
             foreign += counts[0];
             home += counts[1];
         }
-        boolean foreignHeld = Boolean.TRUE.equals(leadForeign) && foreign >= home;
+        boolean foreignHeld = Boolean.TRUE.equals(leadForeign) && 2 * home <= foreign;
         java.util.regex.Pattern homeForces = null;
         if (foreignHeld && country != null) {
             homeForces = java.util.regex.Pattern.compile(CasualtyLexicon.nationalityPattern(country));
@@ -274,19 +274,35 @@ public final class ClaimExtractor {
     }
 
     /**
-     * Mentions of foreign and of home forces in a text: {foreign, home}. Foreign: AU, UN, ATMIS, MINUSMA, Barkhane,
-     * Wagner, peacekeepers, mercenaries, or a foreign nationality next to a force word ("Ugandan troops"); home: the
+     * Mentions of foreign and of home forces in a text: {foreign, home}. Foreign: the foreign forces of the actor
+     * dictionary (Wagner, ATMIS, MINUSMA, Barkhane...), the African Union, AU, peacekeepers, mercenaries, or a foreign
+     * nationality next to a force word ("Ugandan troops"); home: the state forces of the actor dictionary and the
      * event country's nationality next to a force word ("Somali forces", "armée malienne").
      */
-    private static int[] forceMentions(List<Token> toks, String home) {
+    private int[] forceMentions(String text, String home) {
         int foreign = 0;
         int homeCount = 0;
+        List<ActorDictionary.Mention> named = actors.find(text);
+        for (ActorDictionary.Mention m : named) {
+            if (m.actor().kind() == ActorDictionary.Kind.FOREIGN_FORCE) {
+                foreign++;
+            } else if (m.actor().kind() == ActorDictionary.Kind.STATE) {
+                homeCount++;
+            }
+        }
+        List<Token> toks = Text.tokenize(text);
         for (int k = 0; k < toks.size(); k++) {
             Token t = toks.get(k);
             String w = t.text();
+            if (named.stream().anyMatch(m -> m.start() <= t.start() && t.end() <= m.end())) {
+                continue; // counted as an actor
+            }
             Party p = CasualtyLexicon.nounParty(w);
-            if (p == Party.foreign_forces || (CasualtyLexicon.isForeignModifier(t) && !w.equals("foreign")
-                    && !w.equals("etrangers") && nearForceWord(toks, k))) {
+            boolean africanUnion = (w.equals("african") && at(toks, k + 1).equals("union"))
+                    || (w.equals("union") && at(toks, k + 1).equals("africaine"));
+            if ((p == Party.foreign_forces && !w.equals("wagner")) || africanUnion || (w.equals("au") && t.allCaps())
+                    || (CasualtyLexicon.isForeignModifier(t) && !w.equals("foreign") && !w.equals("etrangers")
+                            && !w.equals("african") && !w.equals("au") && nearForceWord(toks, k))) {
                 foreign++;
                 continue;
             }
@@ -499,7 +515,10 @@ public final class ClaimExtractor {
         for (int k = 0; k < out.size(); k++) {
             Figure f = out.get(k);
             boolean demographic = f.demographic() || demographicPredicate(toks, f.phraseEnd());
-            if (f.partitive() && (demographic || (k > 0 && out.get(k - 1).party() == f.party()))) {
+            // a subset of the dead or wounded counted in another sentence ("six of the wounded were in a serious
+            // condition") is no new figure unless it says whose they were ("three of the dead were militants")
+            boolean subsetOfEarlier = k == 0 && f.party() == Party.unknown;
+            if (f.partitive() && (demographic || subsetOfEarlier || (k > 0 && out.get(k - 1).party() == f.party()))) {
                 continue;
             }
             kept.add(f);
@@ -881,9 +900,13 @@ public final class ClaimExtractor {
         String w1 = at(toks, end);
         String w2 = at(toks, end + 1);
         String w3 = at(toks, end + 2);
-        if (w1.equals("of") && (w2.equals("them") || w2.equals("whom")
-                || (w2.equals("the") && (w3.equals("dead") || w3.startsWith("victim") || w3.equals("bodies"))))) {
+        if (w1.equals("of") && (w2.equals("them") || w2.equals("whom") || (w2.equals("the") && (w3.equals("dead")
+                || w3.startsWith("victim") || w3.equals("bodies") || w3.equals("wounded") || w3.equals("injured"))))) {
             return true;
+        }
+        if (w1.equals("des") && (w2.equals("morts") || w2.equals("blesses") || w2.startsWith("victime")
+                || w2.equals("tues") || w2.equals("corps"))) {
+            return true; // "six des blessés sont dans un état grave"
         }
         // "d'entre eux": d ' entre eux
         int k = end;

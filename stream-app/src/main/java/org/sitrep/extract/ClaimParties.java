@@ -32,8 +32,9 @@ import org.sitrep.schema.Party;
  * </ol>
  * Only the claims read with a known party are evidence for rule 3: an inferred party never feeds another inference.
  *
- * <p>Foreign-held scenes: when {@link Scene#foreignHeld} (the first force the article names is foreign and foreign
- * forces are named at least as often as the home country's: "an African Union base held by Ugandan troops"), a
+ * <p>Foreign-held scenes: when {@link Scene#foreignHeld} (the first sentence of the body that names a force names
+ * only foreign ones, and the home country's forces are named at most half as often: "an African Union base held by
+ * Ugandan troops"), a
  * state-force claim whose sentence does not name the home country's forces is foreign_forces ("al-Shabaab said it
  * killed 137 soldiers").
  */

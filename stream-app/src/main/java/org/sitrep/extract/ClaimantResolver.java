@@ -74,14 +74,18 @@ final class ClaimantResolver {
             + "font etat|faisaient etat|faisait etat|evoque|evoquent|evoquait|evoquaient|avance|avancent|avancait|estime|"
             + "estiment|recense|recensent|reconnait|parle de|parlent de|parlaient de|parlait de|confirme|confirment)";
     /** An entity's complement and apposition: "mayor of Tondikiwindi", "(SEMA)", "governor of the Sahel region". */
-    private static final String POST = "(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:of|in|at|for|from|de|du|des|d'|au|aux|en)\\s*"
+    private static final String POST = "(?:\\s+(?:alliance|coalition|group|groupe|movement|mouvement|spokes(?:man|woman|person)|"
+            + "porte-parole|leaders?|chief|commanders?|officials?|officers?|forces|troops|army|militants|fighters))?"
+            + "(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:of|in|at|for|from|de|du|des|d'|au|aux|en)\\s*"
             + "(?:the |la |le |les |l')?[\\w'-]+(?:\\s+[\\w'-]+){0,3}?)?(?:\\s*\\([^)]{1,40}\\))?";
     /** An incise or relative clause between an entity and its verb. */
-    private static final String INCISE = "(?:\\s*,[^,.;]{1,100},|\\s+(?:qui|who|which|that)\\s[^,.;\"]{1,80}?|"
-            + "\\s+(?:and|et) (?:the |la |le |les |l')?[^,.;\"]{1,50}?|\\s+(?:reached|contacted|quoted|interviewed|"
-            + "joints?|jointes?|contacte\\w*|interroge\\w*|cite\\w*) (?:by|par) [^,.;\"]{1,40}?){0,2}";
+    private static final String INCISE_TEXT = "(?:(?!\\b(?:said|says|told|according|selon|killing|tuant)\\b)[^,.;\\d])";
+    private static final String INCISE = "(?:\\s*," + INCISE_TEXT + "{1,100},|\\s+(?:qui|who|which|that)\\s"
+            + INCISE_TEXT + "{1,80}?|\\s+(?:and|et) (?:the |la |le |les |l')?" + INCISE_TEXT + "{1,50}?|"
+            + "\\s+(?:reached|contacted|quoted|interviewed|joints?|jointes?|contacte\\w*|interroge\\w*|cite\\w*) "
+            + "(?:by|par) " + INCISE_TEXT + "{1,40}?){0,2}";
     /** Auxiliaries and adverbs before the verb: "had initially said", "avaient jusqu'ici fait état". */
-    private static final String GAP = "(?:\\s+(?:[\\w'-]+\\s+){0,3}?|\\s*,\\s*)";
+    private static final String GAP = "(?:\\s+(?:[a-z'-]+\\s+){0,3}?|\\s*,\\s*)";
 
     private static final String STATE_ENT = "(?:(?:\\w+ )?(?:army|military|armed forces|government|ministry(?: of \\w+)?|"
             + "minister|general staff|authorities|junta|presidency|president|spokes(?:man|woman|person)|governor|police|"
@@ -103,14 +107,18 @@ final class ClaimantResolver {
             + "agents? de sante|civil society|societe civile|youth leaders?|religious leaders?|imams?|"
             + "(?:head|leader|chief|commander) of (?:a|the) [\\w' ()-]{0,50}?(?:vigilante|militia|self-defen[cs]e)"
             + "(?: group| force)?|vigilantes?|chefs? d'une milice(?: locale)?|chefs? de (?:la )?milice|"
+            + "(?:a |an |one )?members? of (?:the |a )?[\\w' ()-]{0,40}?(?:vigilante|militia|joint task force|self-defen[cs]e)"
+            + "(?: group| force)?|civilian joint task force|cjtf|responsables? locaux|responsable local|autorites locales|"
             + "conseillers? municipa(?:l|ux)|municipal councill?ors?|collectif d'habitants)";
     private static final String NGO_ENT = "(?:united nations|nations unies|onu|minusma|ocha|unhcr|hcr|unicef|hrw|"
             + "human rights watch|amnesty(?: international)?|acled|msf|medecins sans frontieres|doctors without borders|"
             + "icrc|cicr|red cross|croix-rouge|ohchr|humanitarian sources?|sources? humanitaires?|sources? onusiennes?|"
             + "(?:health |humanitarian )?partners|partenaires(?: humanitaires)?|humanitarian coordinator|"
-            + "coordinat(?:or|eur) humanitaire|human rights division|division des droits de l'homme|aid (?:agencies|groups))";
+            + "coordinat(?:or|eur) humanitaire|human rights division|division des droits de l'homme|aid (?:agencies|groups)|"
+            + "(?:aid|humanitarian) workers?|travailleurs? humanitaires?|humanitaires?|an? (?:international )?ngo|ong)";
     private static final String ARMED_GENERIC = "(?:(?:the |le |l'|this |ce )?(?:jihadist |islamist |armed |extremist |"
-            + "terrorist |militant )?(?:group|groupe|groupes armes|jihadists|jihadistes|djihadistes|insurgents|militants)|"
+            + "terrorist |militant )?(?<!(?:vigilante|self-defence|self-defense|autodefense|civilian|hunters|militia) )"
+            + "(?:group|groupe|groupes armes|jihadists|jihadistes|djihadistes|insurgents|militants)|"
             + "al-qaeda|al qaeda|al-qaida|al qaida|islamic state|etat islamique|daesh|daech|rebels|rebelles|"
             + "rebel (?:alliance|coalition|groups?|movement)|separatists|separatistes|independantistes|"
             + "(?:the |la |une )?coalition de groupes armes)";
@@ -120,9 +128,10 @@ final class ClaimantResolver {
             + "|not authori[sz]ed to (?:speak|talk)|security sources?|military sources?|sources? securitaires?|"
             + "sources? militaires?|sous (?:le )?couvert (?:de l')?anonymat|requis l'anonymat|anonymat|"
             + "sans vouloir etre (?:cite|nomme|identifie)e?|une source (?:securitaire|militaire|proche)|"
-            + "a source (?:close to|within|in) the|(?:an? |two |three |several |some )?(?:army |military |security )"
-            + "(?:officers?|officials?|commanders?) (?:said|told|say|says)|(?:an?|one) (?:officer|commander|official) "
-            + "(?:said|told)|(?:a|ont) (?:declare|indique|affirme|dit|confie|explique|precise|assure) (?:un|des|deux|"
+            + "a source (?:close to|within|in) the|(?:an? |two |three |several |some )?(?:army |military |security )?"
+            + "(?:officers?|commanders?|officiers?) (?:said|told|say|says)|(?:an? |two |several |some )?(?:army |military |"
+            + "security )(?:officials?|responsables?) (?:said|told|say|says)|(?:an?|one) official (?:said|told)|"
+            + "off the record|en off|(?:a|ont) (?:declare|indique|affirme|dit|confie|explique|precise|assure) (?:un|des|deux|"
             + "plusieurs) (?:officiers?|gradee?s?|responsables? (?:militaires?|securitaires?)))\\b");
     /** Words that refer back to a source named earlier: "he said", "the source said", "selon la même source". */
     private static final String ANAPHOR = "(?:he|she|they|il|elle|ils|elles|(?:the|this|that|la|cette) (?:same )?source|"

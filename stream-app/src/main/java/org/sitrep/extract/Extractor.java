@@ -269,7 +269,7 @@ public final class Extractor {
     private Read readPassThrough(List<ClaimExtractor.Input> inputs, ClaimExtractor.Source source,
             LanguageProfile profile, String title, List<String> typed, List<String> current, Gazetteer.Location where,
             LocalDate published) {
-        List<Claim> found = passThrough.claims(inputs, source, profile);
+        List<Claim> found = claims.review(passThrough.claims(inputs, source, profile), typed, where.country());
         if (found.isEmpty() && where.country() == null) {
             return null;
         }

@@ -492,4 +492,35 @@ class ClaimExtractorTest {
                 .extracting(Claim::getParty, Claim::getKilled)
                 .containsExactly(tuple(Party.militants, 70), tuple(Party.militants, 52));
     }
+
+    @Test
+    void treatedForWoundsIsInjuredAndASubsetOfTheWoundedIsNoNewFigure() {
+        assertThat(claims(Language.EN, "Officials said 11 people were being treated for gunshot wounds."))
+                .extracting(Claim::getInjured).containsExactly(11);
+        assertThat(claims(Language.EN, "Four of the wounded were in a critical condition, the doctor said.")).isEmpty();
+        assertThat(claims(Language.FR, "Trois des blessés sont dans un état grave.")).isEmpty();
+    }
+
+    @Test
+    void aVigilanteGroupIsNotAnArmedGroupClaimant() {
+        assertThat(claims(Language.EN, "A member of the local vigilante group, which patrols with the army, said 15 villagers were killed."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(15, ClaimantKind.local_source));
+    }
+
+    @Test
+    void aNamedGroupWithItsHeadNounAndAnIncise() {
+        assertThat(claims(Language.EN, "The JNIM alliance, which claimed the raid, said it had killed nine soldiers."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(9, ClaimantKind.armed_group));
+        // an incise holds no figure: the entity before it is not the speaker of the figure inside it
+        assertThat(claims(Language.EN, "Two bombs went off near the finance ministry in the capital on Friday, killing 8 people, police and witnesses said."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(8, ClaimantKind.state));
+    }
+
+    @Test
+    void unnamedOfficersAreAnonymousOfficials() {
+        assertThat(claims(Language.EN, "At least 12 soldiers died on Monday, army and police officers told reporters."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(12, ClaimantKind.anonymous_official));
+        assertThat(claims(Language.EN, "Commanders speaking off the record said that nine soldiers had died."))
+                .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(9, ClaimantKind.anonymous_official));
+    }
 }
