@@ -812,10 +812,8 @@ public final class ClaimExtractor {
             return null;
         }
         for (int q = k + 1; q < toks.size() && q <= k + 10; q++) {
-            String x = toks.get(q).text();
-            if (CLAUSE_END.contains(x) && !x.equals(",")) {
-                break;
-            }
+            Token t = toks.get(q);
+            String x = t.text();
             Party p = CasualtyLexicon.nounParty(x);
             if (p != null && p != Party.unknown) {
                 return p;
@@ -823,9 +821,18 @@ public final class ClaimExtractor {
             if (x.equals("group") || x.equals("groupe") || x.equals("katiba") || MILITANT_CONTEXT.contains(x)) {
                 return Party.militants; // "members of an armed group", "membres présumés de la katiba"
             }
+            if (!PREDICATE_FILLER.contains(x) && !t.capitalised()) {
+                return null; // "were killed when jihadists attacked": a verb, not what the dead were
+            }
         }
         return null;
     }
+
+    /** Words allowed between "were" and the noun that says what the dead were. */
+    private static final Set<String> PREDICATE_FILLER = Set.of("presumed", "believed", "said", "reported", "thought",
+            "suspected", "apparently", "to", "be", "all", "also", "mostly", "mainly", "members", "member", "membres",
+            "membre", "elements", "of", "the", "a", "an", "des", "de", "d", "la", "le", "les", "l", "du", "presentes",
+            "presente", "comme", "presumes", "soupconnes", "tous", "toutes", "'", "\"", "armed", "armes", "alleged");
 
     private static boolean joined(List<Token> toks, int from, int to) {
         if (from > to) {
@@ -959,6 +966,8 @@ public final class ClaimExtractor {
         return false;
     }
 
+    private static final Set<String> TIME_UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+            "years", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees");
     private static final Set<String> RELATIVES = Set.of("where", "when", "which", "ou", "laquelle", "lequel",
             "lesquelles", "lesquels");
     private static final Set<String> ANCHORS = Set.of("than", "after", "since", "before", "like", "apres", "avant",
@@ -973,6 +982,18 @@ public final class ClaimExtractor {
      * militaires avaient été tués".
      */
     private static boolean anchoredElsewhere(List<Token> toks, int start) {
+        // "the attack comes a week after 20 soldiers were killed in a similar ambush", "deux mois après la mort de
+        // 30 soldats": a figure dated by its distance to this event
+        for (int k = start - 1; k >= 1 && k >= start - 5; k--) {
+            String w = toks.get(k).text();
+            if ((w.equals("after") || w.equals("apres") || w.equals("before") || w.equals("avant"))
+                    && (TIME_UNITS.contains(at(toks, k - 1)) || TIME_UNITS.contains(at(toks, k - 2)))) {
+                return true;
+            }
+            if (w.equals(",") || w.equals(";")) {
+                break;
+            }
+        }
         int rel = -1;
         for (int k = start - 1; k >= 0 && k >= start - 4; k--) {
             if (RELATIVES.contains(toks.get(k).text())) {

@@ -89,7 +89,7 @@ final class ClaimantResolver {
 
     private static final String STATE_ENT = "(?:(?:\\w+ )?(?:army|military|armed forces|government|ministry(?: of \\w+)?|"
             + "minister|general staff|authorities|junta|presidency|president|spokes(?:man|woman|person)|governor|police|"
-            + "gendarmerie|officials|(?:emergency|disaster)(?: management)? agency|security council)|"
+            + "gendarmerie|officials?|(?:emergency|disaster)(?: management)? agency|security council)|"
             + "captain|colonel|lieutenant|commander|sergeant|"
             + "armee(?: \\w+)?|etat-major|etat major|gouvernement|ministere(?: de \\w+)?|(?:premier )?ministre|autorites|"
             + "presidence|president|presidente|gouverneur|forces armees(?: \\w+)?|fama|porte-parole|capitaine|commandant|"
@@ -185,6 +185,9 @@ final class ClaimantResolver {
                         + "press release|release|sources?|bilan|count|estimates?|assessment|investigation|inquiry)\\b"),
                 // an incise after the figures: "..., a annoncé jeudi l'armée", "..., a précisé à l'ASP un élu local"
                 Pattern.compile("(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + DET + ent + "\\b"),
+                // "a appris l'AFP de sources locales", "learned from security sources"
+                Pattern.compile("\\b(?:appris|apprend|learned|learnt)\\s+(?:[\\w']+\\s+){0,3}?(?:de|d'|from|aupres d[eu]s?)\\s*"
+                        + DET + ent + "\\b"),
                 Pattern.compile("\\b(?:given|released|issued|provided|announced|published|compiled|communiquee?s?|"
                         + "donnee?s?|annoncee?s?|fournie?s?|publiee?s?|avancee?s?) (?:by|par)\\s+" + DET
                         + "(?:[\\w'-]+\\s+){0,3}?" + ent + "\\b"));

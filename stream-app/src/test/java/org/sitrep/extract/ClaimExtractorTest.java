@@ -523,4 +523,30 @@ class ClaimExtractorTest {
         assertThat(claims(Language.EN, "Commanders speaking off the record said that nine soldiers had died."))
                 .extracting(Claim::getKilled, Claim::getClaimantKind).containsExactly(kind(9, ClaimantKind.anonymous_official));
     }
+
+    @Test
+    void whatTheDeadWereIsANounNotAVerb() {
+        // "were killed when jihadists attacked": the jihadists are the attackers, not the dead
+        assertThat(claims(Language.EN, "At least 100 people were killed when jihadists attacked the town."))
+                .extracting(Claim::getParty).containsExactly(Party.unknown);
+    }
+
+    @Test
+    void officialsOfAnAdministrationAndSourcesTheOutletLearnedFrom() {
+        assertThat(claims(Language.EN, "The toll has risen to 52, a regional official told reporters."))
+                .extracting(Claim::getClaimantKind).containsExactly(ClaimantKind.state);
+        assertThat(claims(Language.EN, "The toll has risen to 52, an official told reporters."))
+                .extracting(Claim::getClaimantKind).containsExactly(ClaimantKind.anonymous_official);
+        assertThat(claims(Language.FR, "Au moins 15 civils ont été tués dimanche, a appris l'agence de sources locales."))
+                .extracting(Claim::getClaimantKind).containsExactly(ClaimantKind.local_source);
+    }
+
+    @Test
+    void aFigureDatedByItsDistanceToThisEventIsAnotherEvent() {
+        assertThat(claims(Language.EN, "The attack comes a week after 20 soldiers were killed in a similar ambush."))
+                .isEmpty();
+        assertThat(claims(Language.FR, "Elle survient deux mois après la mort de 30 soldats dans la région.")).isEmpty();
+        assertThat(claims(Language.EN, "Three days after the ambush the toll rose to 40 dead."))
+                .extracting(Claim::getKilled).containsExactly(40);
+    }
 }
