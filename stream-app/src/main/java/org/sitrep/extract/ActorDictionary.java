@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Armed actors by canonical name, recognised through their aliases in English and French.
  *
- * <p>Canonical names: JNIM, IS Sahel, ISWAP, Boko Haram, AQIM, al-Shabaab, Wagner, FAMa, Burkinabe army,
+ * <p>Canonical names: JNIM, IS Sahel, ISWAP, Boko Haram, AQIM, al-Shabaab, the Azawad rebels (CSP-DPA, FLA, CMA),
+ * Dan Na Ambassagou, Ansarul Islam, Katiba Macina; the foreign forces Wagner (Africa Corps), ATMIS (AMISOM), MINUSMA,
+ * Barkhane, MNJTF; FAMa, Burkinabe army,
  * Niger army, Nigerian army, Chadian army, Cameroonian army, Somali army. Matching is on whole words, ignores case
  * and accents and prefers the longest alias ("Wagner group" over "Wagner").
  */
@@ -43,8 +45,25 @@ public final class ActorDictionary {
                     "Al-Qaïda au Maghreb islamique", "Al-Qaida au Maghreb islamique")),
             new Actor("al-Shabaab", Kind.ARMED_GROUP, List.of("al-Shabaab", "al-Shabab", "Shabaab", "Shabab", "Shebab",
                     "Shebabs", "al-Shebab", "Harakat al-Shabaab al-Mujahideen", "Al Shabaab")),
+            new Actor("CSP-DPA", Kind.ARMED_GROUP, List.of("CSP-DPA", "CSP", "CSP-PSD",
+                    "Cadre stratégique permanent pour la défense du peuple de l'Azawad",
+                    "Cadre stratégique permanent pour la paix, la sécurité et le développement",
+                    "Cadre stratégique permanent", "Permanent Strategic Framework",
+                    "Strategic Framework for the Defence of the People of Azawad")),
+            new Actor("FLA", Kind.ARMED_GROUP, List.of("FLA", "Front de libération de l'Azawad", "Azawad Liberation Front")),
+            new Actor("CMA", Kind.ARMED_GROUP, List.of("CMA", "Coordination des mouvements de l'Azawad",
+                    "Coordination of Azawad Movements")),
+            new Actor("Dan Na Ambassagou", Kind.ARMED_GROUP, List.of("Dan Na Ambassagou", "Dana Ambassagou")),
+            new Actor("Ansarul Islam", Kind.ARMED_GROUP, List.of("Ansarul Islam", "Ansaroul Islam")),
+            new Actor("Katiba Macina", Kind.ARMED_GROUP, List.of("Katiba Macina", "Macina Liberation Front",
+                    "Front de libération du Macina")),
             new Actor("Wagner", Kind.FOREIGN_FORCE, List.of("Wagner", "Wagner group", "groupe Wagner", "Africa Corps",
                     "Africa Korps")),
+            // short names only: a long form naming a country ("... Mission in Somalia") would hide that place
+            new Actor("ATMIS", Kind.FOREIGN_FORCE, List.of("ATMIS", "AMISOM", "AUSSOM")),
+            new Actor("MINUSMA", Kind.FOREIGN_FORCE, List.of("MINUSMA")),
+            new Actor("Barkhane", Kind.FOREIGN_FORCE, List.of("Barkhane", "Takuba")),
+            new Actor("MNJTF", Kind.FOREIGN_FORCE, List.of("MNJTF", "Multinational Joint Task Force")),
             new Actor("FAMa", Kind.STATE, List.of("FAMa", "Malian army", "armée malienne", "Malian Armed Forces",
                     "Forces armées maliennes", "Malian military", "Malian troops", "Malian soldiers", "soldats maliens",
                     "militaires maliens", "Mali's army", "Mali army", "Malian forces")),

@@ -31,11 +31,12 @@ final class CasualtyLexicon {
                 "police", "guards", "guard", "gardes", "garde", "vdp", "volunteers", "volunteer", "volontaires", "volontaire",
                 "officers", "officer", "officiers", "officier", "personnel", "recruits", "commandos", "fama", "fds",
                 "instructors", "instructeurs", "paratroopers", "militiamen", "douaniers", "customs", "rangers",
-                "sous-officiers", "agents", "forces")) {
+                "sous-officiers", "agents", "forces", "militia", "militias", "milice", "milices", "vigilantes",
+                "miliciens")) {
             NOUNS.put(w, Party.state_forces);
         }
         for (String w : List.of("mercenaries", "mercenary", "mercenaires", "mercenaire", "peacekeepers", "peacekeeper",
-                "casques", "helmets", "legionnaires", "paramilitaries")) {
+                "casques", "helmets", "legionnaires", "paramilitaries", "russians", "russes", "wagner")) {
             NOUNS.put(w, Party.foreign_forces);
         }
         for (String w : List.of("terrorists", "terrorist", "terroristes", "terroriste", "jihadists", "jihadist",
@@ -52,7 +53,9 @@ final class CasualtyLexicon {
                 "enfants", "farmers", "agriculteurs", "cultivateurs", "herders", "eleveurs", "traders", "commercants",
                 "miners", "orpailleurs", "displaced", "deplaces", "refugees", "refugies", "teachers", "enseignants",
                 "guests", "mourners", "fishermen", "pecheurs", "girls", "boys", "shoppers", "drivers", "chauffeurs",
-                "motorists", "travellers", "travelers", "voyageurs", "pilgrims", "pelerins")) {
+                "motorists", "travellers", "travelers", "voyageurs", "pilgrims", "pelerins", "invites", "spectators",
+                "spectateurs", "fans", "supporters", "vendors", "vendeurs", "hawkers", "commuters", "customers",
+                "clients", "patients", "elderly", "vieillards", "hostages", "otages", "villageoises")) {
             NOUNS.put(w, Party.civilians);
         }
         for (String w : List.of("people", "persons", "personnes", "personne", "person", "individuals", "individus",
@@ -61,11 +64,67 @@ final class CasualtyLexicon {
         }
     }
 
+    /** Nouns of age or sex: civilians when counted alone, a mere description in a subset ("two of them were women"). */
+    private static final Set<String> DEMOGRAPHIC = Set.of("women", "woman", "children", "child", "girls", "boys",
+            "femmes", "femme", "enfants", "enfant", "filles", "garcons", "minors", "mineurs", "elderly", "vieillards",
+            "babies", "infants", "bebes");
+
+    /** Nouns for armed men of any side, whose party comes from the force named with them ("84 Wagner fighters"). */
+    private static final Set<String> FIGHTER_NOUNS = Set.of("fighters", "fighter", "combattants", "combattant",
+            "elements", "men", "hommes", "members", "membres", "paramilitaries");
+
+    /** Names of foreign forces that make a neutral fighter noun foreign ("84 combattants de Wagner"). */
+    private static final Set<String> FOREIGN_FORCE_WORDS = Set.of("wagner", "russia", "russie", "russian", "russians",
+            "russes", "russe", "barkhane", "takuba", "minusma", "amisom", "atmis", "africa", "mercenaries", "mercenaires");
+
+    /** Nouns of injuries rather than injured people: "une blessure", "a wound". */
+    private static final Set<String> INJURY_NOUNS = Set.of("blessure", "wound", "injury");
+
     /** Modifiers that make a state-force noun (soldiers, troops, instructors) foreign. */
     private static final Set<String> FOREIGN_MODIFIERS = Set.of(
-            "wagner", "russian", "russians", "russes", "russe", "french", "francais", "barkhane", "european",
-            "americain", "american", "americains", "minusma", "minusca", "amisom", "atmis", "onu", "ugandan", "kenyan",
-            "burundian", "foreign", "etrangers", "peacekeeping", "africa");
+            "wagner", "barkhane", "takuba", "european", "europeens", "minusma", "minusca", "amisom", "atmis", "onu",
+            "foreign", "etrangers", "peacekeeping", "africa", "african", "africaine", "multinational", "multinationale");
+
+    /**
+     * Nationality adjectives (and "Country's") of armed forces, by ISO country code: a force of another country than
+     * the event's is foreign ("54 Ugandan soldiers" in Somalia, "soldats tchadiens" in Niger).
+     */
+    private static final Map<String, String> NATIONALITY = new HashMap<>();
+
+    static {
+        String[][] table = {
+                {"ML", "malian", "malien", "maliens", "malienne", "maliennes", "mali"},
+                {"BF", "burkinabe", "burkinabes", "burkinais", "burkina"},
+                {"NE", "nigerien", "nigeriens", "nigerienne", "nigeriennes", "niger"},
+                {"NG", "nigerian", "nigerians", "nigerian", "nigerians", "nigeriane", "nigerianes", "nigeria"},
+                {"TD", "chadian", "tchadien", "tchadiens", "tchadienne", "tchadiennes", "chad", "tchad"},
+                {"CM", "cameroonian", "camerounais", "camerounaise", "camerounaises", "cameroon", "cameroun"},
+                {"SO", "somali", "somalien", "somaliens", "somalienne", "somaliennes", "somalia", "somalie"},
+                {"MR", "mauritanian", "mauritanien", "mauritaniens", "mauritania", "mauritanie"},
+                {"BJ", "beninese", "beninois", "benin"}, {"TG", "togolese", "togolais", "togo"},
+                {"GH", "ghanaian", "ghaneen", "ghaneens", "ghana"},
+                {"SN", "senegalese", "senegalais", "senegal"}, {"CI", "ivorian", "ivoirien", "ivoiriens"},
+                {"GN", "guinean", "guineen", "guineens"},
+                {"UG", "ugandan", "ougandais", "ougandaise", "uganda", "ouganda", "updf"}, {"ML", "fama"}, {"SO", "sna"},
+                {"KE", "kenyan", "kenyans", "kenyan", "kenyane", "kenya", "kdf"},
+                {"BI", "burundian", "burundais", "burundi"}, {"ET", "ethiopian", "ethiopien", "ethiopiens", "ethiopia"},
+                {"DJ", "djiboutian", "djiboutien", "djiboutiens"}, {"RW", "rwandan", "rwandais"},
+                {"EG", "egyptian", "egyptien", "egyptiens"},
+                {"FR", "french", "francais", "francaise", "francaises", "france"},
+                {"RU", "russian", "russe", "russes", "russia", "russie"},
+                {"US", "american", "americain", "americains", "americaine"},
+                {"GB", "british", "britannique", "britanniques"}, {"DE", "german", "allemand", "allemands"},
+                {"IT", "italian", "italien", "italiens"}, {"TR", "turkish", "turc", "turcs"},
+                {"CN", "chinese", "chinois"}, {"UA", "ukrainian", "ukrainien", "ukrainiens"}};
+        for (String[] row : table) {
+            for (int i = 1; i < row.length; i++) {
+                NATIONALITY.put(row[i], row[0]);
+            }
+        }
+    }
+
+    /** Countries whose own army is the state force of events in them and presumed so when the event's is unknown. */
+    private static final Set<String> REGIONAL = Set.of("ML", "BF", "NE", "NG", "TD", "CM", "SO", "MR", "BJ", "TG");
 
     /** Modifiers that make a neutral noun (men, hommes, individuals) militant: "armed men", "hommes armés". */
     private static final Set<String> MILITANT_MODIFIERS = Set.of("armed", "armes", "jihadist", "jihadistes",
@@ -94,11 +153,13 @@ final class CasualtyLexicon {
                 "slaughtered", "massacred", "executed", "murdered", "murder", "neutralised", "neutralized", "neutralising",
                 "neutralizing", "fatalities", "deaths", "death", "perished", "beheaded", "tues", "tue", "tuee", "tuees",
                 "tuant", "morts", "mort", "mortes", "peri", "perirent", "neutralises", "neutralise", "neutralisant",
-                "neutralisees", "abattus", "abattu", "massacres", "executes", "assassines", "assassinated", "decapites")) {
+                "neutralisees", "abattus", "abattu", "massacres", "executes", "assassines", "assassinated", "decapites",
+                "buried", "enterre", "enterres", "enterrees", "inhume", "inhumes", "inhumees")) {
             CASUALTY_WORDS.put(w, Casualty.KILLED);
         }
         for (String w : List.of("wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "blesses",
-                "blesse", "blessees", "blessee", "blessant", "blessure", "blessures")) {
+                "blesse", "blessees", "blessee", "blessant", "blessure", "blessures", "hospitalised", "hospitalized",
+                "hospitalises", "hospitalisees")) {
             CASUALTY_WORDS.put(w, Casualty.INJURED);
         }
         for (String w : List.of("missing", "unaccounted", "captured", "abducted", "kidnapped", "disparus", "disparu",
@@ -121,7 +182,64 @@ final class CasualtyLexicon {
         if (t.text().equals("us") && t.allCaps()) {
             return true; // US
         }
+        if (t.text().equals("au") && t.allCaps()) {
+            return true; // AU (African Union)
+        }
         return FOREIGN_MODIFIERS.contains(t.text());
+    }
+
+    /** A regular expression over folded text for the words of one country's nationality ("somali|somalien|..."). */
+    static String nationalityPattern(String country) {
+        StringBuilder b = new StringBuilder("\\b(");
+        boolean first = true;
+        for (Map.Entry<String, String> e : NATIONALITY.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(country)) {
+                b.append(first ? "" : "|").append(java.util.regex.Pattern.quote(e.getKey()));
+                first = false;
+            }
+        }
+        return first ? "(?!)" : b.append(")\\b").toString();
+    }
+
+    /** The country of a nationality adjective ("ugandan" → UG), or null. */
+    static String nationality(String folded) {
+        return NATIONALITY.get(folded);
+    }
+
+    /**
+     * Whether a force of that nationality is foreign in an event of {@code home} (ISO code, null when unknown): any
+     * other country than home; with home unknown, any country outside the region ({@link #REGIONAL}).
+     */
+    static boolean foreignTo(String nationality, String home) {
+        if (nationality == null) {
+            return false;
+        }
+        return home != null ? !nationality.equalsIgnoreCase(home) : !REGIONAL.contains(nationality);
+    }
+
+    /** Words that name an armed force or its post, for telling whose forces a text speaks of. */
+    private static final Set<String> FORCE_WORDS = Set.of("troops", "troop", "soldiers", "soldier", "forces", "force",
+            "army", "military", "soldats", "soldat", "militaires", "troupes", "armee", "contingent", "contingents",
+            "battalion", "bataillon", "defence", "defense", "peacekeepers", "mission");
+
+    static boolean isForceWord(String folded) {
+        return FORCE_WORDS.contains(folded);
+    }
+
+    static boolean isDemographic(String folded) {
+        return DEMOGRAPHIC.contains(folded);
+    }
+
+    static boolean isFighterNoun(String folded) {
+        return FIGHTER_NOUNS.contains(folded);
+    }
+
+    static boolean isForeignForceWord(String folded) {
+        return FOREIGN_FORCE_WORDS.contains(folded);
+    }
+
+    static boolean isInjuryNoun(String folded) {
+        return INJURY_NOUNS.contains(folded);
     }
 
     static boolean isMilitantModifier(String folded) {
@@ -162,6 +280,16 @@ final class CasualtyLexicon {
                 || (FIND_FR.contains(w) && at(toks, i + 1).equals("la") && at(toks, i + 2).equals("mort"))) {
             len[0] = 3;
             return Casualty.KILLED;
+        }
+        if (w.equals("treated") || w.equals("soignes") || w.equals("soignees")) {
+            // "six people were being treated for wounds", "soignés pour des blessures par balle"
+            for (int k = i + 1; k < toks.size() && k <= i + 4; k++) {
+                String x = toks.get(k).text();
+                if (x.equals("wounds") || x.equals("injuries") || x.equals("burns") || x.equals("blessures")) {
+                    len[0] = k - i + 1;
+                    return Casualty.INJURED;
+                }
+            }
         }
         Casualty c = CASUALTY_WORDS.get(w);
         if (c != null) {

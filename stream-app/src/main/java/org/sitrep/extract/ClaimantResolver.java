@@ -34,7 +34,11 @@ import org.sitrep.schema.ClaimantKind;
 final class ClaimantResolver {
 
     /** An attribution cue: kind, claimant name and character span in the sentence. */
-    record Cue(ClaimantKind kind, String name, int start, int end) {
+    record Cue(ClaimantKind kind, String name, int start, int end, boolean anaphor) {
+        Cue(ClaimantKind kind, String name, int start, int end) {
+            this(kind, name, start, end, false);
+        }
+
         int distanceTo(int pos) {
             if (pos >= start && pos < end) {
                 return 0;
@@ -43,45 +47,101 @@ final class ClaimantResolver {
         }
     }
 
-    /** What is known about the article around a sentence, for naming claimants. */
-    record Context(String paragraphArmedGroup, String articleArmedGroup, String articleStateActor) {}
+    /**
+     * What is known about the article around a sentence, for naming claimants: the armed groups and state actor it
+     * names, and the people it introduces with a title ({@link #persons}).
+     */
+    record Context(String paragraphArmedGroup, String articleArmedGroup, String articleStateActor,
+            List<Person> persons) {
+        Context(String paragraphArmedGroup, String articleArmedGroup, String articleStateActor) {
+            this(paragraphArmedGroup, articleArmedGroup, articleStateActor, List.of());
+        }
+    }
+
+    /** A person an article introduces with a title ("President Idriss Déby"): folded surname, kind, display name. */
+    record Person(String surname, ClaimantKind kind, String name) {}
 
     private static final String ACCORDING = "(?:according to|selon|d'apres|citing|quoting|cite par|cites par)";
     private static final String DET = "(?:(?:the|an?|l'|le|la|les|un|une|des|du|de l'|de la|d'|its|their|his|her)\\s*)?";
     private static final String SPEECH = "(?:said|says|say|told|announced|announces|reported|reports|stated|states|"
             + "added|adds|confirmed|confirms|claimed|claims|claim|indicated|declared|explained|tweeted|wrote|insisted|"
-            + "gave|gives|put|puts|(?:a|ont) donne|"
+            + "gave|gives|put|puts|acknowledged|acknowledges|admitted|admits|found|finds|estimated|estimates|counted|"
+            + "recorded|cited|(?:a|ont) donne|"
             + "(?:a|ont|avait|avaient) (?:annonce|indique|affirme|declare|precise|confirme|rapporte|fait etat|dit|ajoute|"
-            + "revendique|explique|assure|souligne|communique)|affirme|affirment|indique|indiquent|annonce|declare|"
-            + "precise|rapporte|assure|assurent|dit|disent|ajoute|fait etat)";
+            + "revendique|explique|assure|souligne|communique|reconnu|evoque|avance|estime|recense|denombre|ecrit|"
+            + "comptabilise|compte|parle)|affirme|affirment|indique|indiquent|annonce|declare|"
+            + "precise|rapporte|assure|assurent|dit|disent|ajoute|fait etat|fait (?:desormais|aussi|encore|deja) etat|"
+            + "font etat|faisaient etat|faisait etat|evoque|evoquent|evoquait|evoquaient|avance|avancent|avancait|estime|"
+            + "estiment|recense|recensent|reconnait|parle de|parlent de|parlaient de|parlait de|confirme|confirment)";
+    /** An entity's complement and apposition: "mayor of Tondikiwindi", "(SEMA)", "governor of the Sahel region". */
+    private static final String POST = "(?:\\s+(?:alliance|coalition|group|groupe|movement|mouvement|spokes(?:man|woman|person)|"
+            + "porte-parole|leaders?|chief|commanders?|officials?|officers?|forces|troops|army|militants|fighters))?"
+            + "(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:of|in|at|for|from|de|du|des|d'|au|aux|en)\\s*"
+            + "(?:the |la |le |les |l')?[\\w'-]+(?:\\s+[\\w'-]+){0,3}?)?(?:\\s*\\([^)]{1,40}\\))?";
+    /** An incise or relative clause between an entity and its verb. */
+    private static final String INCISE_TEXT = "(?:(?!\\b(?:said|says|told|according|selon|killing|tuant)\\b)[^,.;\\d])";
+    private static final String INCISE = "(?:\\s*," + INCISE_TEXT + "{1,100},|\\s+(?:qui|who|which|that)\\s"
+            + INCISE_TEXT + "{1,80}?|\\s+(?:and|et) (?:the |la |le |les |l')?" + INCISE_TEXT + "{1,50}?|"
+            + "\\s+(?:reached|contacted|quoted|interviewed|joints?|jointes?|contacte\\w*|interroge\\w*|cite\\w*) "
+            + "(?:by|par) " + INCISE_TEXT + "{1,40}?){0,2}";
+    /** Auxiliaries and adverbs before the verb: "had initially said", "avaient jusqu'ici fait état". */
+    private static final String GAP = "(?:\\s+(?:[a-z'-]+\\s+){0,3}?|\\s*,\\s*)";
 
     private static final String STATE_ENT = "(?:(?:\\w+ )?(?:army|military|armed forces|government|ministry(?: of \\w+)?|"
             + "minister|general staff|authorities|junta|presidency|president|spokes(?:man|woman|person)|governor|police|"
-            + "gendarmerie)|armee(?: \\w+)?|etat-major|etat major|gouvernement|ministere(?: de \\w+)?|ministre|autorites|"
-            + "presidence|gouverneur|forces armees(?: \\w+)?|fama|porte-parole)";
+            + "gendarmerie|officials?|(?:emergency|disaster)(?: management)? agency|security council)|"
+            + "captain|colonel|lieutenant|commander|sergeant|"
+            + "armee(?: \\w+)?|etat-major|etat major|gouvernement|ministere(?: de \\w+)?|(?:premier )?ministre|autorites|"
+            + "presidence|president|presidente|gouverneur|forces armees(?: \\w+)?|fama|porte-parole|capitaine|commandant|"
+            + "chef de l'etat|head of state|conseil (?:national )?de (?:securite|defense)|conseil des ministres|"
+            + "(?:security|intelligence) services|services de (?:securite|renseignement)(?: \\w+)?|"
+            + "agence (?:\\w+ )?de gestion des (?:urgences|catastrophes))";
     private static final String LOCAL_ENT = "(?:local (?:officials?|sources?|leaders?|authorities|elected officials?|"
-            + "residents?|chiefs?|notables?|journalists?|councillors?)|mayors?|maire|elected officials?|elus? locaux|"
-            + "elus? locale?|un elu|residents?|witness(?:es)?|eyewitness(?:es)?|temoins?|habitants?|notables?|"
+            + "residents?|chiefs?|notables?|journalists?|councill?ors?)|mayors?|maire|elected officials?|elus? locaux|"
+            + "elus? locale?|un elu|elu de la \\w+|residents?|witness(?:es)?|eyewitness(?:es)?|temoins?|habitants?|notables?|"
+            + "villagers|villageois|survivors?|survivants?|relatives|proches|elders?|anciens?|sages|"
             + "village (?:chief|head)s?|chefs? de village|chefs? coutumiers?|traditional (?:leaders?|chiefs?)|"
-            + "community leaders?|sources? locales?|hospital sources?|medical sources?|sources? (?:hospitalieres?|"
-            + "medicales?)|(?:a|one) doctor|un medecin|health workers?|civil society|societe civile|youth leaders?|"
-            + "religious leaders?|imams?)";
+            + "community (?:leaders?|sources?|members?)|(?:sources?|responsables?|chefs?|leaders?) communautaires?|"
+            + "sources? locales?|hospital (?:sources?|officials?|staff|director)|medical sources?|sources? (?:hospitalieres?|"
+            + "medicales?)|(?:a|one) doctor|doctors|nurses?|un medecin|medecins|infirmi\\w+|health workers?|"
+            + "agents? de sante|civil society|societe civile|youth leaders?|religious leaders?|imams?|"
+            + "(?:head|leader|chief|commander) of (?:a|the) [\\w' ()-]{0,50}?(?:vigilante|militia|self-defen[cs]e)"
+            + "(?: group| force)?|vigilantes?|chefs? d'une milice(?: locale)?|chefs? de (?:la )?milice|"
+            + "(?:a |an |one )?members? of (?:the |a )?[\\w' ()-]{0,40}?(?:vigilante|militia|joint task force|self-defen[cs]e)"
+            + "(?: group| force)?|civilian joint task force|cjtf|responsables? locaux|responsable local|autorites locales|"
+            + "conseillers? municipa(?:l|ux)|municipal councill?ors?|collectif d'habitants)";
     private static final String NGO_ENT = "(?:united nations|nations unies|onu|minusma|ocha|unhcr|hcr|unicef|hrw|"
             + "human rights watch|amnesty(?: international)?|acled|msf|medecins sans frontieres|doctors without borders|"
-            + "icrc|cicr|red cross|croix-rouge|ohchr|humanitarian sources?|sources? humanitaires?)";
+            + "icrc|cicr|red cross|croix-rouge|ohchr|humanitarian sources?|sources? humanitaires?|sources? onusiennes?|"
+            + "(?:health |humanitarian )?partners|partenaires(?: humanitaires)?|humanitarian coordinator|"
+            + "coordinat(?:or|eur) humanitaire|human rights division|division des droits de l'homme|aid (?:agencies|groups)|"
+            + "(?:aid|humanitarian) workers?|travailleurs? humanitaires?|humanitaires?|an? (?:international )?ngo|ong)";
     private static final String ARMED_GENERIC = "(?:(?:the |le |l'|this |ce )?(?:jihadist |islamist |armed |extremist |"
-            + "terrorist )?(?:group|groupe|jihadists|jihadistes|djihadistes|insurgents|militants)|al-qaeda|al qaeda|"
-            + "al-qaida|al qaida|islamic state|etat islamique|daesh|daech)";
+            + "terrorist |militant )?(?<!(?:vigilante|self-defence|self-defense|autodefense|civilian|hunters|militia) )"
+            + "(?:group|groupe|groupes armes|jihadists|jihadistes|djihadistes|insurgents|militants)|"
+            + "al-qaeda|al qaeda|al-qaida|al qaida|islamic state|etat islamique|daesh|daech|rebels|rebelles|"
+            + "rebel (?:alliance|coalition|groups?|movement)|separatists|separatistes|independantistes|"
+            + "(?:the |la |une )?coalition de groupes armes)";
 
     private static final Pattern ANON = Pattern.compile("\\b(?:on (?:the )?condition of anonymity|anonymity|"
             + "anonymously|anonymous|(?:asked|requested|wished|declined|wishing|asking) (?:not )?to be (?:named|identified)"
             + "|not authori[sz]ed to (?:speak|talk)|security sources?|military sources?|sources? securitaires?|"
             + "sources? militaires?|sous (?:le )?couvert (?:de l')?anonymat|requis l'anonymat|anonymat|"
             + "sans vouloir etre (?:cite|nomme|identifie)e?|une source (?:securitaire|militaire|proche)|"
-            + "a source (?:close to|within|in) the|(?:an? |two |three |several |some )?(?:army |military |security |"
-            + "government )?(?:officers?|officials?|commanders?|officiers?|responsables?) (?:said|told|say|says)|"
-            + "(?:a|ont) (?:declare|indique|affirme|dit|confie|explique|precise|assure) (?:un|des|deux|plusieurs) "
-            + "(?:officiers?|responsables?|gradee?s?))\\b");
+            + "a source (?:close to|within|in) the|(?:an? |two |three |several |some )?(?:army |military |security )?"
+            + "(?:officers?|commanders?|officiers?) (?:said|told|say|says)|(?:an? |two |several |some )?(?:army |military |"
+            + "security )(?:officials?|responsables?) (?:said|told|say|says)|(?:an?|one) official (?:said|told)|"
+            + "off the record|en off|(?:a|ont) (?:declare|indique|affirme|dit|confie|explique|precise|assure) (?:un|des|deux|"
+            + "plusieurs) (?:officiers?|gradee?s?|responsables? (?:militaires?|securitaires?)))\\b");
+    /** Words that refer back to a source named earlier: "he said", "the source said", "selon la même source". */
+    private static final String ANAPHOR = "(?:he|she|they|il|elle|ils|elles|(?:the|this|that|la|cette) (?:same )?source|"
+            + "la meme source|the report|le rapport|the statement|le communique|the text|le texte|the document|"
+            + "le document|the mission|la mission|the official|the officer|l'officier|the agency|l'agence|"
+            + "the committee|le comite|the spokesman|le porte-parole|one of them|l'un d'eux)";
+    private static final Pattern ANAPHORIC = Pattern.compile("(?:\\b" + ANAPHOR + "(?:\\s*,[^,.;\"]{1,80},)?" + GAP
+            + SPEECH + "|(?:,|\")\\s*" + SPEECH + "(?:-t)?-?\\s*(?:he|she|il|elle)|(?:according to|selon|d'apres) "
+            + "(?:the same source|la meme source|cette source|this source|the report|le rapport|le texte|the statement|"
+            + "le communique))\\b");
     private static final Pattern STATE_STANDALONE = Pattern.compile("\\b(?:communique|porte-parole|"
             + "spokes(?:man|woman|person)|general staff|etat-major|official (?:toll|statement|figures?|report)|"
             + "bilan officiel|army (?:report|statement)|government statement)\\b");
@@ -113,15 +173,24 @@ final class ClaimantResolver {
         armedPatterns = templates("(?:" + alt + ")");
     }
 
-    /** "according to ENT", "ENT [, ... ,] [word] said", "ENT report/statement/...", "..., a annoncé l'armée". */
+    /**
+     * "according to ENT", "ENT [of PLACE] [, ... ,| who ...] [aux adverb] said", "ENT report/statement/...", "...,
+     * a annoncé dimanche le Premier ministre", "le bilan communiqué par ENT".
+     */
     private static List<Pattern> templates(String ent) {
         return List.of(
-                Pattern.compile("\\b" + ACCORDING + "\\s+" + DET + "(?:[\\w'-]+\\s+){0,4}?" + ent + "\\b"),
-                Pattern.compile("\\b" + ent + "(?:\\s*,[^,.;]{1,60},)?\\s+(?:\\w+\\s+)?" + SPEECH + "\\b"),
-                Pattern.compile("\\b" + ent + "\\s+(?:report|statement|communique|toll|figures|data|tally|press release|"
-                        + "release|sources?|bilan|count)\\b"),
-                // an incise after the figures: "..., a annoncé jeudi l'armée", "..., affirme le ministère"
-                Pattern.compile("(?:,|\")\\s*" + SPEECH + "\\s+(?:\\w+\\s+){0,2}?" + DET + ent + "\\b"));
+                Pattern.compile("\\b" + ACCORDING + "\\s+" + DET + "(?:[\\w'-]+\\s+|[\\w]+'){0,6}?" + ent + "\\b"),
+                Pattern.compile("\\b" + ent + POST + INCISE + GAP + SPEECH + "\\b"),
+                Pattern.compile("\\b" + ent + POST + "\\s+(?:report|statement|communique|toll|figures|data|tally|"
+                        + "press release|release|sources?|bilan|count|estimates?|assessment|investigation|inquiry)\\b"),
+                // an incise after the figures: "..., a annoncé jeudi l'armée", "..., a précisé à l'ASP un élu local"
+                Pattern.compile("(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + DET + ent + "\\b"),
+                // "a appris l'AFP de sources locales", "learned from security sources"
+                Pattern.compile("\\b(?:appris|apprend|learned|learnt)\\s+(?:[\\w']+\\s+){0,3}?(?:de|d'|from|aupres d[eu]s?)\\s*"
+                        + DET + ent + "\\b"),
+                Pattern.compile("\\b(?:given|released|issued|provided|announced|published|compiled|communiquee?s?|"
+                        + "donnee?s?|annoncee?s?|fournie?s?|publiee?s?|avancee?s?) (?:by|par)\\s+" + DET
+                        + "(?:[\\w'-]+\\s+){0,3}?" + ent + "\\b"));
     }
 
     /** All cues of a sentence, after dropping overlaps and, when an anonymous cue exists, state cues. */
@@ -149,7 +218,8 @@ final class ClaimantResolver {
             String around = f.substring(Math.max(0, m.start() - 30), Math.min(f.length(), m.end() + 40));
             if (around.matches("(?s).*\\b" + ACCORDING + "\\s+(the\\s+)?un\\b.*")
                     || around.matches("(?s).*\\bun\\s+(?:\\w+\\s+)?" + SPEECH + "\\b.*")
-                    || around.matches("(?s).*\\bun (report|statement|data|figures|mission|agency|office|experts?)\\b.*")) {
+                    || around.matches("(?s).*\\bun (report|statement|data|figures|mission|agency|office|experts?|"
+                            + "estimates?|investigation|inquiry|officials?|investigators|human rights)\\b.*")) {
                 raw.add(new Cue(ClaimantKind.ngo_un, "UN", m.start(), m.end()));
             }
         }
@@ -177,19 +247,127 @@ final class ClaimantResolver {
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.state, stateName(sentence, m.group(), ctx), m.start(), m.end()));
         }
-        boolean anonymous = raw.stream().anyMatch(c -> c.kind() == ClaimantKind.anonymous_official);
-        raw.removeIf(c -> anonymous && c.kind() == ClaimantKind.state);
-        raw.sort(Comparator.comparingInt(Cue::start).thenComparingInt(c -> priority(c.kind())));
+        if (ctx != null) {
+            for (Person p : ctx.persons()) {
+                m = personPattern(p).matcher(f);
+                while (m.find()) {
+                    raw.add(new Cue(p.kind(), p.name(), m.start(), m.end()));
+                }
+            }
+        }
+        // the anonymous officer of the army is not the army: a state cue that overlaps an anonymous one, or is in the
+        // same clause, goes
+        List<Cue> anonymous = raw.stream().filter(c -> c.kind() == ClaimantKind.anonymous_official).toList();
+        raw.removeIf(c -> c.kind() == ClaimantKind.state && anonymous.stream().anyMatch(a -> sameClause(f, a, c)));
+        // a resident, witness or doctor who speaks without being named is still a local source, not an official
+        boolean privatePerson = raw.stream().anyMatch(c -> c.kind() == ClaimantKind.local_source
+                && PRIVATE_PERSON.matcher(f.substring(c.start(), c.end())).find());
+        raw.removeIf(c -> privatePerson && c.kind() == ClaimantKind.anonymous_official
+                && GENERIC_ANONYMITY.matcher(f.substring(c.start(), c.end())).find());
+        m = ANAPHORIC.matcher(f);
+        while (m.find()) {
+            raw.add(new Cue(ClaimantKind.media, "", m.start(), m.end(), true));
+        }
+        raw.sort(Comparator.comparingInt(Cue::start).thenComparingInt(c -> priority(c)));
         List<Cue> kept = new ArrayList<>();
         for (Cue c : raw) {
             boolean overlaps = kept.stream().anyMatch(k -> c.start() < k.end() && k.start() < c.end()
-                    && k.kind() != c.kind());
+                    && (k.kind() != c.kind() || k.anaphor() != c.anaphor()));
             if (!overlaps) {
                 kept.add(c);
             }
         }
         return kept;
     }
+
+    private static final Pattern PRIVATE_PERSON = Pattern.compile("\\b(?:residents?|witness|eyewitness|temoins?|"
+            + "habitants?|villagers|villageois|survivors?|survivants?|relatives|proches|elders?|anciens?|doctors?|nurses?|"
+            + "medecins?|infirmi\\w+|health workers?|agents? de sante)\\b");
+    private static final Pattern GENERIC_ANONYMITY = Pattern.compile("anonym|named|identified|authori|cite|nomme");
+
+    /** Whether two cues overlap or sit in one clause (no comma, semicolon or quote between them). */
+    private static boolean sameClause(String f, Cue a, Cue b) {
+        if (a.start() < b.end() && b.start() < a.end()) {
+            return true;
+        }
+        int from = Math.min(a.end(), b.end());
+        int to = Math.max(a.start(), b.start());
+        if (to - from > 60) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char ch = f.charAt(i);
+            if (ch == ',' || ch == ';' || ch == '"') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private final Map<Person, Pattern> personPatterns = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** "Déby, who travelled to the base, said", "selon Museveni", "..., a déclaré Rafini". */
+    private Pattern personPattern(Person p) {
+        return personPatterns.computeIfAbsent(p, x -> {
+            String n = Pattern.quote(x.surname());
+            return Pattern.compile("\\b(?:" + n + INCISE + GAP + SPEECH + "|" + ACCORDING + "\\s+(?:[\\w'-]+\\s+){0,2}?" + n
+                    + "|(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + n + ")\\b");
+        });
+    }
+
+    private static final Pattern TITLED = Pattern.compile("\\b(President|Prime Minister|Minister|Governor|General|Gen\\.|"
+            + "Colonel|Col\\.|Lieutenant|Lt\\.|Captain|Capt\\.|Commander|Major|Sergeant|Mayor|Imam|Chief|Secretary-General|"
+            + "[Pp]r[ée]sident|[Pp]remier ministre|[Mm]inistre|[Gg]ouverneur|[Gg][ée]n[ée]ral|[Cc]olonel|[Cc]apitaine|"
+            + "[Cc]ommandant|[Ll]ieutenant|[Mm]aire|[Ss]ecr[ée]taire g[ée]n[ée]ral|porte-parole|spokesman|spokeswoman)"
+            + "(?:,)?\\s+((?:\\p{Lu}[\\p{L}'-]+\\s+){0,3}\\p{Lu}[\\p{L}'-]+)");
+
+    /**
+     * The people an article introduces with a title, each known afterwards by surname: "President Idriss Déby" (state;
+     * presidents, ministers, governors, spokesmen and officers), "Mayor X" (local_source), "Secretary-General X"
+     * (ngo_un when the UN is named in the same sentence, else state).
+     */
+    List<Person> persons(List<String> sentences) {
+        List<Person> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String s : sentences) {
+            Matcher m = TITLED.matcher(s);
+            while (m.find()) {
+                String title = m.group(1).toLowerCase(Locale.ROOT);
+                String[] names = m.group(2).trim().split("\\s+");
+                String surname = Text.fold(names[names.length - 1]);
+                if (surname.length() < 3 || !seen.add(surname)) {
+                    continue;
+                }
+                ClaimantKind kind = title.startsWith("mayor") || title.startsWith("maire") || title.startsWith("imam")
+                        || title.startsWith("chief") ? ClaimantKind.local_source
+                        : (title.startsWith("secr") && s.matches("(?s).*\\b(UN|United Nations|ONU|Nations unies)\\b.*"))
+                                ? ClaimantKind.ngo_un : ClaimantKind.state;
+                out.add(new Person(surname, kind, m.group(1) + " " + m.group(2).trim()));
+            }
+        }
+        return out;
+    }
+
+    /** The claimant kind of an outlet that is itself a source (a government's or an army's press office), else media. */
+    ClaimantKind outletKind(String outlet) {
+        if (outlet == null || outlet.isBlank()) {
+            return ClaimantKind.media;
+        }
+        String f = Text.fold(outlet);
+        if (OUTLET_STATE.matcher(f).find()) {
+            return ClaimantKind.state;
+        }
+        if (OUTLET_NGO.matcher(f).find()) {
+            return ClaimantKind.ngo_un;
+        }
+        return ClaimantKind.media;
+    }
+
+    private static final Pattern OUTLET_STATE = Pattern.compile("\\b(?:government|gouvernement|ministry|ministere|"
+            + "presidency|presidence|armed forces|forces armees|army|armee|etat-major|general staff|republic of|"
+            + "republique du|republique de)\\b");
+    private static final Pattern OUTLET_NGO = Pattern.compile("\\b(?:united nations|nations unies|ocha|unhcr|unicef|"
+            + "minusma|icrc|cicr)\\b");
 
     /** The cue nearest to a character position (ties: the earlier cue), or null when there is none. */
     static Cue nearest(List<Cue> cues, int pos) {
@@ -200,6 +378,10 @@ final class ClaimantResolver {
             }
         }
         return best;
+    }
+
+    private static int priority(Cue c) {
+        return c.anaphor() ? 6 : priority(c.kind());
     }
 
     private static int priority(ClaimantKind k) {

@@ -230,7 +230,18 @@ public final class Extractor {
         for (int i = 0; i < bg.length; i++) {
             bg[i] = kinds.get(i) != BackgroundFilter.Kind.NONE;
         }
-        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang);
+        // The country of the whole article (title and non-background sentences): claims need it to tell a foreign
+        // force from the state's own before the article is split into reports.
+        List<String> wholeTexts = new ArrayList<>();
+        wholeTexts.add(maskActors(title));
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!bg[i]) {
+                wholeTexts.add(maskActors(sentences.get(i).text()));
+            }
+        }
+        String articleCountry = gazetteer.locate(wholeTexts).country();
+        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang, title,
+                articleCountry);
         List<Claim> found = claims.extract(inputs(sentences, bg), source);
 
         // Does the article report a new event, look back only, or follow up an earlier one?
@@ -312,6 +323,7 @@ public final class Extractor {
             eventTexts.add(k == 0 || evidenceOf.get(k).isPresent() || claimSentences.contains(typed.get(k)));
         }
         Gazetteer.Location where = gazetteer.locate(placeTexts, new PlaceSalience(eventTexts));
+        found = claims.review(found, typed, where.country());
         if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
             return null;
         }
@@ -374,7 +386,6 @@ public final class Extractor {
                 current.add(text);
             }
         }
-        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, article.getPublishedAt(), Language.OTHER);
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
@@ -383,7 +394,9 @@ public final class Extractor {
             placeTexts.add(maskActors(t));
         }
         Gazetteer.Location where = gazetteer.locate(placeTexts);
-        List<Claim> found = passThrough.claims(inputs, source, profile);
+        ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, article.getPublishedAt(),
+                Language.OTHER, title, where.country());
+        List<Claim> found = claims.review(passThrough.claims(inputs, source, profile), typed, where.country());
         if (found.isEmpty() && where.country() == null) {
             return null;
         }

@@ -12,11 +12,13 @@ import org.sitrep.schema.Qualifier;
  *
  * <p>Rules (documented on {@link Extractor} too):
  * <ul>
- *   <li>Digits, with thousands separators {@code 1,200}, {@code 1.200} or a (narrow) non-breaking space; more than
- *       {@link #MAX_VALUE} is rejected.</li>
+ *   <li>Digits, with thousands separators {@code 1,200}, {@code 1.200}, a (narrow) non-breaking space or a plain space
+ *       before a group of exactly three digits ({@code 1 400}); more than {@link #MAX_VALUE} is rejected. A figure
+ *       restated in digits in parentheses, as communiqués write them ("quatre (04) militaires"), is one figure.</li>
  *   <li>Word numbers: English "one" to "ninety-nine", "hundred", "thousand" ("one hundred and twenty"); French "un"
  *       to "quatre-vingt-dix-neuf", "cent(s)", "mille" ("vingt et un"). Word numbers are read only in EN/FR text;
- *       other languages get digits only. "UN" in capitals is never "un".</li>
+ *       other languages get digits only. "UN" in capitals is never "un", and "un/une" is an article, not one, before
+ *       "nombre", "grand", "certain", "bilan"... ("un nombre important de terroristes").</li>
  *   <li>Approximate words give {@link Qualifier#about}: "a dozen" 12, "half a dozen" 6, "dozens" 24 (two dozen,
  *       the smallest reading), "a score" 20, "scores" 40, "a hundred" 100, "hundreds" 200; "une dizaine" 10,
  *       "une douzaine" 12, "une quinzaine" 15, "une vingtaine" 20 ... "une soixantaine" 60, "une centaine" 100,
@@ -101,7 +103,7 @@ public final class NumberParser {
             return Optional.empty();
         }
         int value = vr[0];
-        int end = vr[1];
+        int end = restated(toks, vr[1], value);
         if (vr[2] == 1 && q == Qualifier.exact) {
             q = Qualifier.about;
         }
@@ -152,7 +154,16 @@ public final class NumberParser {
         Token t = toks.get(i);
         if (t.isNumber()) {
             int v = digitValue(t.text());
-            return v < 0 ? null : new int[] {v, i + 1, 0};
+            if (v < 0) {
+                return null;
+            }
+            // "1 400": a group of three digits one plain space after a group of at most three ("plus de 1 400 morts")
+            int j = i;
+            while (v < MAX_VALUE && toks.get(j).text().length() <= 3 && j + 1 < toks.size() && spaceGroup(toks.get(j), toks.get(j + 1))) {
+                v = v * 1000 + digitValue(toks.get(j + 1).text());
+                j++;
+            }
+            return new int[] {v, j + 1, 0};
         }
         if (lang == Language.EN) {
             return english(toks, i);
@@ -243,6 +254,9 @@ public final class NumberParser {
             return null;
         }
         String n1 = text(toks, i + 1);
+        if ((w.equals("un") || w.equals("une")) && NOT_AFTER_UN.contains(n1)) {
+            return null; // "un nombre important de terroristes", "un grand nombre d'assaillants"
+        }
         if ((w.equals("une") || w.equals("un")) && FR_APPROX.containsKey(n1)) {
             return new int[] {FR_APPROX.get(n1), i + 2, 1};
         }
@@ -293,6 +307,28 @@ public final class NumberParser {
             }
         }
         return any ? new int[] {total + current, last + 1, 0} : null;
+    }
+
+    /** Words after French "un"/"une" that make it an article, not the figure one. */
+    private static final Set<String> NOT_AFTER_UN = Set.of("nombre", "grand", "certain", "petit", "bon", "nouveau",
+            "nouvel", "nouvelle", "lourd", "lourde", "premier", "premiere", "bilan");
+
+    /** Two digit tokens that make one number written with a plain space between groups: "1 400", "12 000". */
+    private static boolean spaceGroup(Token a, Token b) {
+        return a.isNumber() && b.isNumber() && b.text().length() == 3 && b.surface().length() == 3
+                && b.start() == a.end() + 1 && a.surface().chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * The end of a figure restated in digits in parentheses, as official communiqués write them: "quatre (04)
+     * militaires", "three (3) soldiers"; {@code end} when it is not.
+     */
+    private static int restated(List<Token> toks, int end, int value) {
+        if (text(toks, end).equals("(") && end + 2 < toks.size() && toks.get(end + 1).isNumber()
+                && digitValue(toks.get(end + 1).text()) == value && text(toks, end + 2).equals(")")) {
+            return end + 3;
+        }
+        return end;
     }
 
     private static String text(List<Token> toks, int i) {

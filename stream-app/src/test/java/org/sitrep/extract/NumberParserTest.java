@@ -45,7 +45,11 @@ class NumberParserTest {
             "des dizaines, FR, 20, about",
             "près de 40, FR, 40, about",
             "environ 25, FR, 25, about",
-            "7, OTHER, 7, exact"})
+            "7, OTHER, 7, exact",
+            "plus de 2 300, FR, 2300, at_least",
+            "12 500, EN, 12500, exact",
+            "cinq (05), FR, 5, exact",
+            "seven (7), EN, 7, exact"})
     void readsFigures(String text, Language lang, int value, Qualifier qualifier) {
         NumberMention m = parser.parse(text, lang).orElseThrow();
 
@@ -63,7 +67,9 @@ class NumberParserTest {
             "twelve, OTHER",
             "UN, FR",
             "a, EN",
-            "des milliers, FR"})
+            "des milliers, FR",
+            "un nombre, FR",
+            "un grand nombre, FR"})
     void rejects(String text, Language lang) {
         assertThat(parser.parse(text, lang)).isEmpty();
     }
@@ -75,5 +81,13 @@ class NumberParserTest {
         for (int i = 0; i < toks.size(); i++) {
             assertThat(parser.at(toks, i, lang)).as("token %d of %s", i, text).isEmpty();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void digitsInParenthesesThatDifferAreNotPartOfTheFigure() {
+        var toks = Text.tokenize("trois (4) blessés");
+        assertThat(parser.at(toks, 0, Language.FR).orElseThrow().end()).isEqualTo(1);
+        // two figures side by side, not one: "in 2019 150 people"
+        assertThat(parser.parse("2019 150", Language.EN)).isEmpty();
     }
 }
