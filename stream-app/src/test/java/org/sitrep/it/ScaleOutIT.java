@@ -304,7 +304,8 @@ class ScaleOutIT {
                 java.util.Comparator.comparing(org.apache.kafka.common.TopicPartition::toString));
             for (String topic : org.sitrep.runtime.StreamsDrain.sourceTopics(sessions.get(0).streams().topology(),
                 sessions.get(0).config().applicationId())) {
-                for (int p = 0; p < PARTITIONS; p++) {
+                int partitions = topic.endsWith("-" + NearDuplicateStage.REPARTITION + "-repartition") ? 1 : PARTITIONS;
+                for (int p = 0; p < partitions; p++) {
                     out.add(new org.apache.kafka.common.TopicPartition(topic, p));
                 }
             }
