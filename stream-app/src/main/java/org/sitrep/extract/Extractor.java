@@ -346,21 +346,7 @@ public final class Extractor {
         LocalDate eventDate = followedDate != null ? followedDate
                 : dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
 
-        return EventReport.newBuilder()
-                .setReportId(article.getId() + "#" + n)
-                .setArticleId(article.getId())
-                .setOutlet(outlet)
-                .setLanguage(meta.language())
-                .setPublishedAt(article.getPublishedAt())
-                .setTitle(article.getTitle() == null ? "" : article.getTitle())
-                .setEventType(type)
-                .setEventDate(eventDate)
-                .setCountry(where.country())
-                .setAdmin1(where.admin1())
-                .setPlaces(new ArrayList<>(where.places()))
-                .setActors(actors.canonicalNames(typed))
-                .setClaims(new ArrayList<>(meta.spans().apply(found)))
-                .build();
+        return build(meta, n, outlet, type, eventDate, where, typed, found);
     }
 
     /** What every report of one article shares: the article, its language code, and how claims get their spans. */
@@ -417,15 +403,22 @@ public final class Extractor {
         }
         others.add(title);
         LocalDate date = passThrough.eventDate(List.of(withClaims, withEvents, others), published, profile);
+        return build(meta, 1, outlet, type, date, where, typed, found);
+    }
+
+    /** The report {@code #n} of the article, its claims given their spans in the body. */
+    private EventReport build(Meta meta, int n, String outlet, EventType type, LocalDate eventDate,
+            Gazetteer.Location where, List<String> typed, List<Claim> found) {
+        Article article = meta.article();
         return EventReport.newBuilder()
-                .setReportId(article.getId() + "#1")
+                .setReportId(article.getId() + "#" + n)
                 .setArticleId(article.getId())
                 .setOutlet(outlet)
                 .setLanguage(meta.language())
                 .setPublishedAt(article.getPublishedAt())
                 .setTitle(article.getTitle() == null ? "" : article.getTitle())
                 .setEventType(type)
-                .setEventDate(date)
+                .setEventDate(eventDate)
                 .setCountry(where.country())
                 .setAdmin1(where.admin1())
                 .setPlaces(new ArrayList<>(where.places()))
