@@ -30,9 +30,18 @@ public final class Topics {
     // Record time is publication time: time-based retention would delete a replayed archive at once, so article
     // topics keep everything (size them with retention.bytes, or move old data out, in a real deployment).
     private static final Map<String, String> RETAIN_FOREVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    // news.incidents rolls its segments by size only. A broker rolls a segment once the records it takes span more than
+    // segment.ms (7 days by default) of record time, and min.compaction.lag.ms is measured in record time too: a replay
+    // of old history would close a segment per week of feed time and each one would be cleanable at once, so a
+    // subscriber seconds behind the replay could find an incident's earlier versions compacted away.
+    static final String NEVER_BY_TIME = String.valueOf(Long.MAX_VALUE);
+    /** Compaction only cleans closed segments: this bounds how much of news.incidents stays uncompacted. */
+    static final String INCIDENT_SEGMENT_BYTES = String.valueOf(64 * 1024 * 1024);
     private static final Map<String, String> COMPACTED = Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(3600_000L));
+        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(3600_000L),
+        TopicConfig.SEGMENT_MS_CONFIG, NEVER_BY_TIME,
+        TopicConfig.SEGMENT_BYTES_CONFIG, INCIDENT_SEGMENT_BYTES);
 
     public final TopicSpec<String, Article> articlesRaw;
     public final TopicSpec<String, Article> articlesUnique;
