@@ -27,7 +27,9 @@ import org.sitrep.schema.Article;
  * Synthetic news articles for benchmarks: a seeded, deterministic stream with the mix a conflict news feed has.
  *
  * <p>Every text is assembled from this class's own template sentences (English and French) filled with places from
- * the project's gazetteer, the armed groups and armies the extractor knows, and random figures. The mix, per
+ * the project's gazetteer, the armed groups and armies the extractor knows, and random figures, padded with
+ * {@link Prose}'s sentences about daily life (put together from slots, so that different articles do not read as
+ * near-duplicates of each other). The mix, per
  * article drawn:
  * <ul>
  *   <li>about 38% reports of an incident (a toll with its claimant: the army, an anonymous officer, a local
@@ -388,29 +390,10 @@ public final class ArticleGenerator {
 
     // ---------------------------------------------------------------- filler
 
-    /** Adds context paragraphs without figures until the body reaches {@code target} characters. */
+    /** Adds paragraphs about daily life, without figures or violence, until the body reaches {@code target} characters. */
     private static void pad(SplittableRandom rnd, StringBuilder body, boolean fr, Place p, int target) {
-        String[] en = {
-            "The authorities have imposed a curfew in several districts and restricted the movement of motorbikes, which armed groups use to move quickly through the bush.",
-            "Traders in " + p.name() + " say the roads to the markets are increasingly dangerous and that prices of basic goods have gone up as a result.",
-            "Aid workers describe growing needs among displaced families, many of whom live with relatives or in makeshift camps on the edge of towns.",
-            "Local leaders have called for dialogue between communities, saying that reprisals only feed the cycle of violence.",
-            "The government has promised to recruit more soldiers and volunteers and to buy drones and armoured vehicles.",
-            "Analysts note that the armed groups exploit local grievances over land, water and access to pasture.",
-            "Teachers in the " + p.admin1() + " region say that many schools have been closed for months and that pupils have left with their families.",
-            "Radio stations in the area broadcast messages in local languages urging residents to report suspicious movements."};
-        String[] french = {
-            "Les autorités ont instauré un couvre-feu dans plusieurs quartiers et restreint la circulation des motos, utilisées par les groupes armés pour se déplacer rapidement en brousse.",
-            "Les commerçants de " + p.name() + " affirment que les routes vers les marchés sont de plus en plus dangereuses et que les prix des produits de base ont augmenté.",
-            "Les travailleurs humanitaires décrivent des besoins croissants parmi les familles déplacées, dont beaucoup vivent chez des proches ou dans des camps de fortune.",
-            "Des responsables locaux appellent au dialogue entre communautés, estimant que les représailles ne font qu'alimenter le cycle de la violence.",
-            "Le gouvernement a promis de recruter davantage de soldats et de volontaires et d'acheter des drones et des blindés.",
-            "Selon des analystes, les groupes armés exploitent les griefs locaux liés à la terre, à l'eau et à l'accès aux pâturages.",
-            "Dans la région de " + p.admin1() + ", des enseignants expliquent que de nombreuses écoles sont fermées depuis des mois.",
-            "Les radios locales diffusent des messages en langues nationales appelant les habitants à signaler tout mouvement suspect."};
-        String[] pool = fr ? french : en;
         while (body.length() < target) {
-            body.append("\n\n").append(pool[rnd.nextInt(pool.length)]);
+            body.append("\n\n").append(Prose.paragraph(rnd, fr, p.name(), p.admin1()));
         }
     }
 
