@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -79,10 +81,8 @@ public final class IncidentMatcher {
      * one operation far apart, or an airstrike answering an ambush, stay apart even when one report covers both.
      */
     public boolean compatible(Incident a, Incident b) {
-        for (String r : a.getReports()) {
-            if (holdsAnotherReportOf(b, articleOf(r), r)) {
-                return false;
-            }
+        if (shareAnArticle(a, b)) {
+            return false;
         }
         long gap = Math.min(dateGap(a.getEventDate(), b.getEventDate(), b.getEventDateLast()),
             dateGap(a.getEventDateLast(), b.getEventDate(), b.getEventDateLast()));
@@ -107,11 +107,35 @@ public final class IncidentMatcher {
             return false;
         }
         for (String r : incident.getReports()) {
-            if (!r.equals(reportId) && articleId.equals(articleOf(r))) {
+            if (isReportOf(r, articleId) && !r.equals(reportId)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code b} holds a report (other than itself) of an article that {@code a} holds a report of. */
+    static boolean shareAnArticle(Incident a, Incident b) {
+        List<String> smaller = a.getReports().size() <= b.getReports().size() ? a.getReports() : b.getReports();
+        List<String> larger = smaller == a.getReports() ? b.getReports() : a.getReports();
+        Map<String, Set<String>> byArticle = new HashMap<>();
+        for (String r : smaller) {
+            byArticle.computeIfAbsent(articleOf(r), k -> new HashSet<>(2)).add(r);
+        }
+        for (String r : larger) {
+            Set<String> same = byArticle.get(articleOf(r));
+            if (same != null && (same.size() > 1 || !same.contains(r))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code reportId} is {@code <articleId>#<n>}, without building the article id. */
+    private static boolean isReportOf(String reportId, String articleId) {
+        int n = articleId.length();
+        return reportId.length() > n && reportId.charAt(n) == '#' && reportId.startsWith(articleId)
+            && reportId.indexOf('#', n + 1) < 0;
     }
 
     /** The article id of a report id ({@code <article id>#<n>}). */

@@ -126,6 +126,16 @@ class IncidentMatcherTest {
         assertThat(matcher.bestMatch(second, List.of(first))).isEmpty();
         assertThat(matcher.bestMatch(sameAgain, List.of(first))).isPresent();
         assertThat(matcher.compatible(first, IncidentAssembler.create("ML", second))).isFalse();
+        assertThat(matcher.compatible(IncidentAssembler.create("ML", second), first)).isFalse();
+        Incident larger = IncidentAssembler.add(IncidentAssembler.create("ML", report("a2", "2023-01-11T09:00:00Z",
+            EventType.ambush, "2023-01-10", "Mopti", List.of(place("Macina", 13.96, -5.36)), List.of())), second);
+        assertThat(matcher.compatible(first, larger)).isFalse();
+        assertThat(matcher.compatible(larger, first)).isFalse();
         assertThat(IncidentMatcher.articleOf("fr-016#2")).isEqualTo("fr-016");
+
+        // a1 is a prefix of a10, not the same article
+        Incident ofA10 = IncidentAssembler.create("ML", EventReport.newBuilder(second).setArticleId("a10").setReportId("a10#1").build());
+        assertThat(matcher.bestMatch(second, List.of(ofA10))).isPresent();
+        assertThat(matcher.compatible(first, ofA10)).isTrue();
     }
 }
