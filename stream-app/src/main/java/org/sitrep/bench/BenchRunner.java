@@ -182,7 +182,7 @@ public final class BenchRunner {
                 ReadOnlyKeyValueStore<String, IncidentIndex> index = store(ks, IncidentStage.OPEN_STORE);
                 try (KeyValueIterator<String, IncidentIndex> it = index.all()) {
                     while (it.hasNext()) {
-                        open += it.next().value.getEntries().size();
+                        open += it.next().value.getEntries().stream().filter(r -> !r.getClosed()).count();
                     }
                 }
                 double heap = heapAfterGcMb();

@@ -66,12 +66,13 @@ public final class IncidentAssembler {
         return add(empty, report);
     }
 
-    /** The next version of {@code incident} with {@code report} added. */
+    /** The next version of {@code incident} with {@code report} added; a closed incident is open again. */
     public static Incident add(Incident incident, EventReport report) {
         List<Claim> claims = union(incident.getClaims(), ClaimReconciler.flagPartisan(report.getClaims()));
         List<PartyCasualties> casualties = ClaimReconciler.reconcile(claims);
         return Incident.newBuilder(incident)
             .setVersion(incident.getVersion() + 1)
+            .setStatus(IncidentStatus.open)
             .setEventType(moreSpecific(incident.getEventType(), report.getEventType()))
             .setAdmin1(incident.getAdmin1() != null ? incident.getAdmin1() : report.getAdmin1())
             .setEventDate(min(incident.getEventDate(), report.getEventDate()))
@@ -92,7 +93,7 @@ public final class IncidentAssembler {
 
     /**
      * The version of {@code incident} that closes it at event time {@code closedAt}: nothing else changes, so the
-     * closed record is the incident as it stood, still queryable, marked as taking no more reports.
+     * closed record is the incident as it stood, still queryable, marked closed (a late report about its event reopens it while it is retained).
      */
     public static Incident close(Incident incident, java.time.Instant closedAt) {
         return Incident.newBuilder(incident)

@@ -173,6 +173,14 @@ public final class IncidentMatcher {
         return score;
     }
 
+    /**
+     * Whether a report's event date is within the window of an incident's dates: the first hard limit of
+     * {@link #score}, checked on the country index's entry before the incident itself is read from the store.
+     */
+    boolean withinWindow(EventReport report, LocalDate first, LocalDate last) {
+        return dateGap(report.getEventDate(), first, last) <= settings.windowDays();
+    }
+
     static long dateGap(LocalDate date, LocalDate first, LocalDate last) {
         if (date.isBefore(first)) {
             return ChronoUnit.DAYS.between(date, first);

@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by country: matches each report to the country's open incidents ({@link IncidentStage#OPEN_STORE}) and
+ * Keyed by country: matches each report to the country's incidents that can still take one
+ * ({@link IncidentStage#OPEN_STORE}: the open ones and the closed ones within their retention) and
  * forwards every new incident version, keyed by incident id. Every incident, open or not, is in
  * {@link IncidentStage#STORE} until its retention has run out (below).
  *
@@ -31,8 +32,13 @@ import org.slf4j.LoggerFactory;
  * it leaves the open index. A stream-time punctuation closes them as stream time passes, and a report closes the
  * expired incidents of its country before it is matched, so the result does not depend on when the punctuation
  * happens to fire. The punctuation only closes what has been quiet for the quiet period before stream time minus the
- * reorder grace: a report still held by the reorder buffer upstream may yet be in time for it. A later report that
- * would have matched a closed incident opens a new one.
+ * reorder grace: a report still held by the reorder buffer upstream may yet be in time for it.
+ *
+ * <p><b>Late reports.</b> A closed incident stays a candidate for matching until its retention runs out (below): a
+ * report published later about its event (a UN or rights report weeks afterwards, a final toll) joins it and reopens
+ * it, and it closes again after another quiet period. Whether a closed incident can still take a report depends only
+ * on the report's publication time and the incident's closing time ({@code now <= closed + retention}), the same
+ * condition the punctuation forgets by, so the result does not depend on when the punctuation fires.
  *
  * <p><b>Merging.</b> When a report matches several open incidents and the ones it matches are
  * {@link IncidentMatcher#compatible compatible} with its best match, the report shows they are one event: the oldest
@@ -100,10 +106,16 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         IncidentIndex index = open.get(country);
         List<IncidentRef> indexed = index == null ? List.of() : index.getEntries();
         List<IncidentRef> refs = closeExpired(indexed, now);
-        boolean closedSome = refs.size() != indexed.size();
+        boolean closedSome = !refs.equals(indexed);
 
-        List<Incident> candidates = new ArrayList<>(refs.size());
+        // A closed incident can take the report only if its dates are within the matching window: the others are not
+        // read from the store, so closed incidents kept for late reports cost an index entry each. (Open ones are all
+        // read: one may hold this very report, re-delivered, with an event date resolved differently.)
+        List<Incident> candidates = new ArrayList<>();
         for (IncidentRef ref : refs) {
+            if (ref.getClosed() && !matcher.withinWindow(report, ref.getEventDate(), ref.getEventDateLast())) {
+                continue;
+            }
             Incident incident = incidents.get(ref.getIncidentId());
             if (incident != null) {
                 candidates.add(incident);
@@ -164,7 +176,8 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
             } else if (existing.getStatus() == IncidentStatus.open) {
                 next = IncidentAssembler.add(existing, report);
             } else {
-                // A closed or merged incident is never reopened: a new incident, its id derived from both.
+                // Its id is taken by an incident that did not match (merged, or closed and not within the window): a new
+                // incident, its id derived from both.
                 next = IncidentAssembler.create(country, report, existing.getIncidentId());
             }
         }
@@ -175,7 +188,7 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         absorbed.forEach(a -> gone.add(a.getIncidentId()));
         refs.removeIf(ref -> gone.contains(ref.getIncidentId()));
         refs.add(new IncidentRef(next.getIncidentId(), next.getEventType(), next.getAdmin1(), next.getEventDate(),
-            next.getEventDateLast(), latest(now, next.getUpdatedAt())));
+            next.getEventDateLast(), latest(now, next.getUpdatedAt()), false));
         saveIndex(country, refs);
         // The survivor first, so that whoever follows merged_into finds the union already there.
         context.forward(record.withKey(next.getIncidentId()).withValue(next));
@@ -188,17 +201,22 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
     }
 
     /**
-     * Closes (publishes the closed version of, and stores) every incident of {@code refs} quiet for longer than the
-     * quiet period at {@code now}; returns the refs still open, in their order.
+     * Closes (publishes the closed version of, and stores) every open incident of {@code refs} quiet for longer than
+     * the quiet period at {@code now}, and drops the closed ones whose retention has run out at {@code now}; returns
+     * the refs that can still take a report, in their order (closed ones marked).
      */
     private List<IncidentRef> closeExpired(List<IncidentRef> refs, Instant now) {
-        List<IncidentRef> stillOpen = new ArrayList<>(refs.size());
+        List<IncidentRef> kept = new ArrayList<>(refs.size());
         List<IncidentRef> expired = new ArrayList<>();
+        long nowMs = now.toEpochMilli();
         for (IncidentRef ref : refs) {
-            if (Duration.between(ref.getLastSeen(), now).compareTo(quietPeriod) > 0) {
+            long quietFor = nowMs - ref.getLastSeen().toEpochMilli();
+            if (!ref.getClosed() && quietFor > quietPeriod.toMillis()) {
                 expired.add(ref);
-            } else {
-                stillOpen.add(ref);
+                ref = IncidentRef.newBuilder(ref).setClosed(true).build();
+            }
+            if (quietFor <= quietPeriod.toMillis() + retentionMs) {
+                kept.add(ref); // else closed and past its retention: forgotten by the punctuation, or about to be
             }
         }
         expired.sort(Comparator.comparing(IncidentRef::getLastSeen).thenComparing(IncidentRef::getIncidentId));
@@ -213,7 +231,7 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
             retention.add(closed);
             context.forward(new Record<>(closed.getIncidentId(), closed, closedAt.toEpochMilli()));
         }
-        return stillOpen;
+        return kept;
     }
 
     private void closeQuiet(long streamTimeMs) {
@@ -224,9 +242,9 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         }
         for (KeyValue<String, IncidentIndex> entry : indexes) {
             List<IncidentRef> refs = entry.value.getEntries();
-            List<IncidentRef> stillOpen = closeExpired(refs, upTo);
-            if (stillOpen.size() != refs.size()) {
-                saveIndex(entry.key, stillOpen);
+            List<IncidentRef> kept = closeExpired(refs, upTo);
+            if (!kept.equals(refs)) {
+                saveIndex(entry.key, kept);
             }
         }
         forget(upTo.toEpochMilli() - retentionMs, streamTimeMs);
@@ -247,7 +265,9 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         for (KeyValue<String, String> entry : due) {
             String id = entry.value;
             Incident incident = incidents.get(id);
-            if (incident != null && incident.getStatus() != IncidentStatus.open) {
+            // A reopened incident that closed again has a later entry too: only its latest closing time counts.
+            if (incident != null && incident.getStatus() != IncidentStatus.open
+                && incident.getUpdatedAt().toEpochMilli() < cutoffMs) {
                 incidents.delete(id);
                 context.forward(new Record<String, Incident>(id, null, timestamp));
             }

@@ -18,13 +18,21 @@ import org.sitrep.testing.DriverHarness;
 /** Incidents closing after the quiet period and merging when a report bridges two, through the whole topology. */
 class IncidentLifecycleDriverTest {
 
+    /** The open incidents of {@code country}. */
     private static List<String> openIds(DriverHarness h, String country) {
+        IncidentIndex index = h.driver.<String, IncidentIndex>getKeyValueStore("incidents-open-store").get(country);
+        return index == null ? List.of()
+            : index.getEntries().stream().filter(r -> !r.getClosed()).map(IncidentRef::getIncidentId).toList();
+    }
+
+    /** The incidents of {@code country} that can take a report: open, or closed within their retention. */
+    private static List<String> indexedIds(DriverHarness h, String country) {
         IncidentIndex index = h.driver.<String, IncidentIndex>getKeyValueStore("incidents-open-store").get(country);
         return index == null ? List.of() : index.getEntries().stream().map(IncidentRef::getIncidentId).toList();
     }
 
     @Test
-    void aQuietIncidentIsClosedByStreamTimeStaysQueryableAndALaterReportOpensANewOne() {
+    void aQuietIncidentIsClosedByStreamTimeStaysQueryableAndALateReportAboutItReopensIt() {
         try (DriverHarness h = new DriverHarness(Map.of("incident-quiet-period", "2d"))) {
             h.send(article("m1", "2023-01-11T09:00:00Z",
                 "At least 12 Malian soldiers were killed on Tuesday in an ambush near Macina, in central Mali, "
@@ -48,16 +56,28 @@ class IncidentLifecycleDriverTest {
             Incident stored = h.driver.<String, Incident>getKeyValueStore("incidents-store").get(first.getIncidentId());
             assertThat(stored.getStatus()).isEqualTo(IncidentStatus.closed);
 
-            // The army's toll for the same ambush, two days late: the closed incident takes no more reports.
+            // Closed, it is still a candidate for reports about its event while it is retained.
+            assertThat(indexedIds(h, "ML")).containsExactly(first.getIncidentId());
+
+            // The army's toll for the same ambush, after the quiet period: it joins the closed incident and reopens it.
             h.send(article("m2", "2023-01-13T15:00:00Z",
                 "The Malian army said on Friday that 14 soldiers were killed and 11 wounded in the ambush near Macina on Tuesday."));
             Incident reopened = h.incidents.readValue();
-            assertThat(reopened.getIncidentId()).isNotEqualTo(first.getIncidentId());
+            assertThat(reopened.getIncidentId()).isEqualTo(first.getIncidentId());
+            assertThat(reopened.getVersion()).isEqualTo(3);
             assertThat(reopened.getStatus()).isEqualTo(IncidentStatus.open);
             assertThat(reopened.getEventDate()).isEqualTo(LocalDate.parse("2023-01-10"));
-            assertThat(reopened.getArticles()).containsExactly("m2");
+            assertThat(reopened.getArticles()).containsExactly("m1", "m2");
             assertThat(h.incidents.isEmpty()).isTrue();
-            assertThat(openIds(h, "ML")).containsExactly(reopened.getIncidentId());
+            assertThat(openIds(h, "ML")).containsExactly(first.getIncidentId());
+
+            // An ambush near the same town a week later is another event: the reopened incident does not take it.
+            h.send(article("m3", "2023-01-18T10:00:00Z",
+                "Eight Malian soldiers were killed on Tuesday in an ambush near Macina, in central Mali, the army said."));
+            List<Incident> later = h.incidents.readValuesToList();
+            Incident another = later.get(later.size() - 1);
+            assertThat(another.getIncidentId()).isNotEqualTo(first.getIncidentId());
+            assertThat(another.getArticles()).containsExactly("m3");
         }
     }
 

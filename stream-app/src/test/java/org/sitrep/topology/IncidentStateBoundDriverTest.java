@@ -78,6 +78,8 @@ class IncidentStateBoundDriverTest {
                     published.put(i.getIncidentId(), i.getStatus().toString());
                     if (i.getStatus() != IncidentStatus.open) {
                         closedAt.put(i.getIncidentId(), i.getUpdatedAt());
+                    } else {
+                        closedAt.remove(i.getIncidentId()); // a late report reopened it
                     }
                 }
 
