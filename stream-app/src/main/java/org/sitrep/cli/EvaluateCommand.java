@@ -34,8 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Run the pipeline over a labelled feed and print precision, recall and F1 of claims, accuracy of claimant kind, "
         + "country, admin1 and event date (overall and per language), and pairwise and B-cubed F1 of incident grouping and copy detection.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The articles (JSON Lines, RSS, Atom, or a directory of them).")
-    Path input;
+    @Mixin
+    EmbeddedRunOptions run;
 
     @Option(names = "--labels", required = true, paramLabel = "FILE", description = "The labels (JSON; format in docs/EVALUATION.md).")
     Path labelsFile;
@@ -50,12 +50,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--mistakes", description = "List every mistake, article by article.")
     boolean mistakes;
 
-    @Option(names = "--timeout", defaultValue = "10m", paramLabel = "DURATION", description = "Longest wait for the pipeline (default ${DEFAULT-VALUE}).")
-    String timeout;
-
-    @Option(names = "--verbose", description = "Show broker, registry and client logs.")
-    boolean verbose;
-
     @Mixin
     PipelineOptions pipeline;
 
@@ -64,7 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Logging.configure(verbose);
+        Logging.configure(run.verbose);
         PrintWriter console = spec.commandLine().getOut();
         Labels labels;
         try {
@@ -76,16 +70,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         Predictions predictions;
         List<ArticleFile.Line> lines;
         if (results != null) {
-            lines = new ArticleSource(new ArticleValidator(pipeline.load().pipeline().maxBodyChars())).read(input);
+            lines = new ArticleSource(new ArticleValidator(pipeline.load().pipeline().maxBodyChars())).read(run.input);
             predictions = Predictions.read(results.resolve("articles.jsonl"));
         } else {
-            ProcessCommand.Run run = ProcessCommand.run(pipeline, input, org.sitrep.config.ConfigLoader.parseDuration(timeout), verbose, console);
-            lines = run.lines();
-            List<ObjectNode> articleLines = run.articleLines();
+            ProcessCommand.Run pipelineRun = run.run(pipeline, console);
+            lines = pipelineRun.lines();
+            List<ObjectNode> articleLines = pipelineRun.articleLines();
             predictions = Predictions.of(articleLines);
             if (out != null) {
                 Files.createDirectories(out);
-                ProcessCommand.writeIncidents(out, run.outputs());
+                ProcessCommand.writeIncidents(out, pipelineRun.outputs());
                 writeLines(out.resolve("articles.jsonl"), articleLines);
             }
         }

@@ -37,17 +37,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "process", mixinStandardHelpOptions = true,
     description = "Run the pipeline over a feed (JSON Lines, RSS, Atom, a directory of them) on an embedded broker and registry; write incidents.jsonl and articles.jsonl.")
 public final class ProcessCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "PATH", description = "Articles: a JSON Lines, RSS or Atom file (.gz too) or a directory of them; the format is read from the content.")
-    Path input;
+    @Mixin
+    EmbeddedRunOptions run;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for incidents.jsonl and articles.jsonl.")
     Path out;
-
-    @Option(names = "--timeout", defaultValue = "10m", paramLabel = "DURATION", description = "Longest wait for the pipeline to finish (default ${DEFAULT-VALUE}).")
-    String timeout;
-
-    @Option(names = "--verbose", description = "Show broker, registry and client logs.")
-    boolean verbose;
 
     @Mixin
     PipelineOptions pipeline;
@@ -57,9 +51,9 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Logging.configure(verbose);
+        Logging.configure(this.run.verbose);
         PrintWriter console = spec.commandLine().getOut();
-        Run run = run(pipeline, input, org.sitrep.config.ConfigLoader.parseDuration(timeout), verbose, console);
+        Run run = this.run.run(pipeline, console);
         RunOutputs outputs = run.outputs();
         write(outputs, run.lines());
         console.printf("%d unique, %d copies, %d rejected, %d reports, %d incidents -> %s%n",
