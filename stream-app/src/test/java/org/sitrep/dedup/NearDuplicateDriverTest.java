@@ -267,7 +267,7 @@ class NearDuplicateDriverTest {
         }
     }
 
-    private static long count(KeyValueStore<String, ?> store) {
+    static long count(KeyValueStore<String, ?> store) {
         long n = 0;
         try (var it = store.all()) {
             while (it.hasNext()) {

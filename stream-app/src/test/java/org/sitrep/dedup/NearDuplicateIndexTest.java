@@ -192,14 +192,7 @@ class NearDuplicateIndexTest {
         }
 
         long bandKeys() {
-            long n = 0;
-            try (var it = bands.all()) {
-                while (it.hasNext()) {
-                    it.next();
-                    n++;
-                }
-            }
-            return n;
+            return NearDuplicateDriverTest.count(bands);
         }
     }
 

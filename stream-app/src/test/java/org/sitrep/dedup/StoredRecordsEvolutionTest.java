@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.sitrep.registry.AvroSerde;
 import org.sitrep.registry.CompatibilityLevel;
 import org.sitrep.registry.InMemorySchemaRegistryClient;
 import org.sitrep.schema.ArticleCopy;
@@ -46,40 +48,42 @@ class StoredRecordsEvolutionTest {
         assertThat(CompatibilityLevel.BACKWARD.allows(current, List.of(before))).isTrue();
     }
 
-    @Test
-    void aSignatureStoredWithoutItsShingleCountReadsWithCountZero() throws Exception {
-        Schema before = without(NearDupSignature.getClassSchema(), "shingles");
-        assertBackwardCompatible(NearDupSignature.getClassSchema(), before);
+    /**
+     * A record written with {@code current} less the field {@code added} (field names and values in pairs), read back
+     * by today's {@code serde} for {@code topic}.
+     */
+    <T extends SpecificRecord> T writtenBefore(Schema current, String added, AvroSerde<T> serde, String topic,
+                                               Object... fields) {
+        Schema before;
+        try {
+            before = without(current, added);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertBackwardCompatible(current, before);
         GenericRecord old = new GenericData.Record(before);
-        old.put("id", "a1");
-        old.put("url", "https://example.org/a1");
-        old.put("published_at", Instant.parse("2023-01-11T10:00:00Z").toEpochMilli());
-        old.put("minhash", List.of(1L, 2L, 3L));
-        int id = registry.register("dedup-signatures-store-before", before.toString());
+        for (int i = 0; i < fields.length; i += 2) {
+            old.put((String) fields[i], fields[i + 1]);
+        }
+        int id = registry.register(topic + "-value-before", before.toString());
+        return serde.deserializer().deserialize(topic, WireFormat.encode(id, before, old));
+    }
 
-        NearDupSignature read = serdes.nearDupSignature().deserializer()
-            .deserialize("sitrep-dedup-signatures-store-changelog", WireFormat.encode(id, before, old));
+    @Test
+    void aSignatureStoredWithoutItsShingleCountReadsWithCountZero() {
+        NearDupSignature read = writtenBefore(NearDupSignature.getClassSchema(), "shingles", serdes.nearDupSignature(),
+            "sitrep-dedup-signatures-store-changelog", "id", "a1", "url", "https://example.org/a1",
+            "published_at", Instant.parse("2023-01-11T10:00:00Z").toEpochMilli(), "minhash", List.of(1L, 2L, 3L));
         assertThat(read.getMinhash()).containsExactly(1L, 2L, 3L);
         assertThat(read.getShingles()).isZero();
     }
 
     @Test
-    void aCopyWrittenWithoutItsMeasureReadsAsJaccard() throws Exception {
-        Schema before = without(ArticleCopy.getClassSchema(), "similarity_measure");
-        assertBackwardCompatible(ArticleCopy.getClassSchema(), before);
-        GenericRecord old = new GenericData.Record(before);
-        old.put("id", "b");
-        old.put("url", "https://example.org/b");
-        old.put("outlet", "Aggregator");
-        old.put("published_at", Instant.parse("2023-01-11T12:00:00Z").toEpochMilli());
-        old.put("copy_of", "a");
-        old.put("copy_of_url", "https://example.org/a");
-        old.put("method", "minhash");
-        old.put("similarity", 0.56);
-        int id = registry.register("news.articles.copies-value", before.toString());
-
-        ArticleCopy read = serdes.articleCopy().deserializer().deserialize("news.articles.copies",
-            WireFormat.encode(id, before, old));
+    void aCopyWrittenWithoutItsMeasureReadsAsJaccard() {
+        ArticleCopy read = writtenBefore(ArticleCopy.getClassSchema(), "similarity_measure", serdes.articleCopy(),
+            "news.articles.copies", "id", "b", "url", "https://example.org/b", "outlet", "Aggregator",
+            "published_at", Instant.parse("2023-01-11T12:00:00Z").toEpochMilli(), "copy_of", "a",
+            "copy_of_url", "https://example.org/a", "method", "minhash", "similarity", 0.56);
         assertThat(read.getSimilarity()).isEqualTo(0.56);
         assertThat(read.getSimilarityMeasure()).as("what a copy measured before containment").isEqualTo("jaccard");
     }
