@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sitrep.dedup.MinHasher;
 import org.sitrep.dedup.NearDuplicateIndex;
+import org.sitrep.dedup.NearDuplicateRule;
 import org.sitrep.dedup.NearDuplicateStage;
 import org.sitrep.dedup.NearDuplicateStores;
 import org.sitrep.registry.InMemorySchemaRegistryClient;
@@ -52,13 +53,13 @@ import org.sitrep.topology.SitrepSerdes;
  * (changelog and record cache off: every probe and write reaches RocksDB), and the same logic in memory.
  *
  * <ul>
- *   <li>{@code offerUnique}: a new, distinct article: 16 band probes, candidates re-checked, then filed (16 band
- *       entries and its signature); and, as the horizon purge does in steady state, the oldest stored article
+ *   <li>{@code offerUnique}: a new, distinct article: 32 band probes, candidates judged, then filed (32 band
+ *       entries and its signature with its shingle count); and, as the horizon purge does in steady state, the oldest stored article
  *       removed, so the index keeps {@code stored} articles.</li>
  *   <li>{@code offerRespin}: a re-spin of a random stored article (first 60 % of it, "Read also" and ad lines):
  *       found as a copy, not filed.</li>
  * </ul>
- * Signatures are computed outside the measured call (their cost does not depend on the index; see
+ * Sketches (signature and shingle count) are computed outside the measured call (their cost does not depend on the index; see
  * {@link MinHashSignature}). Bodies: {@link SyntheticNews}. Sample time per call: mean and percentiles.
  */
 @State(Scope.Benchmark)
@@ -86,8 +87,8 @@ public class NearDuplicateScaling {
     private KeyValueStore<String, NearDupBand> bands;
     private KeyValueStore<String, NearDupSignature> signatures;
     private Path dir;
-    private long[][] fresh;
-    private long[][] respins;
+    private MinHasher.Sketch[] fresh;
+    private MinHasher.Sketch[] respins;
     private long nextFresh;
     private long poolBase;
     private long nextRespin;
@@ -115,17 +116,17 @@ public class NearDuplicateScaling {
             store = new NearDuplicateIndex.InMemory();
         }
         counting = new Counting(store);
-        index = new NearDuplicateIndex(hasher, NearDuplicateIndex.DEFAULT_THRESHOLD, Duration.ofDays(36_500), counting);
+        index = new NearDuplicateIndex(hasher, NearDuplicateRule.DEFAULTS, Duration.ofDays(36_500), counting);
         long start = System.nanoTime();
-        long[][] sigs = fillSignatures();
+        MinHasher.Sketch[] sigs = fillSignatures();
         double signing = (System.nanoTime() - start) / 1e9;
         int copies = 0;
         for (int n = 0; n < stored; n++) {
             copies += index.offer(id(n), url(n), time(n), sigs[n]).isPresent() ? 1 : 0;
         }
         respins = LongStream.range(0, RESPINS).parallel()
-            .mapToObj(i -> hasher.signature(news.respin(Math.floorMod(i * 2_654_435_761L, (long) stored))))
-            .toArray(long[][]::new);
+            .mapToObj(i -> hasher.sketch(news.respin(Math.floorMod(i * 2_654_435_761L, (long) stored))))
+            .toArray(MinHasher.Sketch[]::new);
         System.out.printf("%nfilled %,d articles (%s) in %.1f s (signatures %.1f s); %d of them matched an earlier one"
             + " (not filed)%n", stored, storage, (System.nanoTime() - start) / 1e9, signing, copies);
         nextFresh = stored;
@@ -134,20 +135,21 @@ public class NearDuplicateScaling {
     }
 
     /**
-     * The signatures of bodies 0 to {@code stored - 1}: computed once (about 0.35 ms each on this machine) and kept
+     * The sketches of bodies 0 to {@code stored - 1}: computed once (about 0.35 ms each on this machine) and kept
      * in a file under java.io.tmpdir for the next trials; they are a pure function of {@link SyntheticNews}.
      */
-    private long[][] fillSignatures() throws IOException {
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "sitrep-jmh-neardup-v1-" + stored + ".sig");
-        int width = MinHasher.DEFAULT_BANDS * MinHasher.DEFAULT_ROWS;
-        long[][] sigs = new long[stored][];
-        if (Files.exists(cache) && Files.size(cache) == (long) stored * width * Long.BYTES) {
+    private MinHasher.Sketch[] fillSignatures() throws IOException {
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "sitrep-jmh-neardup-v2-" + stored + ".sig");
+        int width = hasher.hashes();
+        MinHasher.Sketch[] sigs = new MinHasher.Sketch[stored];
+        if (Files.exists(cache) && Files.size(cache) == (long) stored * (width * Long.BYTES + Integer.BYTES)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache), 1 << 20))) {
                 for (int n = 0; n < stored; n++) {
-                    sigs[n] = new long[width];
+                    long[] sig = new long[width];
                     for (int i = 0; i < width; i++) {
-                        sigs[n][i] = in.readLong();
+                        sig[i] = in.readLong();
                     }
+                    sigs[n] = new MinHasher.Sketch(sig, in.readInt());
                 }
             }
             return sigs;
@@ -155,16 +157,17 @@ public class NearDuplicateScaling {
         int chunk = 10_000;
         for (int from = 0; from < stored; from += chunk) {
             int base = from;
-            long[][] part = LongStream.range(from, Math.min(stored, from + chunk)).parallel()
-                .mapToObj(n -> hasher.signature(news.body(n))).toArray(long[][]::new);
+            MinHasher.Sketch[] part = LongStream.range(from, Math.min(stored, from + chunk)).parallel()
+                .mapToObj(n -> hasher.sketch(news.body(n))).toArray(MinHasher.Sketch[]::new);
             System.arraycopy(part, 0, sigs, base, part.length);
         }
         Path tmp = Files.createTempFile(cache.getParent(), "sitrep-jmh-", ".part");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
-            for (long[] sig : sigs) {
-                for (long v : sig) {
+            for (MinHasher.Sketch sketch : sigs) {
+                for (long v : sketch.signature()) {
                     out.writeLong(v);
                 }
+                out.writeInt(sketch.shingles());
             }
         }
         Files.move(tmp, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -174,15 +177,15 @@ public class NearDuplicateScaling {
     @Setup(Level.Iteration)
     public void freshArticles() {
         poolBase = nextFresh;
-        fresh = LongStream.range(poolBase, poolBase + FRESH_POOL).parallel().mapToObj(n -> hasher.signature(news.body(n)))
-            .toArray(long[][]::new);
+        fresh = LongStream.range(poolBase, poolBase + FRESH_POOL).parallel().mapToObj(n -> hasher.sketch(news.body(n)))
+            .toArray(MinHasher.Sketch[]::new);
     }
 
     @TearDown(Level.Iteration)
     public void report() {
         if (counting.lookups > 0) {
-            System.out.printf("%n%s, %,d stored: %.3f band hits per lookup (filings the 16 probes returned; %d lookups)%n", storage, stored,
-                (double) counting.candidates / counting.lookups, counting.lookups);
+            System.out.printf("%n%s, %,d stored: %.3f band hits per lookup (filings the %d probes returned; %d lookups)%n", storage, stored,
+                (double) counting.candidates / counting.lookups, MinHasher.DEFAULT_BANDS, counting.lookups);
         }
         counting.reset();
     }
@@ -214,7 +217,7 @@ public class NearDuplicateScaling {
     @Benchmark
     public Optional<NearDuplicateIndex.Match> offerUnique() {
         long n = nextFresh++;
-        long[] sig = fresh[(int) ((n - poolBase) % FRESH_POOL)];
+        MinHasher.Sketch sig = fresh[(int) ((n - poolBase) % FRESH_POOL)];
         if (n - poolBase >= FRESH_POOL) {
             // Pool used up within this iteration: a signature no stored article shares (values re-mixed).
             sig = remix(sig, n);
@@ -235,14 +238,15 @@ public class NearDuplicateScaling {
         return index.offer("respin-" + i, "https://aggregator.example/" + i, time(stored + i), respins[(int) (i % RESPINS)]);
     }
 
-    private static long[] remix(long[] sig, long salt) {
+    private static MinHasher.Sketch remix(MinHasher.Sketch sketch, long salt) {
+        long[] sig = sketch.signature();
         long[] out = new long[sig.length];
         for (int i = 0; i < sig.length; i++) {
             long z = sig[i] ^ (salt * 0x9E37_79B9_7F4A_7C15L);
             z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
             out[i] = z ^ (z >>> 31);
         }
-        return out;
+        return new MinHasher.Sketch(out, sketch.shingles());
     }
 
     /** Counts band probes and the candidates they return (the lookup's work besides the probes). */

@@ -40,6 +40,8 @@ public final class ConfigLoader {
         d.put("replication-factor", "1");
         d.put("dedup-horizon", "7d");
         d.put("near-dup-threshold", "0.5");
+        d.put("near-dup-containment", "0.6");
+        d.put("near-dup-min-share", "0.25");
         d.put("max-body-chars", "500000");
         d.put("match-window-days", "3");
         d.put("match-max-km", "250");
@@ -165,7 +167,9 @@ public final class ConfigLoader {
             alertRules(m.getOrDefault("alert-rules", "")),
             positiveDouble(m, "match-min-score"),
             retention(m, "incident-retention"),
-            fraction(m, "near-dup-threshold"));
+            fraction(m, "near-dup-threshold"),
+            fraction(m, "near-dup-containment"),
+            fraction(m, "near-dup-min-share"));
         return new SitrepConfig(
             required(m, "bootstrap-servers"),
             required(m, "schema-registry-url"),

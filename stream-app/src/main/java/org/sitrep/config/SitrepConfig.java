@@ -63,9 +63,10 @@ public record SitrepConfig(
     }
 
     /**
-     * Settings of the pipeline stages; all durations are in event time. {@code nearDupThreshold} is the estimated
-     * Jaccard similarity (MinHash) at or above which an article is a near-duplicate of an earlier one within
-     * {@code dedupHorizon}.
+     * Settings of the pipeline stages; all durations are in event time. An article is a near-duplicate of an earlier
+     * one within {@code dedupHorizon} when their estimated containment (MinHash) is at or above
+     * {@code nearDupContainment} and the text they share is at least {@code nearDupMinShare} of the longer, or when
+     * their estimated Jaccard similarity is at or above {@code nearDupThreshold} ({@link #nearDupRule}).
      *
      * @param incidentRetention how long a closed or merged incident stays in the incidents stage's stores (and so in
      *                          the HTTP API) after its closing time; {@link #KEEP_FOREVER} for {@code forever}
@@ -80,7 +81,7 @@ public record SitrepConfig(
         Duration reorderFlushAfter,
         org.sitrep.alerts.AlertRules alertRules,
         double matchMinScore,
-        Duration incidentRetention, double nearDupThreshold) {
+        Duration incidentRetention, double nearDupThreshold, double nearDupContainment, double nearDupMinShare) {
         /** {@code incident-retention=forever}: a million days, so that closing time + retention never overflows. */
         public static final Duration KEEP_FOREVER = Duration.ofDays(1_000_000);
 
@@ -88,7 +89,13 @@ public record SitrepConfig(
             return new PipelineConfig(Duration.ofDays(7), 500_000, 3, 250.0, Duration.ofDays(30),
                 Duration.ofMinutes(10), Duration.ofMinutes(10), org.sitrep.alerts.AlertRules.NONE,
                 org.sitrep.incidents.MatchSettings.DEFAULT_MIN_SCORE, Duration.ofDays(30),
-                org.sitrep.dedup.NearDuplicateIndex.DEFAULT_THRESHOLD);
+                org.sitrep.dedup.NearDuplicateRule.DEFAULT_JACCARD, org.sitrep.dedup.NearDuplicateRule.DEFAULT_CONTAINMENT,
+                org.sitrep.dedup.NearDuplicateRule.DEFAULT_MIN_SHARE);
+        }
+
+        /** The near-duplicate stage's decision rule. */
+        public org.sitrep.dedup.NearDuplicateRule nearDupRule() {
+            return new org.sitrep.dedup.NearDuplicateRule(nearDupThreshold, nearDupContainment, nearDupMinShare);
         }
         /** The event-time reorder buffers' settings. */
         public org.sitrep.ordering.ReorderSettings reorder() {

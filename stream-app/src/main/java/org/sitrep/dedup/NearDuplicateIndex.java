@@ -14,10 +14,11 @@ import java.util.function.BiConsumer;
 
 /**
  * Near-duplicate lookup over the articles seen within a horizon, by LSH band: each article is filed under its
- * {@link MinHasher#bandKeys band keys}; a new article's candidates are the articles sharing at least one band key,
- * re-checked by estimated Jaccard similarity against the threshold. Cost per article: one probe per band, plus one
- * read per candidate, whatever the number of stored articles (no scan). Entries older than the horizon (event time)
- * are ignored and dropped by {@link #expire}.
+ * {@link MinHasher#bandKeys band keys} with its signature and shingle count; a new article's candidates are the
+ * articles sharing at least one band key, each judged by the {@link NearDuplicateRule} (estimated containment with
+ * its guard, or estimated Jaccard similarity). Cost per article: one probe per band, plus one read per candidate,
+ * whatever the number of stored articles (no scan). Entries older than the horizon (event time) are ignored and
+ * dropped by {@link #expire}.
  *
  * <p>Pure logic over a {@link Storage}: {@link InMemory} for tests, {@link NearDuplicateStores} (Kafka Streams
  * key-value stores, changelogged) in the topology's {@link NearDuplicateProcessor}. Its decisions depend only on
@@ -26,14 +27,20 @@ import java.util.function.BiConsumer;
  * (they are not originals of later copies).
  */
 public final class NearDuplicateIndex {
-    /** Default {@code near-dup-threshold}: estimated Jaccard similarity of the word 4-shingles. */
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    /** An article as the index remembers it; {@code shingles} 0 when unknown (stored before counts were kept). */
+    public record Entry(String id, String url, Instant publishedAt, long[] signature, int shingles) {}
 
-    /** An article as the index remembers it. */
-    public record Entry(String id, String url, Instant publishedAt, long[] signature) {}
+    /** The article a new one copies: the estimate for the pair, and the verdict of the rule. */
+    public record Match(Entry original, SimilarityEstimate estimate, NearDuplicateRule.Verdict verdict) {
+        /** The similarity that decided, in {@link #measure}. */
+        public double similarity() {
+            return verdict.similarity();
+        }
 
-    /** The article a new one copies, with the estimated similarity. */
-    public record Match(Entry original, double similarity) {}
+        public NearDuplicateRule.Measure measure() {
+            return verdict.measure();
+        }
+    }
 
     /** Where the index keeps its entries: by article id, and the ids filed under each band key. */
     public interface Storage {
@@ -56,22 +63,22 @@ public final class NearDuplicateIndex {
         long filings();
     }
 
+    /** The band layout of the version before containment (kept to unfile what it stored). */
+    static final MinHasher BEFORE_CONTAINMENT = new MinHasher(MinHasher.DEFAULT_SHINGLE, 16, 4);
+
     private final MinHasher hasher;
-    private final double threshold;
+    private final NearDuplicateRule rule;
     private final Duration horizon;
     private final Storage storage;
 
     /** An index in memory (tests, benchmarks). */
-    public NearDuplicateIndex(MinHasher hasher, double threshold, Duration horizon) {
-        this(hasher, threshold, horizon, new InMemory());
+    public NearDuplicateIndex(MinHasher hasher, NearDuplicateRule rule, Duration horizon) {
+        this(hasher, rule, horizon, new InMemory());
     }
 
-    public NearDuplicateIndex(MinHasher hasher, double threshold, Duration horizon, Storage storage) {
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
-        }
+    public NearDuplicateIndex(MinHasher hasher, NearDuplicateRule rule, Duration horizon, Storage storage) {
         this.hasher = hasher;
-        this.threshold = threshold;
+        this.rule = rule;
         this.horizon = horizon;
         this.storage = storage;
     }
@@ -80,9 +87,9 @@ public final class NearDuplicateIndex {
         return hasher;
     }
 
-    /** {@link #offer(String, String, Instant, long[])} with the signature of {@code body}. */
+    /** {@link #offer(String, String, Instant, MinHasher.Sketch)} with the sketch of {@code body}. */
     public Optional<Match> offer(String id, String url, Instant publishedAt, String body) {
-        return offer(id, url, publishedAt, hasher.signature(body));
+        return offer(id, url, publishedAt, hasher.sketch(body));
     }
 
     /** {@link #offer(String, String, Instant, String)} for an article without a URL (tests). */
@@ -91,11 +98,13 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * The most similar other article within the horizon at or above the threshold (ties: the earlier published, then
-     * the smaller id), or empty; the article is filed unless it is a copy. An article id offered again (an edited
-     * article re-delivered) is never its own original: its old entry is replaced.
+     * Of the other articles within the horizon that the rule calls originals of this one, the most similar by
+     * estimated Jaccard (ties: the earlier published, then the smaller id), or empty; the article is filed unless it
+     * is a copy. An article id offered again (an edited article re-delivered) is never its own original: its old
+     * entry is replaced.
      */
-    public Optional<Match> offer(String id, String url, Instant publishedAt, long[] signature) {
+    public Optional<Match> offer(String id, String url, Instant publishedAt, MinHasher.Sketch sketch) {
+        long[] signature = sketch.signature();
         List<String> keys = hasher.bandKeys(signature);
         Set<String> seen = new HashSet<>();
         List<String> candidates = new ArrayList<>();
@@ -112,24 +121,25 @@ public final class NearDuplicateIndex {
             if (e == null) {
                 continue;
             }
-            double s = MinHasher.similarity(signature, e.signature());
-            if (s >= threshold && (best == null || better(s, e, best))) {
-                best = new Match(e, s);
+            SimilarityEstimate estimate = SimilarityEstimate.of(signature, sketch.shingles(), e.signature(), e.shingles());
+            Optional<NearDuplicateRule.Verdict> verdict = rule.judge(estimate);
+            if (verdict.isPresent() && (best == null || better(estimate.jaccard(), e, best))) {
+                best = new Match(e, estimate, verdict.get());
             }
         }
         if (best == null) {
             Entry previous = storage.get(id);
             if (previous != null) {
-                storage.remove(previous, hasher.bandKeys(previous.signature()));
+                storage.remove(previous, filedUnder(previous));
             }
-            storage.put(new Entry(id, url, publishedAt, signature), keys);
+            storage.put(new Entry(id, url, publishedAt, signature, sketch.shingles()), keys);
         }
         return Optional.ofNullable(best);
     }
 
-    private static boolean better(double s, Entry e, Match best) {
-        if (s != best.similarity()) {
-            return s > best.similarity();
+    private static boolean better(double jaccard, Entry e, Match best) {
+        if (jaccard != best.estimate().jaccard()) {
+            return jaccard > best.estimate().jaccard();
         }
         int byTime = e.publishedAt().compareTo(best.original().publishedAt());
         return byTime != 0 ? byTime < 0 : e.id().compareTo(best.original().id()) < 0;
@@ -139,11 +149,22 @@ public final class NearDuplicateIndex {
         return Duration.between(filed, now).compareTo(horizon) > 0;
     }
 
+    /**
+     * The band keys an entry is filed under: its bands in today's layout, or, for an entry with fewer minima than
+     * today's signatures (stored before containment, 64 minima in 16 bands of 4 rows), in that layout, so that the
+     * purge also clears what the earlier version filed. Such entries are never found by a lookup (their keys are
+     * of the other layout); they only wait for the purge.
+     */
+    private List<String> filedUnder(Entry e) {
+        return e.signature().length < hasher.hashes() ? BEFORE_CONTAINMENT.bandKeys(e.signature())
+            : hasher.bandKeys(e.signature());
+    }
+
     /** Drops entries older than the horizon before {@code now}; returns how many. */
     public int expire(Instant now) {
         List<Entry> old = storage.publishedBefore(now.minus(horizon));
         for (Entry e : old) {
-            storage.remove(e, hasher.bandKeys(e.signature()));
+            storage.remove(e, filedUnder(e));
         }
         return old.size();
     }

@@ -15,22 +15,22 @@ import org.sitrep.schema.NearDupSignature;
 /**
  * Thin wiring of {@link NearDuplicateIndex} over the stage's stores ({@link NearDuplicateStores}): each article,
  * keyed by id and arriving in (published_at, id) order, is offered to the index and forwarded with its
- * {@link DedupDecision} (a {@code minhash} copy of the best earlier match, or unique). A stream-time punctuation
+ * {@link DedupDecision} (a {@code minhash} copy of the best earlier match, with the measure that decided, or unique). A stream-time punctuation
  * every quarter horizon drops entries older than the horizon before the oldest record that may still arrive (stream
  * time less the reorder grace), so a held record never misses a candidate that an earlier purge would have dropped.
  */
 final class NearDuplicateProcessor implements Processor<String, Article, String, DedupDecision> {
     private final MinHasher hasher;
-    private final double threshold;
+    private final NearDuplicateRule rule;
     private final Duration horizon;
     private final Duration grace;
     private final Duration purgeEvery;
     private ProcessorContext<String, DedupDecision> context;
     private NearDuplicateIndex index;
 
-    NearDuplicateProcessor(MinHasher hasher, double threshold, Duration horizon, Duration grace) {
+    NearDuplicateProcessor(MinHasher hasher, NearDuplicateRule rule, Duration horizon, Duration grace) {
         this.hasher = hasher;
-        this.threshold = threshold;
+        this.rule = rule;
         this.horizon = horizon;
         this.grace = grace;
         Duration quarter = horizon.dividedBy(4);
@@ -42,7 +42,7 @@ final class NearDuplicateProcessor implements Processor<String, Article, String,
         this.context = context;
         KeyValueStore<String, NearDupBand> bands = context.getStateStore(NearDuplicateStage.BANDS_STORE);
         KeyValueStore<String, NearDupSignature> signatures = context.getStateStore(NearDuplicateStage.SIGNATURES_STORE);
-        this.index = new NearDuplicateIndex(hasher, threshold, horizon, new NearDuplicateStores(bands, signatures));
+        this.index = new NearDuplicateIndex(hasher, rule, horizon, new NearDuplicateStores(bands, signatures));
         context.schedule(purgeEvery, PunctuationType.STREAM_TIME, this::purge);
     }
 

@@ -21,13 +21,15 @@ import org.sitrep.topology.Topics;
  * single partition ({@code articles-for-near-dup}), put back in (published_at, id) order
  * ({@code dedup-reorder-unique}), and offered to a MinHash/LSH index over the articles of the last
  * {@code dedup-horizon} ({@code dedup-drop-near-copies}, stores {@code dedup-bands-store} and
- * {@code dedup-signatures-store}). An article whose best match has estimated similarity at or above
- * {@code near-dup-threshold} goes to {@code news.articles.copies} ({@code method=minhash}); the others are written
+ * {@code dedup-signatures-store}). An article that the {@link NearDuplicateRule} calls a copy of an earlier one
+ * (estimated containment at or above {@code near-dup-containment} with at least {@code near-dup-min-share} of the
+ * longer text shared, or estimated Jaccard at or above {@code near-dup-threshold}) goes to
+ * {@code news.articles.copies} ({@code method=minhash}, with the measure that decided); the others are written
  * to {@code news.articles.unique} and spread again by article id over {@code partitions} partitions
  * ({@code unique-articles-by-id}), so extraction keeps its parallelism.
  *
  * <p>One partition means one task: this stage's throughput is one stream thread's (measured in
- * docs/PERFORMANCE.md). The scalable form repartitions each article to its 16 band keys (candidates meet in the task
+ * docs/PERFORMANCE.md). The scalable form repartitions each article to its 32 band keys (candidates meet in the task
  * of a band key), then recombines the band verdicts per article id in a second, small repartition; it is not built.
  */
 public final class NearDuplicateStage {
@@ -50,7 +52,7 @@ public final class NearDuplicateStage {
      * @param candidates the articles left unique by the exact stage, keyed by id
      */
     public static KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> candidates, Topics topics,
-                                                 SitrepSerdes serdes, Duration horizon, double threshold,
+                                                 SitrepSerdes serdes, Duration horizon, NearDuplicateRule rule,
                                                  ReorderSettings reorder, int partitions) {
         builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.article()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BANDS_STORE),
@@ -66,7 +68,7 @@ public final class NearDuplicateStage {
             // cluster is the original" needs (published_at, id) order where the decision is taken.
             .process(() -> new ReorderProcessor<>(REORDER_STORE, reorder, Article::getId, Article::getId),
                 Named.as("dedup-reorder-unique"), REORDER_STORE)
-            .process(() -> new NearDuplicateProcessor(hasher, threshold, horizon, reorder.grace()),
+            .process(() -> new NearDuplicateProcessor(hasher, rule, horizon, reorder.grace()),
                 Named.as("dedup-drop-near-copies"), BANDS_STORE, SIGNATURES_STORE);
 
         var branches = decisions.split(Named.as("dedup-near-split"))

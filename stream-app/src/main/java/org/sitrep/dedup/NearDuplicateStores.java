@@ -22,7 +22,8 @@ import org.sitrep.schema.NearDupSignature;
  *       (a prefix scan per band, the first design, grew with the store: docs/PERFORMANCE.md). Distinct articles
  *       rarely share a band key, so a value holds one or a few articles.</li>
  *   <li>signatures ({@link NearDuplicateStage#SIGNATURES_STORE}): key the article id, value its
- *       {@link NearDupSignature} (signature, publication time, URL).</li>
+ *       {@link NearDupSignature} (signature, shingle count, publication time, URL). A record written before the
+ *       count was kept reads with count 0: that article is judged by Jaccard only.</li>
  * </ul>
  * Expiry ({@link #publishedBefore}) reads the signatures store through; it runs from a stream-time punctuation every
  * quarter horizon, so each article is read by it about four times in its life: constant cost per article.
@@ -67,7 +68,8 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
         for (long v : entry.signature()) {
             minhash.add(v);
         }
-        signatures.put(entry.id(), new NearDupSignature(entry.id(), entry.url(), entry.publishedAt(), minhash));
+        signatures.put(entry.id(), new NearDupSignature(entry.id(), entry.url(), entry.publishedAt(), minhash,
+            entry.shingles()));
     }
 
     @Override
@@ -118,6 +120,6 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
         for (int i = 0; i < signature.length; i++) {
             signature[i] = minhash.get(i);
         }
-        return new NearDuplicateIndex.Entry(s.getId(), s.getUrl(), s.getPublishedAt(), signature);
+        return new NearDuplicateIndex.Entry(s.getId(), s.getUrl(), s.getPublishedAt(), signature, s.getShingles());
     }
 }

@@ -79,7 +79,7 @@ public final class SitrepTopology {
         KStream<String, Article> exactUnique = DedupStage.apply(builder, articles, topics, serdes,
             pipeline.dedupHorizon(), pipeline.reorder());
         KStream<String, Article> unique = NearDuplicateStage.apply(builder, exactUnique, topics, serdes,
-            pipeline.dedupHorizon(), pipeline.nearDupThreshold(), pipeline.reorder(), partitions);
+            pipeline.dedupHorizon(), pipeline.nearDupRule(), pipeline.reorder(), partitions);
         KStream<String, EventReport> reports = ExtractStage.apply(unique, topics, extractor);
         KStream<String, Incident> incidents = IncidentStage.apply(builder, reports, topics, serdes,
             new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), pipeline.matchMinScore()),

@@ -66,6 +66,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theContainmentRuleHasItsTwoSettingsWithTheMeasuredDefaults() {
+        var defaults = ConfigLoader.load(null, Map.of(), Map.of()).pipeline().nearDupRule();
+        assertThat(defaults).isEqualTo(org.sitrep.dedup.NearDuplicateRule.DEFAULTS);
+        assertThat(defaults.containment()).isEqualTo(0.6);
+        assertThat(defaults.minShare()).isEqualTo(0.25);
+        var set = ConfigLoader.load(null, Map.of("SITREP_NEAR_DUP_CONTAINMENT", "0.8"),
+            Map.of("near-dup-min-share", "0.4", "near-dup-threshold", "0.7")).pipeline().nearDupRule();
+        assertThat(set).isEqualTo(new org.sitrep.dedup.NearDuplicateRule(0.7, 0.8, 0.4));
+        for (String key : new String[] {"near-dup-containment", "near-dup-min-share"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of(key, "0")))
+                .hasMessageContaining("'" + key + "' must be a number greater than 0 and at most 1");
+        }
+    }
+
+    @Test
     void foreignEnvironmentVariablesAreIgnoredNotFatal() {
         SitrepConfig c = ConfigLoader.load(null, Map.of("SITREP_PORT", "tcp://10.0.0.1:8080", "KAFKA_HEAP_OPTS", "-Xmx1g",
             "KAFKA_OPTS", "-Dx=y", "SITREP_PARTITIONS", "6"), Map.of());

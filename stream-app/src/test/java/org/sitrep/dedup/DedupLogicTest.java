@@ -40,6 +40,8 @@ class DedupLogicTest {
         assertThat(described.getCopyOf()).isEqualTo("a");
         assertThat(described.getCopyOfUrl()).isEqualTo(first.getUrl());
         assertThat(described.getMethod()).isEqualTo("body_hash");
+        assertThat(described.getSimilarity()).isEqualTo(1.0);
+        assertThat(described.getSimilarityMeasure()).isEqualTo("jaccard");
         assertThat(new DedupDecision(first, CopyDetector.seen(first)).toCopy().getMethod()).isEqualTo("same_id");
     }
 }

@@ -65,16 +65,20 @@ class NearDuplicateDriverTest {
             .build();
     }
 
-    static double similarity(Article a, Article b) {
-        return MinHasher.similarity(HASHER.signature(a.getBody()), HASHER.signature(b.getBody()));
+    static SimilarityEstimate estimate(Article a, Article b) {
+        MinHasher.Sketch x = HASHER.sketch(a.getBody());
+        MinHasher.Sketch y = HASHER.sketch(b.getBody());
+        return SimilarityEstimate.of(x.signature(), x.shingles(), y.signature(), y.shingles());
     }
 
     @Test
     void aTruncatedReSpinWithReadAlsoAndAdLinesAndANewHeadlineIsAMinhashCopyOfTheWireStory() {
         Article wire = feed.get("a08");
         Article spun = respin(wire, "spun-a08", Duration.ofHours(3));
-        double expected = similarity(wire, spun);
-        assertThat(expected).as("the re-spin is no exact copy, and near").isLessThan(1.0).isGreaterThanOrEqualTo(0.5);
+        SimilarityEstimate e = estimate(wire, spun);
+        assertThat(e.jaccard()).as("the re-spin is no exact copy").isLessThan(1.0);
+        double expected = e.containment();
+        assertThat(expected).as("the re-spin is near").isGreaterThanOrEqualTo(NearDuplicateRule.DEFAULT_CONTAINMENT);
         try (DriverHarness h = new DriverHarness()) {
             h.send(wire);
             h.send(spun);
@@ -87,6 +91,7 @@ class NearDuplicateDriverTest {
                 assertThat(c.getCopyOf()).isEqualTo("a08");
                 assertThat(c.getCopyOfUrl()).isEqualTo(wire.getUrl());
                 assertThat(c.getMethod()).isEqualTo("minhash");
+                assertThat(c.getSimilarityMeasure()).isEqualTo("containment");
                 assertThat(c.getSimilarity()).isEqualTo(expected);
             });
             assertThat(h.unique.readKeyValuesToMap()).containsOnlyKeys("a08");
@@ -108,6 +113,7 @@ class NearDuplicateDriverTest {
             assertThat(copies).containsOnlyKeys("a13", "spun-a13");
             assertThat(copies.get("a13").getMethod()).isEqualTo("body_hash");
             assertThat(copies.get("a13").getSimilarity()).isEqualTo(1.0);
+            assertThat(copies.get("a13").getSimilarityMeasure()).isEqualTo("jaccard");
             assertThat(copies.get("spun-a13").getMethod()).isEqualTo("minhash");
             assertThat(copies.get("spun-a13").getCopyOf()).isEqualTo("a12");
             assertThat(h.unique.readKeyValuesToMap()).containsOnlyKeys("a12");
@@ -123,7 +129,8 @@ class NearDuplicateDriverTest {
             assertThat(h.copies.isEmpty()).isTrue();
             assertThat(h.unique.readKeyValuesToMap()).containsOnlyKeys("a08", "a12", "a19", "a22", "a23");
         }
-        assertThat(similarity(feed.get("a12"), feed.get("a19"))).as("a19 paraphrases a12").isLessThan(0.5);
+        assertThat(estimate(feed.get("a12"), feed.get("a19")).containment()).as("a19 paraphrases a12")
+            .isLessThan(NearDuplicateRule.DEFAULT_CONTAINMENT);
     }
 
     @Test
@@ -198,20 +205,41 @@ class NearDuplicateDriverTest {
     }
 
     @Test
-    void theThresholdIsASetting() {
+    void theRuleIsMadeOfTheThreeSettings() {
         Article wire = feed.get("a08");
-        Article spun = respin(wire, "spun", Duration.ofHours(1));
-        double s = similarity(wire, spun);
-        try (DriverHarness strict = new DriverHarness(Map.of("near-dup-threshold", String.valueOf(Math.min(1.0, s + 0.05))))) {
-            strict.send(wire);
-            strict.send(spun);
-            assertThat(strict.copies.isEmpty()).as("similarity %.3f is below the threshold", s).isTrue();
-        }
-        try (DriverHarness loose = new DriverHarness(Map.of("near-dup-threshold", String.valueOf(s)))) {
-            loose.send(wire);
-            loose.send(spun);
-            assertThat(loose.copies.readValuesToList()).singleElement()
-                .satisfies(c -> assertThat(c.getSimilarity()).isEqualTo(s));
+        Article plain = respin(wire, "spun", Duration.ofHours(1));
+        // The aggregator's own paragraph (not furniture the cleaner drops): the containment is under 1.
+        Article spun = Article.newBuilder(plain).setBody("Our correspondent in the region, who asked not to be named for"
+            + " safety reasons, says travellers on the road between the two towns have been stopped and searched by"
+            + " armed men every week since the start of the year.\n\n" + plain.getBody()).build();
+        SimilarityEstimate e = estimate(wire, spun);
+        assertThat(e.containment()).isBetween(NearDuplicateRule.DEFAULT_CONTAINMENT, 0.95);
+        assertThat(e.shareOfLonger()).isBetween(NearDuplicateRule.DEFAULT_MIN_SHARE, 0.95);
+        String aboveJaccard = String.valueOf(Math.min(1.0, e.jaccard() + 0.05));
+
+        assertThat(copyOf(wire, spun, Map.of())).satisfies(c -> {
+            assertThat(c.getSimilarityMeasure()).isEqualTo("containment");
+            assertThat(c.getSimilarity()).isEqualTo(e.containment());
+        });
+        assertThat(copyOf(wire, spun, Map.of("near-dup-containment", String.valueOf(e.containment() + 0.05),
+            "near-dup-threshold", aboveJaccard))).as("containment %.3f under the setting", e.containment()).isNull();
+        assertThat(copyOf(wire, spun, Map.of("near-dup-min-share", String.valueOf(e.shareOfLonger() + 0.05),
+            "near-dup-threshold", aboveJaccard))).as("share %.3f under the setting", e.shareOfLonger()).isNull();
+        assertThat(copyOf(wire, spun, Map.of("near-dup-min-share", "1", "near-dup-threshold", String.valueOf(e.jaccard()))))
+            .as("the Jaccard rule alone").satisfies(c -> {
+                assertThat(c.getSimilarityMeasure()).isEqualTo("jaccard");
+                assertThat(c.getSimilarity()).isEqualTo(e.jaccard());
+            });
+    }
+
+    /** The copy record of {@code spun} after {@code wire} under these settings, or null when it is unique. */
+    private static ArticleCopy copyOf(Article wire, Article spun, Map<String, String> settings) {
+        try (DriverHarness h = new DriverHarness(settings)) {
+            h.send(wire);
+            h.send(spun);
+            List<ArticleCopy> copies = h.copies.readValuesToList();
+            assertThat(copies).hasSizeLessThanOrEqualTo(1);
+            return copies.isEmpty() ? null : copies.get(0);
         }
     }
 
@@ -229,7 +257,8 @@ class NearDuplicateDriverTest {
                 assertThat(kv.key).isEqualTo("a08");
                 assertThat(kv.value.getUrl()).isEqualTo(wire.getUrl());
                 assertThat(kv.value.getPublishedAt()).isEqualTo(wire.getPublishedAt());
-                assertThat(kv.value.getMinhash()).hasSize(64);
+                assertThat(kv.value.getMinhash()).hasSize(MinHasher.DEFAULT_HASHES);
+                assertThat(kv.value.getShingles()).isEqualTo(HASHER.sketch(wire.getBody()).shingles()).isPositive();
             });
             assertThat(bands).extracting(kv -> kv.key)
                 .containsExactlyInAnyOrderElementsOf(HASHER.bandKeys(HASHER.signature(wire.getBody())));
@@ -238,7 +267,7 @@ class NearDuplicateDriverTest {
         }
     }
 
-    private static long count(KeyValueStore<String, ?> store) {
+    static long count(KeyValueStore<String, ?> store) {
         long n = 0;
         try (var it = store.all()) {
             while (it.hasNext()) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * other outlets' reports of the same incident and the aggregator re-spin a19, must not.
  */
 class NearDuplicateTest {
-    static final double THRESHOLD = 0.5;
+    static final NearDuplicateRule RULE = NearDuplicateRule.DEFAULTS;
     private static final MinHasher HASHER = new MinHasher();
 
     static Map<String, JsonNode> feed() throws IOException {
@@ -80,7 +80,7 @@ class NearDuplicateTest {
         int found = 0;
         int falsePositives = 0;
         List<String> wrong = new ArrayList<>();
-        NearDuplicateIndex index = new NearDuplicateIndex(HASHER, THRESHOLD, Duration.ofDays(7));
+        NearDuplicateIndex index = new NearDuplicateIndex(HASHER, RULE, Duration.ofDays(7));
         Instant t = Instant.parse("2024-01-01T00:00:00Z");
         // The originals (exact copies are the exact fingerprint's job): none may match another.
         for (JsonNode n : feed.values()) {
@@ -90,7 +90,7 @@ class NearDuplicateTest {
             var m = index.offer(n.get("id").asText(), t, n.get("body").asText());
             if (m.isPresent()) {
                 falsePositives++;
-                wrong.add(n.get("id").asText() + "~" + m.get().original().id() + " " + m.get().similarity());
+                wrong.add(n.get("id").asText() + "~" + m.get().original().id() + " " + m.get().estimate());
             }
         }
         // Every re-spin must match its own original.
@@ -109,8 +109,8 @@ class NearDuplicateTest {
                 }
             }
         }
-        System.out.printf("near-duplicates at %.2f: %d/%d re-spins found, %d false positives among %d originals%n",
-            THRESHOLD, found, respun, falsePositives, feed.size() - copies.size());
+        System.out.printf("near-duplicates by %s: %d/%d re-spins found, %d false positives among %d originals%n",
+            RULE, found, respun, falsePositives, feed.size() - copies.size());
         wrong.forEach(w -> System.out.println("  " + w));
         assertThat(falsePositives).as("distinct feed articles matched: %s", wrong).isZero();
         assertThat((double) found / respun).as("recall on re-spins: %s", wrong).isGreaterThanOrEqualTo(0.95);
@@ -122,15 +122,19 @@ class NearDuplicateTest {
         String a12 = feed.get("a12").get("body").asText();
         String a19 = feed.get("a19").get("body").asText();
         double jaccard = HASHER.jaccard(a12, a19);
-        double estimate = MinHasher.similarity(HASHER.signature(a12), HASHER.signature(a19));
-        System.out.printf("a19 vs a12: Jaccard %.3f, MinHash estimate %.3f%n", jaccard, estimate);
-        // A paraphrase with its own wording: the truth counts it as its own report, and so does the threshold.
-        assertThat(estimate).isLessThan(THRESHOLD);
+        MinHasher.Sketch x = HASHER.sketch(a12);
+        MinHasher.Sketch y = HASHER.sketch(a19);
+        SimilarityEstimate estimate = SimilarityEstimate.of(x.signature(), x.shingles(), y.signature(), y.shingles());
+        System.out.printf("a19 vs a12: Jaccard %.3f, MinHash estimate %.3f, containment %.3f%n", jaccard,
+            estimate.jaccard(), estimate.containment());
+        // A paraphrase with its own wording: the truth counts it as its own report, and so does the rule.
+        assertThat(RULE.judge(estimate)).isEmpty();
+        assertThat(estimate.containment()).isLessThan(RULE.containment());
     }
 
     @Test
     void theIndexForgetsArticlesOlderThanTheHorizon() {
-        NearDuplicateIndex index = new NearDuplicateIndex(HASHER, THRESHOLD, Duration.ofDays(7));
+        NearDuplicateIndex index = new NearDuplicateIndex(HASHER, RULE, Duration.ofDays(7));
         String body = "At least 12 Malian soldiers were killed on Tuesday in an ambush near Macina in central Mali, officers said on condition of anonymity";
         Instant t0 = Instant.parse("2023-01-11T10:00:00Z");
         assertThat(index.offer("a", t0, body)).isEmpty();

@@ -79,13 +79,13 @@ class EvaluateIT {
     @Test
     void staysAboveTheRecordedFloors() {
         // Measured 2026-12-04 (docs/EVALUATION.md): reports 1.000, claims 0.925, country 1.000, date 1.000,
-        // grouping 0.921, copies 0.667.
+        // grouping 0.938, copies 1.000 (near-duplicates by containment; 0.667 by Jaccard alone).
         assertThat(evaluation.at("/overall/reports/f1").asDouble()).as(console).isGreaterThanOrEqualTo(0.95);
         assertThat(evaluation.at("/overall/claims/f1").asDouble()).as(console).isGreaterThanOrEqualTo(0.85);
         assertThat(evaluation.at("/overall/country_accuracy/value").asDouble()).as(console).isGreaterThanOrEqualTo(0.95);
         assertThat(evaluation.at("/overall/date_accuracy/value").asDouble()).as(console).isGreaterThanOrEqualTo(0.9);
         assertThat(evaluation.at("/grouping/pairwise/f1").asDouble()).as(console).isGreaterThanOrEqualTo(0.85);
-        assertThat(evaluation.at("/copies/pairwise/f1").asDouble()).as(console).isGreaterThanOrEqualTo(0.6);
+        assertThat(evaluation.at("/copies/pairwise/f1").asDouble()).as(console).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
