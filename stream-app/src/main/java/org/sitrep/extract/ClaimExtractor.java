@@ -471,8 +471,9 @@ public final class ClaimExtractor {
             if ((c == null || c == Casualty.MISSING) && impliesDeath(toks, f)) {
                 c = Casualty.KILLED; // "five bodies were taken away" are dead, not missing
             }
-            if (c == null && tollBefore(toks, f.number().start())) {
-                c = Casualty.KILLED;
+            boolean article = f.number().value() == 1 && !toks.get(f.number().numberStart()).isNumber();
+            if (c == null && !article && tollBefore(toks, f.number().start())) {
+                c = Casualty.KILLED; // ("un officier" after "le bilan" is the speaker, not one dead)
             }
             if (c == null || notThisEvent(toks, f, c)) {
                 continue;
@@ -692,26 +693,29 @@ public final class ClaimExtractor {
             // maliennes (FAMa)"
             j = skipParenthesis(toks, raw.get(index).tailEnd());
         }
-        int modifier = POST_MODIFIERS.contains(at(toks, raw.get(index).phraseEnd())) ? raw.get(index).phraseEnd() : j;
-        if (POST_MODIFIERS.contains(at(toks, modifier))) {
-            j = modifier;
-            // "54 Ugandan soldiers serving with the African Union mission in Somalia were killed"
-            for (int k = j + 1; k < toks.size() && k <= j + 12; k++) {
-                String w = toks.get(k).text();
-                if (w.equals(",") || w.equals(";") || w.equals(".") || toks.get(k).isNumber()) {
-                    break;
-                }
-                Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
-                if (c != null) {
-                    return CasualtyLexicon.isAux(at(toks, k - 1)) ? c : null;
-                }
-            }
+        Casualty ahead = passiveAhead(toks, raw.get(index).phraseEnd());
+        if (ahead != null) {
+            return ahead;
         }
         while (j < toks.size() && guard++ < 40) {
             String w = toks.get(j).text();
             Casualty c = CasualtyLexicon.casualtyAt(toks, j, len);
             if (c != null) {
                 return c;
+            }
+            if (w.equals(",") && INCISE_OPENERS.contains(at(toks, j + 1))) {
+                // "17 people, including nine soldiers, were killed": past the incise to its closing comma
+                int close = -1;
+                for (int k = j + 2; k < toks.size() && k <= j + 12; k++) {
+                    if (at(toks, k).equals(",")) {
+                        close = k;
+                        break;
+                    }
+                }
+                if (close > 0) {
+                    j = close + 1;
+                    continue;
+                }
             }
             if (CasualtyLexicon.isAux(w)) {
                 j++;
@@ -726,10 +730,46 @@ public final class ClaimExtractor {
                 if (raw.get(next).number().start() == k) {
                     j = raw.get(next).phraseEnd();
                     next++;
+                    Casualty later = passiveAhead(toks, j);
+                    if (later != null) {
+                        return later;
+                    }
                     continue;
                 }
             }
             return null;
+        }
+        return null;
+    }
+
+    /** Words that open an incise after a figure's noun: "17 people, including nine soldiers, were killed". */
+    private static final Set<String> INCISE_OPENERS = Set.of("including", "among", "dont", "notamment", "parmi", "y",
+            "mostly", "most", "many", "en", "pour", "selon", "according");
+
+    /** Words that open a complement between a figure's noun and its passive verb. */
+    private static final Set<String> COMPLEMENT_OPENERS = Set.of("of", "for", "from", "with", "pour", "de", "du", "des",
+            "d", "avec", "(");
+
+    /**
+     * The passive verb after a complement of the figure's noun: "54 Ugandan soldiers serving with the African Union
+     * mission in Somalia were killed", "vingt Volontaires pour la défense de la patrie (VDP) ont été tués". Only an
+     * auxiliary right before the casualty word counts, within twelve words and before any comma or other figure.
+     */
+    private static Casualty passiveAhead(List<Token> toks, int j) {
+        String first = at(toks, j);
+        if (!POST_MODIFIERS.contains(first) && !COMPLEMENT_OPENERS.contains(first)) {
+            return null;
+        }
+        int[] len = new int[1];
+        for (int k = j + 1; k < toks.size() && k <= j + 12; k++) {
+            String w = toks.get(k).text();
+            if (w.equals(",") || w.equals(";") || w.equals(".") || w.equals(":") || toks.get(k).isNumber()) {
+                return null;
+            }
+            Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
+            if (c != null) {
+                return CasualtyLexicon.isAux(at(toks, k - 1)) && !at(toks, k - 1).equals("'") ? c : null;
+            }
         }
         return null;
     }

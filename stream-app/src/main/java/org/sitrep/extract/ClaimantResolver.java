@@ -95,6 +95,7 @@ final class ClaimantResolver {
             + "presidence|president|presidente|gouverneur|forces armees(?: \\w+)?|fama|porte-parole|capitaine|commandant|"
             + "chef de l'etat|head of state|conseil (?:national )?de (?:securite|defense)|conseil des ministres|"
             + "(?:security|intelligence) services|services de (?:securite|renseignement)(?: \\w+)?|"
+            + "civil (?:protection|defen[cs]e)|protection civile|fire (?:service|brigade)|sapeurs-pompiers|"
             + "agence (?:\\w+ )?de gestion des (?:urgences|catastrophes))";
     private static final String LOCAL_ENT = "(?:local (?:officials?|sources?|leaders?|authorities|elected officials?|"
             + "residents?|chiefs?|notables?|journalists?|councill?ors?)|mayors?|maire|elected officials?|elus? locaux|"
