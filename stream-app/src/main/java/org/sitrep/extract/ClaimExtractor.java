@@ -501,6 +501,9 @@ public final class ClaimExtractor {
             if (p == Party.unknown && !f.others()) {
                 p = partyAfter(toks, f.number().end(), home);
             }
+            if (p == Party.unknown && f.bare() && !f.others()) {
+                p = tollParty(toks, f.number().start(), home); // "the number of soldiers killed rose to 40"
+            }
             if (p == Party.unknown && !f.others()) {
                 Party predicate = predicateParty(toks, f.phraseEnd());
                 if (predicate != null) {
@@ -931,6 +934,44 @@ public final class ClaimExtractor {
         return ((w1.equals("from") && (w2.equals("up") || w2.equals("down"))) || w1.equals("contre")
                 || w1.equals("versus") || w1.equals("vs") || (w1.equals("with") && w2.equals("compared"))
                 || (w1.equals("de") && w2.equals("lieu")) || (w1.equals("of") && w2.equals("instead")));
+    }
+
+    /**
+     * The party named in the toll phrase before a bare figure: "the number of soldiers killed has risen to 40", "le
+     * bilan des militaires tués est passé à 40"; unknown when the phrase names none or several.
+     */
+    private static Party tollParty(List<Token> toks, int start, String home) {
+        int toll = -1;
+        for (int k = 0; k < start; k++) {
+            String w = toks.get(k).text();
+            if (CasualtyLexicon.isToll(w) || w.equals("number") || w.equals("nombre")) {
+                toll = k;
+            }
+        }
+        if (toll < 0) {
+            return Party.unknown;
+        }
+        Party found = null;
+        boolean foreign = false;
+        for (int k = toll + 1; k < start && k <= toll + 8; k++) {
+            Token t = toks.get(k);
+            if (CLAUSE_END.contains(t.text()) || toks.get(k).isNumber()) {
+                break;
+            }
+            foreign = foreign || CasualtyLexicon.isForeignModifier(t)
+                    || CasualtyLexicon.foreignTo(CasualtyLexicon.nationality(t.text()), home);
+            Party p = CasualtyLexicon.nounParty(t.text());
+            if (p != null && p != Party.unknown) {
+                if (found != null && found != p) {
+                    return Party.unknown;
+                }
+                found = p;
+            }
+        }
+        if (found == null) {
+            return Party.unknown;
+        }
+        return found == Party.state_forces && foreign ? Party.foreign_forces : found;
     }
 
     /** Words right before a figure that make it a subset of the figure before: "dont 19 civils", "including 3". */

@@ -569,4 +569,13 @@ class ClaimExtractorTest {
         assertThat(claims(Language.FR, "« Le bilan est lourd, nous avons 14 morts », a déclaré un officier."))
                 .extracting(Claim::getKilled).containsExactly(14);
     }
+
+    @Test
+    void theTollPhraseNamesWhoseTollItIs() {
+        assertThat(claims(Language.EN, "The number of soldiers killed rose to 40, up from 31."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 40), tuple(Party.state_forces, 31));
+        assertThat(claims(Language.EN, "The toll from the attack on the market rose to 31."))
+                .extracting(Claim::getParty).containsExactly(Party.unknown);
+    }
 }
