@@ -23,23 +23,48 @@ import org.sitrep.schema.Qualifier;
  *
  * <p>A figure counts when it is tied to a casualty word: a verb or noun right before it ("killed 14 soldiers",
  * "the murder of five martyrs", "neutralised 31 terrorists"), after it ("14 soldiers were killed", "a toll of 14
- * dead", "five Wagner mercenaries and seven Malian troops were killed"), a noun that means death ("five
- * martyrs"), or a toll word earlier in the sentence ("the toll rose to 14, up from 12" gives two claims). A figure
- * followed by a word that is not a person ("three explosive devices", "10 January") does not count.
+ * dead", "five Wagner mercenaries and seven Malian troops were killed"), after a complement or an incise of its noun
+ * ("54 Ugandan soldiers serving with the AU mission were killed", "vingt Volontaires pour la défense de la patrie
+ * (VDP) ont été tués", "17 people, including nine soldiers, were killed"), a noun that means death ("five martyrs",
+ * "43 bodies"), or a toll earlier in the sentence ("the toll rose to 14, up from 12" and "the number of people killed
+ * has risen to 231" give figures; "le bilan est passé de 134 à 157 morts" two). A figure followed by a word that is not
+ * a person ("three explosive devices", "10 January", "20 gun trucks") does not count. A figure that repeats the shape
+ * of the one before ("70 were killed in A and 30 in B"), or gives its earlier reading ("77, up from 63", "contre 63"),
+ * takes its meaning. A subset ("22 people, 19 of them civilians", "dont 19 civils", "three of the dead were members
+ * of an armed group") is a claim only when it names another party than its total; "two of them were women" or "six of
+ * the wounded were in a serious condition" are not.
+ *
+ * <p>Not about this event: a conflict's aggregate ("the insurgency has killed more than 30,000 people", "ces
+ * violences ont fait plus de 1 400 morts") and any killed figure above {@value #MAX_INCIDENT_KILLED}; the killing a
+ * reprisal answered ("revenge after villagers killed two jihadists"); a figure in a clause about another attack the
+ * sentence compares this one with or dates it by ("deadlier than the December assault, where 71 soldiers died", "une
+ * semaine après l'attaque de Dioura, au cours de laquelle...", "a week after 20 soldiers were killed").
  *
  * <p>Whose losses: the person noun after the figure (soldiers, mercenaries, terrorists, civilians... see
- * {@link CasualtyLexicon}); "others" takes the party of the earlier figures when they agree (else unknown); a bare
- * figure takes the party of the previous figure in the sentence ("14 soldiers were killed and 11 wounded");
- * otherwise unknown.
+ * {@link CasualtyLexicon}); a force of another nationality than the event's country ({@link Source#country}) is
+ * foreign ("54 Ugandan soldiers" in Somalia, "soldats tchadiens" in Niger; with the country unknown, forces of
+ * countries outside the region); fighters, men or members of a foreign force are foreign ("84 fighters of Russia's
+ * Wagner group", "une cinquantaine de Russes"); what the dead were, after "were" ("were presumed to be members of an
+ * armed group"); the noun of the toll phrase ("the number of soldiers killed rose to 40"); "others" takes the party of
+ * the earlier figures when they agree (else unknown); a bare figure takes the party of the previous figure in the
+ * sentence ("14 soldiers were killed and 11 wounded"); the noun after "among"/"parmi"/"dans les rangs de" ("de
+ * l'armée"); the claimant's own ranks ("dans nos rangs", "on our side"); otherwise unknown, left to the second pass
+ * ({@link #review}, {@link ClaimParties}).
  *
  * <p>Killed, injured and missing figures of the same party, claimant and sentence make one claim when their
  * qualifiers agree or the later one is unqualified (it then takes the first one's qualifier): "71 soldiers were
  * killed, 12 wounded and 30 missing" is one claim. Missing means missing, unaccounted for, captured, taken prisoner,
  * abducted, kidnapped, portés disparus, disparus, enlevés, faits prisonniers, capturés; a figure of bodies is killed
- * whatever the verb. Who: the nearest attribution cue in
- * the sentence ({@link ClaimantResolver}); with no cue, the cue of the nearest earlier sentence of the same
- * paragraph that has one (a continued quotation: "According to the group..." then "It said..."); otherwise the
- * outlet itself (media). Identical claims within an article are kept once.
+ * whatever the verb; "treated for wounds" and "hospitalised" are injured.
+ *
+ * <p>Who: the nearest attribution cue in the sentence ({@link ClaimantResolver}); a cue that refers back ("he said",
+ * "the source said", "selon la même source", "the report said") is the latest named source before it, in the
+ * sentence or anywhere earlier in the article; with no cue, the attribution that closes a quotation the sentence
+ * opens ("\"We have 60 dead." ... the source said."), else the cue of the nearest earlier sentence of the same
+ * paragraph that has one (a continued quotation: "According to the group..." then "It said..."); otherwise the outlet,
+ * as media, or as state or ngo_un when the outlet is itself a government or UN office. A claim whose claimant is not
+ * named in its own sentence and whose figure a named source already gave is a summary, not a claim ("le bilan est
+ * ainsi passé de 43 à 110 morts"). Identical claims within an article are kept once.
  */
 public final class ClaimExtractor {
 
