@@ -23,23 +23,48 @@ import org.sitrep.schema.Qualifier;
  *
  * <p>A figure counts when it is tied to a casualty word: a verb or noun right before it ("killed 14 soldiers",
  * "the murder of five martyrs", "neutralised 31 terrorists"), after it ("14 soldiers were killed", "a toll of 14
- * dead", "five Wagner mercenaries and seven Malian troops were killed"), a noun that means death ("five
- * martyrs"), or a toll word earlier in the sentence ("the toll rose to 14, up from 12" gives two claims). A figure
- * followed by a word that is not a person ("three explosive devices", "10 January") does not count.
+ * dead", "five Wagner mercenaries and seven Malian troops were killed"), after a complement or an incise of its noun
+ * ("54 Ugandan soldiers serving with the AU mission were killed", "vingt Volontaires pour la défense de la patrie
+ * (VDP) ont été tués", "17 people, including nine soldiers, were killed"), a noun that means death ("five martyrs",
+ * "43 bodies"), or a toll earlier in the sentence ("the toll rose to 14, up from 12" and "the number of people killed
+ * has risen to 231" give figures; "le bilan est passé de 134 à 157 morts" two). A figure followed by a word that is not
+ * a person ("three explosive devices", "10 January", "20 gun trucks") does not count. A figure that repeats the shape
+ * of the one before ("70 were killed in A and 30 in B"), or gives its earlier reading ("77, up from 63", "contre 63"),
+ * takes its meaning. A subset ("22 people, 19 of them civilians", "dont 19 civils", "three of the dead were members
+ * of an armed group") is a claim only when it names another party than its total; "two of them were women" or "six of
+ * the wounded were in a serious condition" are not.
+ *
+ * <p>Not about this event: a conflict's aggregate ("the insurgency has killed more than 30,000 people", "ces
+ * violences ont fait plus de 1 400 morts") and any killed figure above {@value #MAX_INCIDENT_KILLED}; the killing a
+ * reprisal answered ("revenge after villagers killed two jihadists"); a figure in a clause about another attack the
+ * sentence compares this one with or dates it by ("deadlier than the December assault, where 71 soldiers died", "une
+ * semaine après l'attaque de Dioura, au cours de laquelle...", "a week after 20 soldiers were killed").
  *
  * <p>Whose losses: the person noun after the figure (soldiers, mercenaries, terrorists, civilians... see
- * {@link CasualtyLexicon}); "others" takes the party of the earlier figures when they agree (else unknown); a bare
- * figure takes the party of the previous figure in the sentence ("14 soldiers were killed and 11 wounded");
- * otherwise unknown.
+ * {@link CasualtyLexicon}); a force of another nationality than the event's country ({@link Source#country}) is
+ * foreign ("54 Ugandan soldiers" in Somalia, "soldats tchadiens" in Niger; with the country unknown, forces of
+ * countries outside the region); fighters, men or members of a foreign force are foreign ("84 fighters of Russia's
+ * Wagner group", "une cinquantaine de Russes"); what the dead were, after "were" ("were presumed to be members of an
+ * armed group"); the noun of the toll phrase ("the number of soldiers killed rose to 40"); "others" takes the party of
+ * the earlier figures when they agree (else unknown); a bare figure takes the party of the previous figure in the
+ * sentence ("14 soldiers were killed and 11 wounded"); the noun after "among"/"parmi"/"dans les rangs de" ("de
+ * l'armée"); the claimant's own ranks ("dans nos rangs", "on our side"); otherwise unknown, left to the second pass
+ * ({@link #review}, {@link ClaimParties}).
  *
  * <p>Killed, injured and missing figures of the same party, claimant and sentence make one claim when their
  * qualifiers agree or the later one is unqualified (it then takes the first one's qualifier): "71 soldiers were
  * killed, 12 wounded and 30 missing" is one claim. Missing means missing, unaccounted for, captured, taken prisoner,
  * abducted, kidnapped, portés disparus, disparus, enlevés, faits prisonniers, capturés; a figure of bodies is killed
- * whatever the verb. Who: the nearest attribution cue in
- * the sentence ({@link ClaimantResolver}); with no cue, the cue of the nearest earlier sentence of the same
- * paragraph that has one (a continued quotation: "According to the group..." then "It said..."); otherwise the
- * outlet itself (media). Identical claims within an article are kept once.
+ * whatever the verb; "treated for wounds" and "hospitalised" are injured.
+ *
+ * <p>Who: the nearest attribution cue in the sentence ({@link ClaimantResolver}); a cue that refers back ("he said",
+ * "the source said", "selon la même source", "the report said") is the latest named source before it, in the
+ * sentence or anywhere earlier in the article; with no cue, the attribution that closes a quotation the sentence
+ * opens ("\"We have 60 dead." ... the source said."), else the cue of the nearest earlier sentence of the same
+ * paragraph that has one (a continued quotation: "According to the group..." then "It said..."); otherwise the outlet,
+ * as media, or as state or ngo_un when the outlet is itself a government or UN office. A claim whose claimant is not
+ * named in its own sentence and whose figure a named source already gave is a summary, not a claim ("le bilan est
+ * ainsi passé de 43 à 110 morts"). Identical claims within an article are kept once.
  */
 public final class ClaimExtractor {
 
@@ -471,8 +496,9 @@ public final class ClaimExtractor {
             if ((c == null || c == Casualty.MISSING) && impliesDeath(toks, f)) {
                 c = Casualty.KILLED; // "five bodies were taken away" are dead, not missing
             }
-            if (c == null && tollBefore(toks, f.number().start())) {
-                c = Casualty.KILLED;
+            boolean article = f.number().value() == 1 && !toks.get(f.number().numberStart()).isNumber();
+            if (c == null && !article && tollBefore(toks, f.number().start())) {
+                c = Casualty.KILLED; // ("un officier" after "le bilan" is the speaker, not one dead)
             }
             if (c == null || notThisEvent(toks, f, c)) {
                 continue;
@@ -499,6 +525,9 @@ public final class ClaimExtractor {
             }
             if (p == Party.unknown && !f.others()) {
                 p = partyAfter(toks, f.number().end(), home);
+            }
+            if (p == Party.unknown && f.bare() && !f.others()) {
+                p = tollParty(toks, f.number().start(), home); // "the number of soldiers killed rose to 40"
             }
             if (p == Party.unknown && !f.others()) {
                 Party predicate = predicateParty(toks, f.phraseEnd());
@@ -692,26 +721,29 @@ public final class ClaimExtractor {
             // maliennes (FAMa)"
             j = skipParenthesis(toks, raw.get(index).tailEnd());
         }
-        int modifier = POST_MODIFIERS.contains(at(toks, raw.get(index).phraseEnd())) ? raw.get(index).phraseEnd() : j;
-        if (POST_MODIFIERS.contains(at(toks, modifier))) {
-            j = modifier;
-            // "54 Ugandan soldiers serving with the African Union mission in Somalia were killed"
-            for (int k = j + 1; k < toks.size() && k <= j + 12; k++) {
-                String w = toks.get(k).text();
-                if (w.equals(",") || w.equals(";") || w.equals(".") || toks.get(k).isNumber()) {
-                    break;
-                }
-                Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
-                if (c != null) {
-                    return CasualtyLexicon.isAux(at(toks, k - 1)) ? c : null;
-                }
-            }
+        Casualty ahead = passiveAhead(toks, raw.get(index).phraseEnd());
+        if (ahead != null) {
+            return ahead;
         }
         while (j < toks.size() && guard++ < 40) {
             String w = toks.get(j).text();
             Casualty c = CasualtyLexicon.casualtyAt(toks, j, len);
             if (c != null) {
                 return c;
+            }
+            if (w.equals(",") && INCISE_OPENERS.contains(at(toks, j + 1))) {
+                // "17 people, including nine soldiers, were killed": past the incise to its closing comma
+                int close = -1;
+                for (int k = j + 2; k < toks.size() && k <= j + 12; k++) {
+                    if (at(toks, k).equals(",")) {
+                        close = k;
+                        break;
+                    }
+                }
+                if (close > 0) {
+                    j = close + 1;
+                    continue;
+                }
             }
             if (CasualtyLexicon.isAux(w)) {
                 j++;
@@ -726,10 +758,46 @@ public final class ClaimExtractor {
                 if (raw.get(next).number().start() == k) {
                     j = raw.get(next).phraseEnd();
                     next++;
+                    Casualty later = passiveAhead(toks, j);
+                    if (later != null) {
+                        return later;
+                    }
                     continue;
                 }
             }
             return null;
+        }
+        return null;
+    }
+
+    /** Words that open an incise after a figure's noun: "17 people, including nine soldiers, were killed". */
+    private static final Set<String> INCISE_OPENERS = Set.of("including", "among", "dont", "notamment", "parmi", "y",
+            "mostly", "most", "many", "en", "pour", "selon", "according");
+
+    /** Words that open a complement between a figure's noun and its passive verb. */
+    private static final Set<String> COMPLEMENT_OPENERS = Set.of("of", "for", "from", "with", "pour", "de", "du", "des",
+            "d", "avec", "(");
+
+    /**
+     * The passive verb after a complement of the figure's noun: "54 Ugandan soldiers serving with the African Union
+     * mission in Somalia were killed", "vingt Volontaires pour la défense de la patrie (VDP) ont été tués". Only an
+     * auxiliary right before the casualty word counts, within twelve words and before any comma or other figure.
+     */
+    private static Casualty passiveAhead(List<Token> toks, int j) {
+        String first = at(toks, j);
+        if (!POST_MODIFIERS.contains(first) && !COMPLEMENT_OPENERS.contains(first)) {
+            return null;
+        }
+        int[] len = new int[1];
+        for (int k = j + 1; k < toks.size() && k <= j + 12; k++) {
+            String w = toks.get(k).text();
+            if (w.equals(",") || w.equals(";") || w.equals(".") || w.equals(":") || toks.get(k).isNumber()) {
+                return null;
+            }
+            Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
+            if (c != null) {
+                return CasualtyLexicon.isAux(at(toks, k - 1)) && !at(toks, k - 1).equals("'") ? c : null;
+            }
         }
         return null;
     }
@@ -891,6 +959,44 @@ public final class ClaimExtractor {
         return ((w1.equals("from") && (w2.equals("up") || w2.equals("down"))) || w1.equals("contre")
                 || w1.equals("versus") || w1.equals("vs") || (w1.equals("with") && w2.equals("compared"))
                 || (w1.equals("de") && w2.equals("lieu")) || (w1.equals("of") && w2.equals("instead")));
+    }
+
+    /**
+     * The party named in the toll phrase before a bare figure: "the number of soldiers killed has risen to 40", "le
+     * bilan des militaires tués est passé à 40"; unknown when the phrase names none or several.
+     */
+    private static Party tollParty(List<Token> toks, int start, String home) {
+        int toll = -1;
+        for (int k = 0; k < start; k++) {
+            String w = toks.get(k).text();
+            if (CasualtyLexicon.isToll(w) || w.equals("number") || w.equals("nombre")) {
+                toll = k;
+            }
+        }
+        if (toll < 0) {
+            return Party.unknown;
+        }
+        Party found = null;
+        boolean foreign = false;
+        for (int k = toll + 1; k < start && k <= toll + 8; k++) {
+            Token t = toks.get(k);
+            if (CLAUSE_END.contains(t.text()) || toks.get(k).isNumber()) {
+                break;
+            }
+            foreign = foreign || CasualtyLexicon.isForeignModifier(t)
+                    || CasualtyLexicon.foreignTo(CasualtyLexicon.nationality(t.text()), home);
+            Party p = CasualtyLexicon.nounParty(t.text());
+            if (p != null && p != Party.unknown) {
+                if (found != null && found != p) {
+                    return Party.unknown;
+                }
+                found = p;
+            }
+        }
+        if (found == null) {
+            return Party.unknown;
+        }
+        return found == Party.state_forces && foreign ? Party.foreign_forces : found;
     }
 
     /** Words right before a figure that make it a subset of the figure before: "dont 19 civils", "including 3". */

@@ -17,7 +17,7 @@ import org.sitrep.schema.Party;
  * "60 dead" or "the toll rose to 89"), the first rule that applies:
  * <ol>
  *   <li><b>Its sentence says so</b>: "most of them civilians", "en majorité des civils", "tous civils", "a civilian
- *       vehicle"; or the killing happened at a civilian scene (a village, market, mosque, church, wedding, funeral,
+ *       vehicle", "including women and children", "dont des femmes et des enfants"; or the killing happened at a civilian scene (a village, market, mosque, church, wedding, funeral,
  *       gathering, crowd, school, bus, farmers in their fields...) and the sentence names no military target (base,
  *       camp, post, patrol, checkpoint, soldiers, troops, militiamen) → civilians.</li>
  *   <li><b>A total that the same sentence breaks down</b> ("22 people were killed, 19 of them civilians") names
@@ -51,7 +51,9 @@ final class ClaimParties {
         static final Scene NONE = new Scene(false, false, null);
     }
 
-    private static final Pattern SAYS_CIVILIANS = Pattern.compile("\\b(most(ly| of them)? (were )?civilians|"
+    private static final Pattern SAYS_CIVILIANS = Pattern.compile("\\b(most(ly| of them)? (were )?(civilians|women|children)|"
+            + "(including|dont|among them|parmi lesquels|parmi eux|notamment) (many |several |de nombreu\\w+ |des |"
+            + "plusieurs )?(women|children|femmes|enfants)|"
             + "(all|all of them|tous|toutes|tous des|en majorite des|majoritairement des|pour la plupart des|"
             + "essentiellement des) civil(ian)?s|civilian (vehicle|bus|car|truck|convoy|population)s?|"
             + "civils? (innocents?|tues)|vehicules? civils?)\\b");

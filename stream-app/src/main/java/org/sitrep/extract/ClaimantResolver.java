@@ -15,21 +15,38 @@ import org.sitrep.schema.ClaimantKind;
  * Finds who states a figure: attribution cues in a sentence, each with a claimant kind, a claimant name and a
  * position, so that a figure can take the nearest cue.
  *
+ * <p>A cue is an entity as the source of a statement: "according to ENT", "ENT [of PLACE] [(ABBR)] [, incise, | who
+ * ... | and ... | reached by ...] [auxiliaries, adverbs] said/told/announced/acknowledged/found/estimates/put/a
+ * déclaré/a précisé/avance/évoque/fait état...", "ENT report/statement/toll/estimate", an incise after the figures
+ * ("..., a annoncé dimanche le Premier ministre", "..., a précisé à l'ASP un élu local"), "le bilan communiqué par
+ * ENT", "a appris l'AFP de sources locales". An incise holds no figure and no verb of speech.
+ *
  * <p>Kinds:
  * <ul>
- *   <li>anonymous_official: "on condition of anonymity", "asked not to be named", "security source(s)", "military
- *       source", "une source sécuritaire", "sous couvert d'anonymat", unnamed "officers/officials said", "a déclaré un officier". When such a
- *       cue is in a sentence, state cues in it are ignored (the anonymous officer of the army is not the army).</li>
- *   <li>state: army, military, government, ministry, general staff, president(cy), spokesman, authorities, governor,
- *       "army report/statement", l'armée, l'état-major, le gouvernement, communiqué, porte-parole — as the source of
- *       a statement ("according to the army", "the army said/claims", "army report", "..., a annoncé l'armée").</li>
+ *   <li>anonymous_official: "on condition of anonymity", "asked not to be named", "off the record", "security
+ *       source(s)", "military source", "une source sécuritaire", "sous couvert d'anonymat", unnamed officers or
+ *       commanders, "an official said", "a security official said", "a déclaré un officier". A state cue in the same
+ *       clause as such a cue goes (the anonymous officer of the army is not the army); an unnamed resident, witness,
+ *       elder or doctor stays a local source.</li>
+ *   <li>state: army, military, government, ministry, (prime) minister, general staff, president(cy), spokesman,
+ *       authorities, governor, police, gendarmerie, officials, officers named by rank (captain, colonel...), national
+ *       security councils, emergency management agencies, civil protection, security services, "army
+ *       report/statement", l'armée, l'état-major, le gouvernement, communiqué, porte-parole; people the article
+ *       introduces with such a title, afterwards by surname ("President Idriss Déby" ... "Déby, who..., said").</li>
  *   <li>armed_group: claims of responsibility ("claimed responsibility", "revendiqué"), "via SITE"/"authenticated
- *       by SITE", Amaq, "martyrs", a group that says or claims ("the group said", "according to JNIM").</li>
- *   <li>local_source: local officials, mayor, elected officials, residents, witnesses, notables, village chiefs,
- *       medical sources (élu local, habitants, témoins, notable, chef de village).</li>
- *   <li>ngo_un: UN, MINUSMA, OCHA, UNHCR, UNICEF, HRW, Amnesty, ACLED, MSF, ICRC/CICR, Red Cross as a source.</li>
+ *       by SITE", Amaq, "martyrs", a group, rebels, a rebel alliance or coalition, separatists, or a named armed
+ *       group that says or claims ("the group said", "according to JNIM", "the CSP-DPA said"); not a vigilante or
+ *       self-defence group.</li>
+ *   <li>local_source: local officials, mayor, elected officials, councillors, residents, villagers, witnesses,
+ *       survivors, relatives, elders, notables, village and community leaders, community sources, heads and members
+ *       of vigilante groups or militias (CJTF), hospital and medical sources, doctors, nurses, health workers (élu
+ *       local, habitants, témoins, anciens, chef d'une milice, sources communautaires, source hospitalière).</li>
+ *   <li>ngo_un: UN, MINUSMA, OCHA, UNHCR, UNICEF, HRW, Amnesty, ACLED, MSF, ICRC/CICR, Red Cross, humanitarian
+ *       coordinators and partners, aid workers, UN estimates and investigations, "sources onusiennes".</li>
  * </ul>
  * Overlapping cues: the one starting first wins, ties go anonymous &gt; local &gt; ngo/UN &gt; armed group &gt; state.
+ * Words that refer back to a source named earlier ("he said", "the source said", "selon la même source") give an
+ * anaphoric cue that {@link ClaimExtractor} resolves.
  */
 final class ClaimantResolver {
 
@@ -95,6 +112,7 @@ final class ClaimantResolver {
             + "presidence|president|presidente|gouverneur|forces armees(?: \\w+)?|fama|porte-parole|capitaine|commandant|"
             + "chef de l'etat|head of state|conseil (?:national )?de (?:securite|defense)|conseil des ministres|"
             + "(?:security|intelligence) services|services de (?:securite|renseignement)(?: \\w+)?|"
+            + "civil (?:protection|defen[cs]e)|protection civile|fire (?:service|brigade)|sapeurs-pompiers|"
             + "agence (?:\\w+ )?de gestion des (?:urgences|catastrophes))";
     private static final String LOCAL_ENT = "(?:local (?:officials?|sources?|leaders?|authorities|elected officials?|"
             + "residents?|chiefs?|notables?|journalists?|councill?ors?)|mayors?|maire|elected officials?|elus? locaux|"

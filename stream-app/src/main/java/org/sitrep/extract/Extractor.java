@@ -123,37 +123,65 @@ import org.sitrep.schema.Place;
  * venue gives the country but no admin1).
  *
  * <h2>Actors</h2> See {@link ActorDictionary}: canonical names (JNIM, IS Sahel, ISWAP, Boko Haram, AQIM, al-Shabaab,
- * Wagner, FAMa, Burkinabe army, Niger army, Nigerian army, Somali army...) in order of first mention.
+ * CSP-DPA, FLA, CMA, Wagner, ATMIS, MINUSMA, Barkhane, FAMa, Burkinabe army, Niger army, Nigerian army, Somali
+ * army...) in order of first mention.
  *
- * <h2>Claims</h2> See {@link ClaimExtractor}, {@link ClaimantResolver}, {@link NumberParser} and
- * {@link CasualtyLexicon}.
+ * <h2>Claims</h2> See {@link ClaimExtractor}, {@link ClaimantResolver}, {@link NumberParser},
+ * {@link CasualtyLexicon}, then the second pass {@link ClaimExtractor#review} ({@link ClaimParties},
+ * {@link ClaimFigures}) over the report's claims, with its title, sentences and country.
  * <ul>
- *   <li>Figures: digits or EN/FR words; "a dozen" 12, "dozens" 24, "a score" 20, "scores" 40, "a hundred"/
- *       "une centaine" 100, "hundreds"/"des centaines" 200, "une dizaine" 10, "une trentaine" 30, "des dizaines" 20
- *       (all {@code about}); "thousands" is not a figure; above 100,000 is rejected; "an unknown number" gives
- *       nothing.</li>
+ *   <li>Figures: digits ("1,200", "1 400") or EN/FR words; "a dozen" 12, "dozens" 24, "a score" 20, "scores" 40, "a
+ *       hundred"/"une centaine" 100, "hundreds"/"des centaines" 200, "une dizaine" 10, "une trentaine" 30, "des
+ *       dizaines" 20 (all {@code about}); "a soldier" 1; "quatre (04)" one figure; "thousands", "un nombre important"
+ *       and "an unknown number" are not figures.</li>
  *   <li>Qualifier: {@code at_least} for at least / more than / over / au moins / plus de; {@code about} for about /
  *       around / some / nearly / approximately / environ / près de and the approximate words above; else
  *       {@code exact}.</li>
- *   <li>Killed: killed, dead, died, slain, lost their lives, were left dead, claimed the lives of,
+ *   <li>Killed: killed, dead, died, slain, buried, lost their lives, were left dead, claimed the lives of,
  *       neutralised (militants), tués, morts, ont péri, ont trouvé la mort, ont perdu la vie, a coûté la vie à,
- *       neutralisés; injured: wounded, injured, blessés. "14 soldiers were killed and 11 wounded" is one claim;
- *       "the toll rose to 14, up from 12" two; "five Wagner mercenaries and seven Malian troops were killed" two
- *       (foreign_forces 5, state_forces 7).</li>
- *   <li>Party: state_forces (soldiers, troops, gendarmes, militaires, VDP), foreign_forces (Wagner/Russian
- *       mercenaries, peacekeepers, French troops), militants (terrorists, jihadists, assailants, fighters, martyrs),
- *       civilians (civilians, villagers, worshippers, passengers, students, habitants), else the noun after "among"/
- *       "parmi" in the same clause ("17 morts et 20 blessés parmi les soldats"), else unknown. Nationality
- *       adjectives and a parenthesis after the noun do not break the phrase ("dix-sept soldats nigériens ont été
- *       tués"). An unknown-party claim whose figures the same claimant also gives for a known party in the article is
- *       dropped as a duplicate.</li>
- *   <li>Claimant kind: state (army, ministry, government, general staff, president, spokesman, army report,
- *       communiqué), armed_group (claim of responsibility, revendiqué, the group said, via SITE, martyrs),
+ *       neutralisés, inhumés; injured: wounded, injured, treated for wounds, hospitalised, blessés; missing: missing,
+ *       unaccounted for, captured, taken prisoner, abducted, kidnapped, portés disparus, disparus, enlevés, faits
+ *       prisonniers, capturés (a figure of bodies is killed whatever the verb). "14 soldiers were killed and 11
+ *       wounded" is one claim, and so is "71 soldiers were killed, 12 wounded and 30 missing" ("several missing"
+ *       gives no figure); a toll update ("the toll rose to 14, up from 12", "le bilan est passé de 134 à 157 morts",
+ *       "77 terroristes neutralisés, contre 63") two; "five Wagner mercenaries and seven Malian troops were killed"
+ *       two (foreign_forces 5, state_forces 7); "70 were killed in A and 30 in B" two; "22 people were killed, 19 of
+ *       them civilians" two (unknown 22, civilians 19), but "two of them were women" adds none.</li>
+ *   <li>Not claims: a conflict's aggregate ("the insurgency has killed more than 30,000 people"), any killed figure
+ *       above 3,000, the killing a reprisal answered, a figure about another attack the sentence compares this one
+ *       with or dates it by ("deadlier than the December assault, where 71 soldiers died", "a week after 20 soldiers
+ *       were killed"), and a summary that repeats, without a source of its own, a figure a named source gave.</li>
+ *   <li>Party: state_forces (soldiers, troops, gendarmes, militaires, VDP, militias), foreign_forces (Wagner/Russian
+ *       mercenaries and fighters, peacekeepers, AU/ATMIS/MINUSMA troops, and any force of another nationality than the
+ *       event's country: "54 Ugandan soldiers" in Somalia, "soldats tchadiens" in Niger), militants (terrorists,
+ *       jihadists, assailants, fighters, martyrs, bombers), civilians (civilians, villagers, worshippers, passengers,
+ *       students, habitants, guests), else the noun after "among"/"parmi"/"dans les rangs de", the noun of the toll
+ *       phrase, or what the dead "were"; else unknown, and then the second pass: a sentence that says civilians
+ *       ("most of them civilians", "including women and children") or tells of a civilian scene (village, market,
+ *       mosque, wedding, gathering, bus... and no military target) gives civilians; a total broken down into
+ *       parties stays unknown; otherwise the only victim party of the report's other claims (militants and an armed
+ *       group's own figures left out: "We have at least 60 dead" beside "60 soldiers killed" is state_forces); else
+ *       civilians when the report is an attack on civilians or a bombing; else unknown. In a scene held by foreign
+ *       forces (the first body sentence naming a force names only foreign ones: "an AU base held by Ugandan troops")
+ *       soldiers are foreign_forces unless the sentence names the home country's.</li>
+ *   <li>Claimant kind: state (army, ministry, government, general staff, president, prime minister, governor,
+ *       police, officials, officers by rank, security council, emergency agency, spokesman, army report,
+ *       communiqué), armed_group (claim of responsibility, revendiqué, the group or rebels said, via SITE, martyrs),
  *       anonymous_official (on condition of anonymity, security source, sous couvert d'anonymat, unnamed officers;
- *       overrides state cues in the same sentence), local_source (local official, mayor, residents, witnesses, élu
- *       local, notable), ngo_un (UN, MINUSMA, OCHA, UNHCR, HRW, Amnesty, ACLED, MSF, ICRC); the nearest cue in the
- *       sentence, else the cue of an earlier sentence of the same paragraph, else media with the outlet as
- *       claimant. {@code partisan} is always false here (reconciliation sets it).</li>
+ *       overrides state cues in its own clause), local_source (local official, mayor, residents, witnesses, elders,
+ *       community sources, militia heads, doctors and nurses, élu local, notable; an unnamed resident stays one),
+ *       ngo_un (UN, MINUSMA, OCHA, UNHCR, HRW, Amnesty, ACLED, MSF, ICRC, humanitarian partners, sources onusiennes);
+ *       the nearest cue in the sentence ("he said", "the source said", "selon la même source" refer back to the
+ *       latest named source), else the attribution closing a quotation the sentence opens, else the cue of an
+ *       earlier sentence of the same paragraph, else the outlet: media, or state/ngo_un when the outlet is a
+ *       government or UN office. {@code partisan} is always false here (reconciliation sets it).</li>
+ *   <li>Repeats: one claim per figure and kind of source (the lead and a quote, "the government said 134" and "a
+ *       spokesman gave the toll of 134"), merging their figures ("71 killed" and "71 killed and 12 wounded"); the
+ *       outlet restating an attributed figure is not a claim of its own.</li>
+ *   <li>Span: {@code span_start}/{@code span_end}, UTF-16 indexes of the claim's sentence in the article's original
+ *       body ({@code body.substring(span_start, span_end)} is the sentence as published, inline markup and entities
+ *       included); null when the stretch of body does not read back as the sentence (its HTML stripped, entities
+ *       decoded, white space aside), as when a dropped boilerplate line sits inside a joined paragraph.</li>
  * </ul>
  */
 public final class Extractor {

@@ -188,6 +188,10 @@ public final class NumberParser {
                 if (n1.equals("score")) {
                     return new int[] {20, i + 2, 1};
                 }
+                if (SINGULAR_PERSONS.contains(n1) || (SINGULAR_PERSONS.contains(text(toks, i + 2))
+                        && ADJECTIVE_BEFORE_PERSON.contains(n1))) {
+                    return new int[] {1, i + 1, 0}; // "killed a soldier and two civilians"
+                }
                 return null;
             }
             case "half" -> {
@@ -308,6 +312,16 @@ public final class NumberParser {
         }
         return any ? new int[] {total + current, last + 1, 0} : null;
     }
+
+    /** Singular person nouns after which English "a"/"an" counts one person: "a soldier was killed". */
+    private static final Set<String> SINGULAR_PERSONS = Set.of("soldier", "civilian", "policeman", "policewoman",
+            "gendarme", "peacekeeper", "villager", "child", "woman", "militant", "attacker", "jihadist", "person",
+            "guard", "student", "worshipper", "farmer", "trader", "teacher", "journalist", "girl", "boy", "passenger",
+            "fighter", "insurgent", "assailant", "terrorist", "militiaman", "volunteer", "herder", "pilgrim", "resident");
+    /** Adjectives allowed between "a" and the person noun: "a Malian soldier", "a young woman". */
+    private static final Set<String> ADJECTIVE_BEFORE_PERSON = Set.of("young", "local", "malian", "nigerien", "nigerian",
+            "burkinabe", "chadian", "somali", "french", "kenyan", "ugandan", "cameroonian", "suspected", "wounded",
+            "female", "male", "senior", "junior");
 
     /** Words after French "un"/"une" that make it an article, not the figure one. */
     private static final Set<String> NOT_AFTER_UN = Set.of("nombre", "grand", "certain", "petit", "bon", "nouveau",
