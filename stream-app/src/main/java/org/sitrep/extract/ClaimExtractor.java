@@ -98,7 +98,9 @@ public final class ClaimExtractor {
             "today", "overnight", "last", "this", "ce", "cette", "mi", "fin", "debut", "desormais", "now",
             // a figure's source or time right after it: "up from 100 announced earlier", "contre 63 selon le bilan"
             "announced", "reported", "given", "earlier", "previously", "initially", "cited", "recorded", "annonce",
-            "annonces", "avance", "avances", "donne", "donnes", "precedemment", "initialement", "auparavant");
+            "annonces", "avance", "avances", "donne", "donnes", "precedemment", "initialement", "auparavant",
+            // a speech verb after the noun makes the figure its speaker: "a soldier said more troops died"
+            "said", "says", "told", "tells", "added", "explained", "recalled", "recounted", "stated");
     private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "janvier", "fevrier", "mars", "avril",
             "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "jan", "feb", "apr", "jun",

@@ -568,6 +568,12 @@ class ClaimExtractorTest {
         // the speaker after a toll word is not one dead
         assertThat(claims(Language.FR, "« Le bilan est lourd, nous avons 14 morts », a déclaré un officier."))
                 .extracting(Claim::getKilled).containsExactly(14);
+        // nor is the one who speaks of the dead
+        assertThat(claims(Language.EN, "A soldier said more troops died when a team sent to recover bodies was ambushed."))
+                .isEmpty();
+        assertThat(claims(Language.EN, "Three soldiers told reporters that 20 civilians were killed in the village."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.civilians, 20));
     }
 
     @Test
