@@ -73,6 +73,8 @@ public final class BackgroundFilter {
         OTHER
     }
 
+    private static final Pattern ANY_DIGIT = Pattern.compile("(?s).*\\d.*");
+
     private final DateResolver dates = new DateResolver();
 
     public BackgroundFilter() {}
@@ -140,7 +142,7 @@ public final class BackgroundFilter {
     private Optional<LocalDate> explicitDate(String sentence, LocalDate published) {
         // only explicit day-month dates: weekdays and "yesterday" always resolve close to publication
         String f = Text.fold(sentence);
-        if (!f.matches("(?s).*\\d.*")) {
+        if (!ANY_DIGIT.matcher(f).matches()) {
             return Optional.empty();
         }
         return dates.inSentence(sentence, published);

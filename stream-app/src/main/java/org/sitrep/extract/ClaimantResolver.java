@@ -167,6 +167,11 @@ final class ClaimantResolver {
             + "responsibility|responsibility (?:for|was claimed)|revendiqu\\w*|revendication\\w*|site intelligence|"
             + "amaq|martyrs?|propaganda|claimed by|the group's statement|in its claim|dans sa revendication)\\b");
     private static final Pattern SITE = Pattern.compile("\\bSITE\\b");
+    /** Around "UN" (folded): "according to the UN", "UN officials said", "a UN report". Whole-text matches. */
+    private static final Pattern UN_ACCORDING = Pattern.compile("(?s).*\\b" + ACCORDING + "\\s+(the\\s+)?un\\b.*");
+    private static final Pattern UN_SPEECH = Pattern.compile("(?s).*\\bun\\s+(?:\\w+\\s+)?" + SPEECH + "\\b.*");
+    private static final Pattern UN_BODY = Pattern.compile("(?s).*\\bun (report|statement|data|figures|mission|agency|"
+            + "office|experts?|estimates?|investigation|inquiry|officials?|investigators|human rights)\\b.*");
     private static final Pattern UN = Pattern.compile("\\bUN\\b");
 
     private final List<Pattern> statePatterns;
@@ -234,10 +239,8 @@ final class ClaimantResolver {
         m = UN.matcher(sentence);
         while (m.find()) {
             String around = f.substring(Math.max(0, m.start() - 30), Math.min(f.length(), m.end() + 40));
-            if (around.matches("(?s).*\\b" + ACCORDING + "\\s+(the\\s+)?un\\b.*")
-                    || around.matches("(?s).*\\bun\\s+(?:\\w+\\s+)?" + SPEECH + "\\b.*")
-                    || around.matches("(?s).*\\bun (report|statement|data|figures|mission|agency|office|experts?|"
-                            + "estimates?|investigation|inquiry|officials?|investigators|human rights)\\b.*")) {
+            if (UN_ACCORDING.matcher(around).matches() || UN_SPEECH.matcher(around).matches()
+                    || UN_BODY.matcher(around).matches()) {
                 raw.add(new Cue(ClaimantKind.ngo_un, "UN", m.start(), m.end()));
             }
         }
@@ -333,6 +336,7 @@ final class ClaimantResolver {
         });
     }
 
+    private static final Pattern NAMES_UN = Pattern.compile("(?s).*\\b(UN|United Nations|ONU|Nations unies)\\b.*");
     private static final Pattern TITLED = Pattern.compile("\\b(President|Prime Minister|Minister|Governor|General|Gen\\.|"
             + "Colonel|Col\\.|Lieutenant|Lt\\.|Captain|Capt\\.|Commander|Major|Sergeant|Mayor|Imam|Chief|Secretary-General|"
             + "[Pp]r[ée]sident|[Pp]remier ministre|[Mm]inistre|[Gg]ouverneur|[Gg][ée]n[ée]ral|[Cc]olonel|[Cc]apitaine|"
@@ -358,7 +362,7 @@ final class ClaimantResolver {
                 }
                 ClaimantKind kind = title.startsWith("mayor") || title.startsWith("maire") || title.startsWith("imam")
                         || title.startsWith("chief") ? ClaimantKind.local_source
-                        : (title.startsWith("secr") && s.matches("(?s).*\\b(UN|United Nations|ONU|Nations unies)\\b.*"))
+                        : (title.startsWith("secr") && NAMES_UN.matcher(s).matches())
                                 ? ClaimantKind.ngo_un : ClaimantKind.state;
                 out.add(new Person(surname, kind, m.group(1) + " " + m.group(2).trim()));
             }
@@ -413,17 +417,23 @@ final class ClaimantResolver {
         };
     }
 
+    private static final Pattern ANON_OFFICERS = Pattern.compile("(?s).*\\b(officers?|commanders?|officiers?|commandants?)\\b.*");
+    private static final Pattern ANON_OFFICIALS = Pattern.compile("(?s).*\\b(officials?|responsables?)\\b.*");
+    private static final Pattern ANON_MILITARY = Pattern.compile(
+            "(?s).*\\b(military sources?|sources? militaires?|une source militaire)\\b.*");
+    private static final Pattern ANON_SECURITY = Pattern.compile("(?s).*\\b(security sources?|sources? securitaires?)\\b.*");
+
     private static String anonName(String f) {
-        if (f.matches("(?s).*\\b(officers?|commanders?|officiers?|commandants?)\\b.*")) {
+        if (ANON_OFFICERS.matcher(f).matches()) {
             return "anonymous officers";
         }
-        if (f.matches("(?s).*\\b(officials?|responsables?)\\b.*")) {
+        if (ANON_OFFICIALS.matcher(f).matches()) {
             return "anonymous officials";
         }
-        if (f.matches("(?s).*\\b(military sources?|sources? militaires?|une source militaire)\\b.*")) {
+        if (ANON_MILITARY.matcher(f).matches()) {
             return "military source";
         }
-        if (f.matches("(?s).*\\b(security sources?|sources? securitaires?)\\b.*")) {
+        if (ANON_SECURITY.matcher(f).matches()) {
             return "security source";
         }
         return "anonymous source";
@@ -440,11 +450,15 @@ final class ClaimantResolver {
             Map.entry("humanitarian source", "humanitarian sources"), Map.entry("sources humanitaire", "humanitarian sources"),
             Map.entry("source humanitaire", "humanitarian sources"));
 
+    /** Each key of {@link #NGO_NAMES} at the start of a word. */
+    private static final Map<String, Pattern> NGO_NAME_STARTS = NGO_NAMES.keySet().stream().collect(
+            java.util.stream.Collectors.toUnmodifiableMap(k -> k, k -> Pattern.compile("\\b" + Pattern.quote(k))));
+
     private static String ngoName(String cue) {
         String best = "UN";
         int at = Integer.MAX_VALUE;
         for (Map.Entry<String, String> e : NGO_NAMES.entrySet()) {
-            Matcher m = Pattern.compile("\\b" + Pattern.quote(e.getKey())).matcher(cue);
+            Matcher m = NGO_NAME_STARTS.get(e.getKey()).matcher(cue);
             if (m.find() && (m.start() < at || (m.start() == at && e.getKey().length() > 3))) {
                 at = m.start();
                 best = e.getValue();
@@ -485,14 +499,16 @@ final class ClaimantResolver {
         return "armed group";
     }
 
+    private static final Pattern ARMY_CUE = Pattern.compile("(?s).*\\b(army|military|armed forces|armee|forces armees|"
+            + "fama|general staff|etat-major|etat major|communique|army report|army statement)\\b.*");
+
     private String stateName(String sentence, String cue, Context ctx) {
         for (ActorDictionary.Mention m : actors.find(sentence)) {
             if (m.actor().kind() == ActorDictionary.Kind.STATE) {
                 return m.actor().name();
             }
         }
-        if (cue.matches("(?s).*\\b(army|military|armed forces|armee|forces armees|fama|general staff|etat-major|"
-                + "etat major|communique|army report|army statement)\\b.*")) {
+        if (ARMY_CUE.matcher(cue).matches()) {
             if (ctx != null && ctx.articleStateActor() != null) {
                 return ctx.articleStateActor();
             }
