@@ -23,15 +23,15 @@ import java.util.regex.Pattern;
  */
 public final class BackgroundFilter {
 
-    private static final Pattern YEAR = Pattern.compile("\\b(19\\d{2}|20\\d{2})\\b");
+    private static final GuardedPattern YEAR = GuardedPattern.compile("\\b(19\\d{2}|20\\d{2})\\b");
     /** Phrases that place a sentence in the past (a time before the event being reported). */
-    private static final Pattern PAST_PHRASES = Pattern.compile("\\b("
+    private static final GuardedPattern PAST_PHRASES = GuardedPattern.compile("\\b("
             + "last year|last month|earlier this (month|year)|"
             + "l'an dernier|l'an passe|l'annee derniere|l'annee passee|le mois dernier|"
             + "the same (year|month)|that (year|month)|at the time(?! of writing)|la meme annee|le meme mois|"
             + "cette annee-la|ce mois-la|a l'epoque|a cette epoque)\\b");
     /** Phrases about aggregates, other attacks or long periods. */
-    private static final Pattern OTHER_PHRASES = Pattern.compile("\\b("
+    private static final GuardedPattern OTHER_PHRASES = GuardedPattern.compile("\\b("
             + "since (the (start|beginning|outbreak)|its creation)|"
             + "in recent (years|months)|over the (past|last) (years?|decade|months|\\w+ years)|in the (past|last) (years?|decade|\\w+ years)|"
             + "so far this year|this year alone|in a separate|in another attack|a similar attack|similar attacks|"
@@ -44,7 +44,7 @@ public final class BackgroundFilter {
      * A month named without a day: "in May", "In June,", "en janvier", "fin novembre", "début mars", "mid-May",
      * "late August" (a following day number or year is an explicit date, handled elsewhere).
      */
-    private static final Pattern MONTH_ONLY = Pattern.compile("\\b(?:in|since|early|late|mid|en|debut|fin|mi|courant)"
+    private static final GuardedPattern MONTH_ONLY = GuardedPattern.compile("\\b(?:in|since|early|late|mid|en|debut|fin|mi|courant)"
             + "[ -]+(january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
             + "fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b(?!\\s*\\d)");
     private static final java.util.Map<String, Integer> MONTHS = java.util.Map.ofEntries(
@@ -73,7 +73,7 @@ public final class BackgroundFilter {
         OTHER
     }
 
-    private static final Pattern ANY_DIGIT = Pattern.compile("(?s).*\\d.*");
+    private static final GuardedPattern ANY_DIGIT = GuardedPattern.compile("(?s).*\\d.*");
 
     private final DateResolver dates = new DateResolver();
 
@@ -84,12 +84,22 @@ public final class BackgroundFilter {
         return kind(sentence, published) != Kind.NONE;
     }
 
+    /** {@link #isBackground(String, LocalDate)} of a sentence of an article. */
+    boolean isBackground(ArticleText article, String sentence, LocalDate published) {
+        return kind(article, sentence, published) != Kind.NONE;
+    }
+
     /** Why the sentence is background relative to an article published on {@code published}, or NONE. */
     public Kind kind(String sentence, LocalDate published) {
+        return kind(ArticleText.single(), sentence, published);
+    }
+
+    /** {@link #kind(String, LocalDate)} of a sentence of an article. */
+    Kind kind(ArticleText article, String sentence, LocalDate published) {
         if (sentence == null || sentence.isBlank()) {
             return Kind.OTHER;
         }
-        String f = Text.fold(sentence);
+        String f = article.folded(sentence);
         if (OTHER_PHRASES.matcher(f).find()) {
             return Kind.OTHER;
         }
@@ -112,7 +122,7 @@ public final class BackgroundFilter {
                     return Kind.PAST;
                 }
             }
-            Optional<LocalDate> d = explicitDate(sentence, published);
+            Optional<LocalDate> d = explicitDate(article, sentence, published);
             if (d.isPresent() && ChronoUnit.DAYS.between(d.get(), published) > 30) {
                 return Kind.PAST;
             }
@@ -125,10 +135,15 @@ public final class BackgroundFilter {
      * {@value #PAST_MONTHS} months or more before publication; else empty.
      */
     public Optional<LocalDate> pastMonth(String sentence, LocalDate published) {
+        return pastMonth(ArticleText.single(), sentence, published);
+    }
+
+    /** {@link #pastMonth(String, LocalDate)} of a sentence of an article. */
+    Optional<LocalDate> pastMonth(ArticleText article, String sentence, LocalDate published) {
         if (sentence == null || published == null) {
             return Optional.empty();
         }
-        Matcher m = MONTH_ONLY.matcher(Text.fold(sentence));
+        Matcher m = MONTH_ONLY.matcher(article.folded(sentence));
         while (m.find()) {
             int month = MONTHS.get(m.group(1));
             int back = (published.getMonthValue() - month + 12) % 12;
@@ -139,13 +154,13 @@ public final class BackgroundFilter {
         return Optional.empty();
     }
 
-    private Optional<LocalDate> explicitDate(String sentence, LocalDate published) {
+    private Optional<LocalDate> explicitDate(ArticleText article, String sentence, LocalDate published) {
         // only explicit day-month dates: weekdays and "yesterday" always resolve close to publication
-        String f = Text.fold(sentence);
+        String f = article.folded(sentence);
         if (!ANY_DIGIT.matcher(f).matches()) {
             return Optional.empty();
         }
-        return dates.inSentence(sentence, published);
+        return dates.inSentence(article, sentence, published);
     }
 
     private static boolean precededByDigitGroup(String f, int start) {

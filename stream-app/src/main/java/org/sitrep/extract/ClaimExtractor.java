@@ -82,7 +82,7 @@ public final class ClaimExtractor {
     /** A sentence to read, with whether it is background (background sentences give no figures). */
     public record Input(Sentence sentence, boolean background) {}
 
-    private static final java.util.regex.Pattern OWN_RANKS = java.util.regex.Pattern.compile(
+    private static final GuardedPattern OWN_RANKS = GuardedPattern.compile(
             "\\b(dans (ses|leurs|nos) rangs|on our side|de notre cote|in (its|their|our) (own )?ranks|among (its|their|our) (own )?(ranks|troops|men|"
                     + "fighters)|of (its|their) (own )?(men|troops|soldiers|fighters))\\b");
     private static final Set<String> CONJUNCTIONS = Set.of("and", "et", ",", "as", "ainsi", "plus", "or", "ou");
@@ -135,12 +135,17 @@ public final class ClaimExtractor {
 
     /** Claims of all non-background sentences, in sentence order, without duplicates. */
     public List<Claim> extract(List<Input> inputs, Source src) {
+        return extract(ArticleText.single(), inputs, src);
+    }
+
+    /** {@link #extract(List, Source)} over sentences of an article, each read once. */
+    List<Claim> extract(ArticleText article, List<Input> inputs, Source src) {
         List<Claim> out = new ArrayList<>();
         if (inputs == null || inputs.isEmpty() || src == null) {
             return out;
         }
-        String articleArmed = mostMentioned(inputs, ActorDictionary.Kind.ARMED_GROUP);
-        String articleState = mostMentioned(inputs, ActorDictionary.Kind.STATE);
+        String articleArmed = mostMentioned(article, inputs, ActorDictionary.Kind.ARMED_GROUP);
+        String articleState = mostMentioned(article, inputs, ActorDictionary.Kind.STATE);
         Lazy<List<ClaimantResolver.Person>> persons = new Lazy<>(
                 () -> claimants.persons(inputs.stream().map(in -> in.sentence().text()).toList()));
         ClaimantKind outletKind = claimants.outletKind(src.outlet());
@@ -160,8 +165,8 @@ public final class ClaimExtractor {
             }
             paragraphSoFar.add(s.text());
             List<String> soFar = List.copyOf(paragraphSoFar);
-            cues.add(new Lazy<>(() -> claimants.cues(s.text(), new ClaimantResolver.Context(
-                    claimants.firstArmedGroup(soFar), articleArmed, articleState, persons.get()))));
+            cues.add(new Lazy<>(() -> claimants.cues(article, s.text(), new ClaimantResolver.Context(
+                    claimants.firstArmedGroup(article, soFar), articleArmed, articleState, persons.get()))));
         }
         for (int i = 0; i < inputs.size(); i++) {
             if (inputs.get(i).background()) {
@@ -171,9 +176,10 @@ public final class ClaimExtractor {
             boolean[] ownCue = new boolean[1];
             CueResolver resolve = (cue) -> {
                 ownCue[0] = cue != null && !cue.anaphor();
-                return resolveCue(cue, at, inputs, cues);
+                return resolveCue(article, cue, at, inputs, cues);
             };
-            List<Claim> sentenceClaims = claims(inputs.get(i).sentence().text(), cues.get(i), resolve, src, outletKind);
+            List<Claim> sentenceClaims = claims(article, inputs.get(i).sentence().text(), cues.get(i), resolve, src,
+                    outletKind);
             for (Claim c : sentenceClaims) {
                 if (unique.putIfAbsent(ClaimFigures.key(c), c) == null && !ownCue[0]) {
                     borrowed.add(c);
@@ -198,15 +204,15 @@ public final class ClaimExtractor {
      * the group..." then "It said..."). A cue that refers back ("he said", "the source said", "selon la même source",
      * "the report said") is the latest named source before the sentence, anywhere in the article. Null: the outlet.
      */
-    private static ClaimantResolver.Cue resolveCue(ClaimantResolver.Cue nearest, int i, List<Input> inputs,
-            List<Lazy<List<ClaimantResolver.Cue>>> cues) {
+    private static ClaimantResolver.Cue resolveCue(ArticleText article, ClaimantResolver.Cue nearest, int i,
+            List<Input> inputs, List<Lazy<List<ClaimantResolver.Cue>>> cues) {
         ClaimantResolver.Cue cue = nearest;
         int paragraph = inputs.get(i).sentence().paragraph();
-        if (cue == null && openQuote(inputs.get(i).sentence().text())) {
+        if (cue == null && openQuote(article, inputs.get(i).sentence().text())) {
             for (int j = i + 1; j < inputs.size() && j <= i + 3 && inputs.get(j).sentence().paragraph() == paragraph; j++) {
                 String t = inputs.get(j).sentence().text();
-                if (openQuote(t)) {
-                    int close = Text.fold(t).indexOf('"');
+                if (openQuote(article, t)) {
+                    int close = article.folded(t).indexOf('"');
                     List<ClaimantResolver.Cue> later = cues.get(j).get();
                     for (ClaimantResolver.Cue c : later) {
                         if (c.start() >= close) {
@@ -253,8 +259,8 @@ public final class ClaimExtractor {
     }
 
     /** A sentence with an odd number of quotation marks opens (or closes) a quotation that spans sentences. */
-    private static boolean openQuote(String sentence) {
-        String f = Text.fold(sentence);
+    private static boolean openQuote(ArticleText article, String sentence) {
+        String f = article.folded(sentence);
         int n = 0;
         for (int k = 0; k < f.length(); k++) {
             if (f.charAt(k) == '"') {
@@ -270,22 +276,31 @@ public final class ClaimExtractor {
      * the report's title (may be empty) then its non-background sentences; {@code country} its country (may be null).
      */
     public List<Claim> review(List<Claim> claims, List<String> texts, String country) {
+        return review(ArticleText.single(), claims, texts, country);
+    }
+
+    /** {@link #review(List, List, String)} of a report of an article, its texts read once. */
+    List<Claim> review(ArticleText article, List<Claim> claims, List<String> texts, String country) {
         if (claims == null || claims.isEmpty()) {
             return claims;
         }
-        return ClaimFigures.withoutRepeats(ClaimParties.resolve(claims, scene(texts, country)));
+        return ClaimFigures.withoutRepeats(ClaimParties.resolve(claims, scene(article, texts, country)));
     }
 
     /** What the report's texts (title first) say of its event as a whole, for {@link ClaimParties}. */
     ClaimParties.Scene scene(List<String> texts, String country) {
-        Optional<EventType> type = EventTypeClassifier.vote(classifier.evidenceEach(texts));
+        return scene(ArticleText.single(), texts, country);
+    }
+
+    private ClaimParties.Scene scene(ArticleText article, List<String> texts, String country) {
+        Optional<EventType> type = EventTypeClassifier.vote(classifier.evidenceEach(article, texts));
         boolean civilianTarget = type.isPresent()
                 && (type.get() == EventType.attack_on_civilians || type.get() == EventType.suicide_bombing);
         int foreign = 0;
         int home = 0;
         Boolean leadForeign = null;
         for (int k = 0; k < texts.size(); k++) {
-            int[] counts = forceMentions(texts.get(k), country);
+            int[] counts = forceMentions(article, texts.get(k), country);
             if (k > 0 && leadForeign == null && counts[0] + counts[1] > 0) {
                 leadForeign = counts[0] > 0 && counts[1] == 0; // the first sentence of the body that names a force
             }
@@ -306,10 +321,10 @@ public final class ClaimExtractor {
      * nationality next to a force word ("Ugandan troops"); home: the state forces of the actor dictionary and the
      * event country's nationality next to a force word ("Somali forces", "armée malienne").
      */
-    private int[] forceMentions(String text, String home) {
+    private int[] forceMentions(ArticleText article, String text, String home) {
         int foreign = 0;
         int homeCount = 0;
-        List<ActorDictionary.Mention> named = actors.find(text);
+        List<ActorDictionary.Mention> named = actors.find(article, text);
         for (ActorDictionary.Mention m : named) {
             if (m.actor().kind() == ActorDictionary.Kind.FOREIGN_FORCE) {
                 foreign++;
@@ -317,7 +332,7 @@ public final class ClaimExtractor {
                 homeCount++;
             }
         }
-        List<Token> toks = Text.tokenize(text);
+        List<Token> toks = article.tokens(text);
         for (int k = 0; k < toks.size(); k++) {
             Token t = toks.get(k);
             String w = t.text();
@@ -367,13 +382,13 @@ public final class ClaimExtractor {
                         && FORCE_NAME_WORDS.contains(toks.get(k - 1).text()));
     }
 
-    private String mostMentioned(List<Input> inputs, ActorDictionary.Kind kind) {
+    private String mostMentioned(ArticleText article, List<Input> inputs, ActorDictionary.Kind kind) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Input in : inputs) {
             if (in.background()) {
                 continue;
             }
-            for (ActorDictionary.Mention m : actors.find(in.sentence().text())) {
+            for (ActorDictionary.Mention m : actors.find(article, in.sentence().text())) {
                 if (m.actor().kind() == kind) {
                     counts.merge(m.actor().name(), 1, Integer::sum);
                 }
@@ -391,9 +406,9 @@ public final class ClaimExtractor {
     }
 
     /** Claims of one sentence; the cues are only asked for when the sentence has a casualty figure. */
-    private List<Claim> claims(String sentence, Supplier<List<ClaimantResolver.Cue>> cueSource,
+    private List<Claim> claims(ArticleText article, String sentence, Supplier<List<ClaimantResolver.Cue>> cueSource,
             CueResolver resolver, Source src, ClaimantKind outletKind) {
-        List<Token> toks = Text.tokenize(sentence);
+        List<Token> toks = article.tokens(sentence);
         List<Figure> figures = figures(toks, src.language(), src.country());
         if (figures.isEmpty()) {
             return new ArrayList<>();
@@ -408,7 +423,7 @@ public final class ClaimExtractor {
             ClaimantResolver.Cue cue = resolver.resolve(ClaimantResolver.nearest(cues, pos));
             String claimant = cue == null ? src.outlet() : cue.name();
             ClaimantKind kind = cue == null ? outletKind : cue.kind();
-            if (f.party() == Party.unknown && OWN_RANKS.matcher(Text.fold(sentence)).find()) {
+            if (f.party() == Party.unknown && OWN_RANKS.matcher(article.folded(sentence)).find()) {
                 // "fait état de 14 morts dans ses rangs": the claimant's own losses (an anonymous officer's are the
                 // army's)
                 if (kind == ClaimantKind.state || kind == ClaimantKind.anonymous_official) {
@@ -1130,10 +1145,10 @@ public final class ClaimExtractor {
 
     private static final Set<String> REPRISAL = Set.of("revenge", "reprisal", "reprisals", "retaliation", "represailles",
             "vengeance", "retribution");
-    private static final java.util.regex.Pattern INCIDENT_NOUN = java.util.regex.Pattern.compile(
+    private static final GuardedPattern INCIDENT_NOUN = GuardedPattern.compile(
             "\\b(attacks?|attaques?|bombings?|blasts?|explosions?|raids?|strikes?|frappes?|ambush|embuscades?|"
                     + "attentats?|assaults?|assauts?|massacres?)\\b");
-    private static final java.util.regex.Pattern AGGREGATE = java.util.regex.Pattern.compile(
+    private static final GuardedPattern AGGREGATE = GuardedPattern.compile(
             "\\b(insurgenc\\w*|conflicts?|violences?|war|crisis|insurrection|rebellion|conflits?|guerre|crise|"
                     + "jihadism|djihadisme|jihadisme|unrest)\\b[^.;]{0,120}?\\b(has|have|had|a|ont|avait|avaient)"
                     + "(\\s+[\\w']+){0,2}?\\s+(killed|claimed|left|caused|cost|fait|coute|tue|cause)\\b");

@@ -141,7 +141,7 @@ final class ClaimantResolver {
             + "rebel (?:alliance|coalition|groups?|movement)|separatists|separatistes|independantistes|"
             + "(?:the |la |une )?coalition de groupes armes)";
 
-    private static final Pattern ANON = Pattern.compile("\\b(?:on (?:the )?condition of anonymity|anonymity|"
+    private static final GuardedPattern ANON = GuardedPattern.compile("\\b(?:on (?:the )?condition of anonymity|anonymity|"
             + "anonymously|anonymous|(?:asked|requested|wished|declined|wishing|asking) (?:not )?to be (?:named|identified)"
             + "|not authori[sz]ed to (?:speak|talk)|security sources?|military sources?|sources? securitaires?|"
             + "sources? militaires?|sous (?:le )?couvert (?:de l')?anonymat|requis l'anonymat|anonymat|"
@@ -156,28 +156,28 @@ final class ClaimantResolver {
             + "la meme source|the report|le rapport|the statement|le communique|the text|le texte|the document|"
             + "le document|the mission|la mission|the official|the officer|l'officier|the agency|l'agence|"
             + "the committee|le comite|the spokesman|le porte-parole|one of them|l'un d'eux)";
-    private static final Pattern ANAPHORIC = Pattern.compile("(?:\\b" + ANAPHOR + "(?:\\s*,[^,.;\"]{1,80},)?" + GAP
+    private static final GuardedPattern ANAPHORIC = GuardedPattern.compile("(?:\\b" + ANAPHOR + "(?:\\s*,[^,.;\"]{1,80},)?" + GAP
             + SPEECH + "|(?:,|\")\\s*" + SPEECH + "(?:-t)?-?\\s*(?:he|she|il|elle)|(?:according to|selon|d'apres) "
             + "(?:the same source|la meme source|cette source|this source|the report|le rapport|le texte|the statement|"
             + "le communique))\\b");
-    private static final Pattern STATE_STANDALONE = Pattern.compile("\\b(?:communique|porte-parole|"
+    private static final GuardedPattern STATE_STANDALONE = GuardedPattern.compile("\\b(?:communique|porte-parole|"
             + "spokes(?:man|woman|person)|general staff|etat-major|official (?:toll|statement|figures?|report)|"
             + "bilan officiel|army (?:report|statement)|government statement)\\b");
-    private static final Pattern ARMED_STANDALONE = Pattern.compile("\\b(?:claim(?:ed|s|ing)? (?:of )?"
+    private static final GuardedPattern ARMED_STANDALONE = GuardedPattern.compile("\\b(?:claim(?:ed|s|ing)? (?:of )?"
             + "responsibility|responsibility (?:for|was claimed)|revendiqu\\w*|revendication\\w*|site intelligence|"
             + "amaq|martyrs?|propaganda|claimed by|the group's statement|in its claim|dans sa revendication)\\b");
-    private static final Pattern SITE = Pattern.compile("\\bSITE\\b");
+    private static final GuardedPattern SITE = GuardedPattern.compile("\\bSITE\\b");
     /** Around "UN" (folded): "according to the UN", "UN officials said", "a UN report". Whole-text matches. */
-    private static final Pattern UN_ACCORDING = Pattern.compile("(?s).*\\b" + ACCORDING + "\\s+(the\\s+)?un\\b.*");
-    private static final Pattern UN_SPEECH = Pattern.compile("(?s).*\\bun\\s+(?:\\w+\\s+)?" + SPEECH + "\\b.*");
-    private static final Pattern UN_BODY = Pattern.compile("(?s).*\\bun (report|statement|data|figures|mission|agency|"
+    private static final GuardedPattern UN_ACCORDING = GuardedPattern.compile("(?s).*\\b" + ACCORDING + "\\s+(the\\s+)?un\\b.*");
+    private static final GuardedPattern UN_SPEECH = GuardedPattern.compile("(?s).*\\bun\\s+(?:\\w+\\s+)?" + SPEECH + "\\b.*");
+    private static final GuardedPattern UN_BODY = GuardedPattern.compile("(?s).*\\bun (report|statement|data|figures|mission|agency|"
             + "office|experts?|estimates?|investigation|inquiry|officials?|investigators|human rights)\\b.*");
-    private static final Pattern UN = Pattern.compile("\\bUN\\b");
+    private static final GuardedPattern UN = GuardedPattern.compile("\\bUN\\b");
 
-    private final List<Pattern> statePatterns;
-    private final List<Pattern> localPatterns;
-    private final List<Pattern> ngoPatterns;
-    private final List<Pattern> armedPatterns;
+    private final List<GuardedPattern> statePatterns;
+    private final List<GuardedPattern> localPatterns;
+    private final List<GuardedPattern> ngoPatterns;
+    private final List<GuardedPattern> armedPatterns;
     private final ActorDictionary actors;
 
     ClaimantResolver(ActorDictionary actors) {
@@ -200,38 +200,45 @@ final class ClaimantResolver {
      * "according to ENT", "ENT [of PLACE] [, ... ,| who ...] [aux adverb] said", "ENT report/statement/...", "...,
      * a annoncé dimanche le Premier ministre", "le bilan communiqué par ENT".
      */
-    private static List<Pattern> templates(String ent) {
+    private static List<GuardedPattern> templates(String ent) {
         return List.of(
-                Pattern.compile("\\b" + ACCORDING + "\\s+" + DET + "(?:[\\w'-]+\\s+|[\\w]+'){0,6}?" + ent + "\\b"),
-                Pattern.compile("\\b" + ent + POST + INCISE + GAP + SPEECH + "\\b"),
-                Pattern.compile("\\b" + ent + POST + "\\s+(?:report|statement|communique|toll|figures|data|tally|"
+                GuardedPattern.compile("\\b" + ACCORDING + "\\s+" + DET + "(?:[\\w'-]+\\s+|[\\w]+'){0,6}?" + ent + "\\b"),
+                GuardedPattern.compile("\\b" + ent + POST + INCISE + GAP + SPEECH + "\\b"),
+                GuardedPattern.compile("\\b" + ent + POST + "\\s+(?:report|statement|communique|toll|figures|data|tally|"
                         + "press release|release|sources?|bilan|count|estimates?|assessment|investigation|inquiry)\\b"),
                 // an incise after the figures: "..., a annoncé jeudi l'armée", "..., a précisé à l'ASP un élu local"
-                Pattern.compile("(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + DET + ent + "\\b"),
+                GuardedPattern.compile("(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + DET + ent + "\\b"),
                 // "a appris l'AFP de sources locales", "learned from security sources"
-                Pattern.compile("\\b(?:appris|apprend|learned|learnt)\\s+(?:[\\w']+\\s+){0,3}?(?:de|d'|from|aupres d[eu]s?)\\s*"
+                GuardedPattern.compile("\\b(?:appris|apprend|learned|learnt)\\s+(?:[\\w']+\\s+){0,3}?(?:de|d'|from|aupres d[eu]s?)\\s*"
                         + DET + ent + "\\b"),
-                Pattern.compile("\\b(?:given|released|issued|provided|announced|published|compiled|communiquee?s?|"
+                GuardedPattern.compile("\\b(?:given|released|issued|provided|announced|published|compiled|communiquee?s?|"
                         + "donnee?s?|annoncee?s?|fournie?s?|publiee?s?|avancee?s?) (?:by|par)\\s+" + DET
                         + "(?:[\\w'-]+\\s+){0,3}?" + ent + "\\b"));
     }
 
     /** All cues of a sentence, after dropping overlaps and, when an anonymous cue exists, state cues. */
     List<Cue> cues(String sentence, Context ctx) {
-        String f = Text.fold(sentence);
+        return cues(ArticleText.single(), sentence, ctx);
+    }
+
+    /** {@link #cues(String, Context)} of a sentence of an article. */
+    List<Cue> cues(ArticleText article, String sentence, Context ctx) {
+        String f = article.folded(sentence);
+        // the patterns share literal sets (entities, speech verbs): each set is looked for once in the sentence
+        Map<GuardedPattern.Literals, Boolean> known = new java.util.IdentityHashMap<>();
         List<Cue> raw = new ArrayList<>();
-        Matcher m = ANON.matcher(f);
+        Matcher m = ANON.matcher(f, known);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.anonymous_official, anonName(f), m.start(), m.end()));
         }
-        for (Pattern p : localPatterns) {
-            m = p.matcher(f);
+        for (GuardedPattern p : localPatterns) {
+            m = p.matcher(f, known);
             while (m.find()) {
                 raw.add(new Cue(ClaimantKind.local_source, localName(m.group()), m.start(), m.end()));
             }
         }
-        for (Pattern p : ngoPatterns) {
-            m = p.matcher(f);
+        for (GuardedPattern p : ngoPatterns) {
+            m = p.matcher(f, known);
             while (m.find()) {
                 raw.add(new Cue(ClaimantKind.ngo_un, ngoName(m.group()), m.start(), m.end()));
             }
@@ -244,33 +251,33 @@ final class ClaimantResolver {
                 raw.add(new Cue(ClaimantKind.ngo_un, "UN", m.start(), m.end()));
             }
         }
-        for (Pattern p : armedPatterns) {
-            m = p.matcher(f);
+        for (GuardedPattern p : armedPatterns) {
+            m = p.matcher(f, known);
             while (m.find()) {
-                raw.add(new Cue(ClaimantKind.armed_group, armedName(sentence, ctx), m.start(), m.end()));
+                raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
             }
         }
-        m = ARMED_STANDALONE.matcher(f);
+        m = ARMED_STANDALONE.matcher(f, known);
         while (m.find()) {
-            raw.add(new Cue(ClaimantKind.armed_group, armedName(sentence, ctx), m.start(), m.end()));
+            raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
         }
         m = SITE.matcher(sentence);
         while (m.find()) {
-            raw.add(new Cue(ClaimantKind.armed_group, armedName(sentence, ctx), m.start(), m.end()));
+            raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
         }
-        for (Pattern p : statePatterns) {
-            m = p.matcher(f);
+        for (GuardedPattern p : statePatterns) {
+            m = p.matcher(f, known);
             while (m.find()) {
-                raw.add(new Cue(ClaimantKind.state, stateName(sentence, m.group(), ctx), m.start(), m.end()));
+                raw.add(new Cue(ClaimantKind.state, stateName(article, sentence, m.group(), ctx), m.start(), m.end()));
             }
         }
-        m = STATE_STANDALONE.matcher(f);
+        m = STATE_STANDALONE.matcher(f, known);
         while (m.find()) {
-            raw.add(new Cue(ClaimantKind.state, stateName(sentence, m.group(), ctx), m.start(), m.end()));
+            raw.add(new Cue(ClaimantKind.state, stateName(article, sentence, m.group(), ctx), m.start(), m.end()));
         }
         if (ctx != null) {
             for (Person p : ctx.persons()) {
-                m = personPattern(p).matcher(f);
+                m = personPattern(p).matcher(f, known);
                 while (m.find()) {
                     raw.add(new Cue(p.kind(), p.name(), m.start(), m.end()));
                 }
@@ -285,7 +292,7 @@ final class ClaimantResolver {
                 && PRIVATE_PERSON.matcher(f.substring(c.start(), c.end())).find());
         raw.removeIf(c -> privatePerson && c.kind() == ClaimantKind.anonymous_official
                 && GENERIC_ANONYMITY.matcher(f.substring(c.start(), c.end())).find());
-        m = ANAPHORIC.matcher(f);
+        m = ANAPHORIC.matcher(f, known);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.media, "", m.start(), m.end(), true));
         }
@@ -301,10 +308,10 @@ final class ClaimantResolver {
         return kept;
     }
 
-    private static final Pattern PRIVATE_PERSON = Pattern.compile("\\b(?:residents?|witness|eyewitness|temoins?|"
+    private static final GuardedPattern PRIVATE_PERSON = GuardedPattern.compile("\\b(?:residents?|witness|eyewitness|temoins?|"
             + "habitants?|villagers|villageois|survivors?|survivants?|relatives|proches|elders?|anciens?|doctors?|nurses?|"
             + "medecins?|infirmi\\w+|health workers?|agents? de sante)\\b");
-    private static final Pattern GENERIC_ANONYMITY = Pattern.compile("anonym|named|identified|authori|cite|nomme");
+    private static final GuardedPattern GENERIC_ANONYMITY = GuardedPattern.compile("anonym|named|identified|authori|cite|nomme");
 
     /** Whether two cues overlap or sit in one clause (no comma, semicolon or quote between them). */
     private static boolean sameClause(String f, Cue a, Cue b) {
@@ -325,19 +332,19 @@ final class ClaimantResolver {
         return true;
     }
 
-    private final Map<Person, Pattern> personPatterns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Person, GuardedPattern> personPatterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** "Déby, who travelled to the base, said", "selon Museveni", "..., a déclaré Rafini". */
-    private Pattern personPattern(Person p) {
+    private GuardedPattern personPattern(Person p) {
         return personPatterns.computeIfAbsent(p, x -> {
             String n = Pattern.quote(x.surname());
-            return Pattern.compile("\\b(?:" + n + INCISE + GAP + SPEECH + "|" + ACCORDING + "\\s+(?:[\\w'-]+\\s+){0,2}?" + n
+            return GuardedPattern.compile("\\b(?:" + n + INCISE + GAP + SPEECH + "|" + ACCORDING + "\\s+(?:[\\w'-]+\\s+){0,2}?" + n
                     + "|(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + n + ")\\b");
         });
     }
 
-    private static final Pattern NAMES_UN = Pattern.compile("(?s).*\\b(UN|United Nations|ONU|Nations unies)\\b.*");
-    private static final Pattern TITLED = Pattern.compile("\\b(President|Prime Minister|Minister|Governor|General|Gen\\.|"
+    private static final GuardedPattern NAMES_UN = GuardedPattern.compile("(?s).*\\b(UN|United Nations|ONU|Nations unies)\\b.*");
+    private static final GuardedPattern TITLED = GuardedPattern.compile("\\b(President|Prime Minister|Minister|Governor|General|Gen\\.|"
             + "Colonel|Col\\.|Lieutenant|Lt\\.|Captain|Capt\\.|Commander|Major|Sergeant|Mayor|Imam|Chief|Secretary-General|"
             + "[Pp]r[ée]sident|[Pp]remier ministre|[Mm]inistre|[Gg]ouverneur|[Gg][ée]n[ée]ral|[Cc]olonel|[Cc]apitaine|"
             + "[Cc]ommandant|[Ll]ieutenant|[Mm]aire|[Ss]ecr[ée]taire g[ée]n[ée]ral|porte-parole|spokesman|spokeswoman)"
@@ -385,10 +392,10 @@ final class ClaimantResolver {
         return ClaimantKind.media;
     }
 
-    private static final Pattern OUTLET_STATE = Pattern.compile("\\b(?:government|gouvernement|ministry|ministere|"
+    private static final GuardedPattern OUTLET_STATE = GuardedPattern.compile("\\b(?:government|gouvernement|ministry|ministere|"
             + "presidency|presidence|armed forces|forces armees|army|armee|etat-major|general staff|republic of|"
             + "republique du|republique de)\\b");
-    private static final Pattern OUTLET_NGO = Pattern.compile("\\b(?:united nations|nations unies|ocha|unhcr|unicef|"
+    private static final GuardedPattern OUTLET_NGO = GuardedPattern.compile("\\b(?:united nations|nations unies|ocha|unhcr|unicef|"
             + "minusma|icrc|cicr)\\b");
 
     /** The cue nearest to a character position (ties: the earlier cue), or null when there is none. */
@@ -417,11 +424,11 @@ final class ClaimantResolver {
         };
     }
 
-    private static final Pattern ANON_OFFICERS = Pattern.compile("(?s).*\\b(officers?|commanders?|officiers?|commandants?)\\b.*");
-    private static final Pattern ANON_OFFICIALS = Pattern.compile("(?s).*\\b(officials?|responsables?)\\b.*");
-    private static final Pattern ANON_MILITARY = Pattern.compile(
+    private static final GuardedPattern ANON_OFFICERS = GuardedPattern.compile("(?s).*\\b(officers?|commanders?|officiers?|commandants?)\\b.*");
+    private static final GuardedPattern ANON_OFFICIALS = GuardedPattern.compile("(?s).*\\b(officials?|responsables?)\\b.*");
+    private static final GuardedPattern ANON_MILITARY = GuardedPattern.compile(
             "(?s).*\\b(military sources?|sources? militaires?|une source militaire)\\b.*");
-    private static final Pattern ANON_SECURITY = Pattern.compile("(?s).*\\b(security sources?|sources? securitaires?)\\b.*");
+    private static final GuardedPattern ANON_SECURITY = GuardedPattern.compile("(?s).*\\b(security sources?|sources? securitaires?)\\b.*");
 
     private static String anonName(String f) {
         if (ANON_OFFICERS.matcher(f).matches()) {
@@ -484,8 +491,8 @@ final class ClaimantResolver {
         return "local sources";
     }
 
-    private String armedName(String sentence, Context ctx) {
-        for (ActorDictionary.Mention m : actors.find(sentence)) {
+    private String armedName(ArticleText article, String sentence, Context ctx) {
+        for (ActorDictionary.Mention m : actors.find(article, sentence)) {
             if (m.actor().kind() == ActorDictionary.Kind.ARMED_GROUP) {
                 return m.actor().name();
             }
@@ -499,11 +506,11 @@ final class ClaimantResolver {
         return "armed group";
     }
 
-    private static final Pattern ARMY_CUE = Pattern.compile("(?s).*\\b(army|military|armed forces|armee|forces armees|"
+    private static final GuardedPattern ARMY_CUE = GuardedPattern.compile("(?s).*\\b(army|military|armed forces|armee|forces armees|"
             + "fama|general staff|etat-major|etat major|communique|army report|army statement)\\b.*");
 
-    private String stateName(String sentence, String cue, Context ctx) {
-        for (ActorDictionary.Mention m : actors.find(sentence)) {
+    private String stateName(ArticleText article, String sentence, String cue, Context ctx) {
+        for (ActorDictionary.Mention m : actors.find(article, sentence)) {
             if (m.actor().kind() == ActorDictionary.Kind.STATE) {
                 return m.actor().name();
             }
@@ -533,10 +540,10 @@ final class ClaimantResolver {
     }
 
     /** Armed groups named in a text, canonical names in order (for paragraph context). */
-    String firstArmedGroup(List<String> texts) {
+    String firstArmedGroup(ArticleText article, List<String> texts) {
         Set<String> names = new LinkedHashSet<>();
         for (String t : texts) {
-            for (ActorDictionary.Mention m : actors.find(t)) {
+            for (ActorDictionary.Mention m : actors.find(article, t)) {
                 if (m.actor().kind() == ActorDictionary.Kind.ARMED_GROUP) {
                     names.add(m.actor().name());
                 }

@@ -96,22 +96,22 @@ public final class DateResolver {
             + "mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
             + "segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|lunedi|martedi|mercoledi|giovedi|venerdi|"
             + "sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)";
-    private static final Pattern DAY_MONTH = Pattern.compile(
+    private static final GuardedPattern DAY_MONTH = GuardedPattern.compile(
             "\\b(\\d{1,2})(?:er|st|nd|rd|th|\\.)?(?:\\s*(?:-|au|to|and|et)\\s*\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+(?:de\\s+)?"
                     + MONTH + "(?:\\s*,?\\s*(?:de\\s+|del\\s+)?(\\d{4}))?");
-    private static final Pattern MONTH_DAY = Pattern.compile(
+    private static final GuardedPattern MONTH_DAY = GuardedPattern.compile(
             "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?\\d{3}\\b)(?:\\s*,?\\s*(\\d{4}))?");
-    private static final Pattern NIGHT_FROM = Pattern.compile(
+    private static final GuardedPattern NIGHT_FROM = GuardedPattern.compile(
             "\\b(?:nuit de|nuit du|night of|night from|overnight from|overnight)\\s+" + DAY
                     + "\\s+(?:a|au|to|into|and)\\s+" + DAY + "\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b" + DAY + "\\b");
-    private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|hier|ayer|ontem|ieri|gestern)\\b");
-    private static final Pattern DAY_BEFORE_YESTERDAY = Pattern.compile("\\b(day before yesterday|avant-hier)\\b");
-    private static final Pattern OVERNIGHT = Pattern.compile(
+    private static final GuardedPattern WEEKDAY = GuardedPattern.compile("\\b" + DAY + "\\b");
+    private static final GuardedPattern YESTERDAY = GuardedPattern.compile("\\b(yesterday|hier|ayer|ontem|ieri|gestern)\\b");
+    private static final GuardedPattern DAY_BEFORE_YESTERDAY = GuardedPattern.compile("\\b(day before yesterday|avant-hier)\\b");
+    private static final GuardedPattern OVERNIGHT = GuardedPattern.compile(
             "\\b(overnight|last night|dans la nuit|cette nuit|la nuit derniere)\\b");
-    private static final Pattern DAY_BEFORE = Pattern.compile(
+    private static final GuardedPattern DAY_BEFORE = GuardedPattern.compile(
             "\\b(the day before|the previous day|a day earlier|the day prior|la veille)\\b");
-    private static final Pattern REPORTING = Pattern.compile(
+    private static final GuardedPattern REPORTING = GuardedPattern.compile(
             "\\b(released|published|issued|said|says|announced|consulted|emailed|reported|told|added|confirmed|stated|"
                     + "statement|declared|acknowledged|admitted|conceded|revealed|claimed responsibility|publie|publiee|"
                     + "annonce|annoncait|indique|declare|precise|affirme|confirme|reconnu|admis|revele|"
@@ -122,9 +122,9 @@ public final class DateResolver {
      * A word that makes the explicit date after it a reference point, not the event: "depuis le coup d'État du 26
      * juillet", "since 2 March", "after the vote of 9 August", "until 30 June", "avant le 15 mai".
      */
-    private static final Pattern ANCHOR = Pattern.compile(
+    private static final GuardedPattern ANCHOR = GuardedPattern.compile(
             "\\b(since|after|until|till|before|depuis|avant|apres|jusqu'(?:au|a|en))\\b[^,;:.()\"]{0,40}$");
-    private static final Pattern EVENT_NOUN = Pattern.compile("\\b(attack|attacks|attaque|attaques|ambush|embuscade|"
+    private static final GuardedPattern EVENT_NOUN = GuardedPattern.compile("\\b(attack|attacks|attaque|attaques|ambush|embuscade|"
             + "assault|assaut|raid|explosion|blast|bombing|bombings|attentat|massacre|tuerie|fighting|combats?|strike|strikes|"
             + "frappe|frappes|clash|clashes|affrontements?|killings?)\\b");
     /**
@@ -133,7 +133,7 @@ public final class DateResolver {
      * clause ("killed ... on Saturday", "Sunday's attack", "the strike, late on Sunday", "tués samedi"), is
      * <em>attached</em>.
      */
-    private static final Pattern EVENT_WORD = Pattern.compile("\\b(attack\\w*|attaqu\\w*|ambush\\w*|embuscades?|"
+    private static final GuardedPattern EVENT_WORD = GuardedPattern.compile("\\b(attack\\w*|attaqu\\w*|ambush\\w*|embuscades?|"
             + "assault|assaut|raids?|explosions?|exploded|blasts?|bomb\\w*|attentats?|massacre\\w*|tuerie|fighting|"
             + "combats?|strikes?|struck|frappe\\w*|clash\\w*|affrontements?|killings?|killed|kill|died|dead|slain|"
             + "stormed|overran|overrun|tue|tues|tuee|tuees|morts?|perdu la vie|peri|abducted|kidnapped|enleve\\w*|"
@@ -160,13 +160,18 @@ public final class DateResolver {
      * date.
      */
     public LocalDate resolve(List<List<String>> groups, LocalDate published) {
+        return resolve(ArticleText.single(), groups, published);
+    }
+
+    /** {@link #resolve(List, LocalDate)} over sentences of an article, each read once. */
+    LocalDate resolve(ArticleText article, List<List<String>> groups, LocalDate published) {
         LocalDate firstUnattached = null;
         for (List<String> group : groups) {
             if (group == null) {
                 continue;
             }
             for (String s : group) {
-                Optional<Dated> d = dated(s, published);
+                Optional<Dated> d = dated(article, s, published);
                 if (d.isPresent() && d.get().attached()) {
                     return d.get().date();
                 }
@@ -192,7 +197,12 @@ public final class DateResolver {
 
     /** The event date one sentence gives, if any. */
     public Optional<LocalDate> inSentence(String sentence, LocalDate published) {
-        return dated(sentence, published).map(Dated::date);
+        return inSentence(ArticleText.single(), sentence, published);
+    }
+
+    /** {@link #inSentence(String, LocalDate)} of a sentence of an article. */
+    Optional<LocalDate> inSentence(ArticleText article, String sentence, LocalDate published) {
+        return dated(article, sentence, published).map(Dated::date);
     }
 
     /**
@@ -200,10 +210,19 @@ public final class DateResolver {
      * attached date beats an unattached one, then the ranks above apply.
      */
     public Optional<Dated> dated(String sentence, LocalDate published) {
+        return dated(ArticleText.single(), sentence, published);
+    }
+
+    /** {@link #dated(String, LocalDate)} of a sentence of an article, read once per publication date. */
+    Optional<Dated> dated(ArticleText article, String sentence, LocalDate published) {
         if (sentence == null || sentence.isEmpty() || published == null) {
             return Optional.empty();
         }
-        String f = Text.fold(sentence);
+        return article.get(sentence, new ArticleText.Key("dated", published),
+                s -> datedFolded(article.folded(s), published));
+    }
+
+    private Optional<Dated> datedFolded(String f, LocalDate published) {
         List<Found> found = new ArrayList<>();
         List<int[]> explicitSpans = new ArrayList<>();
         Matcher m = DAY_MONTH.matcher(f);
@@ -291,7 +310,14 @@ public final class DateResolver {
 
     /** Whether the text has event words (see {@link #EVENT_WORD}). */
     static boolean hasEventWord(String text) {
-        return text != null && EVENT_WORD.matcher(Text.fold(text)).find();
+        return hasEventWord(ArticleText.single(), text);
+    }
+
+    private static final ArticleText.Key EVENT_WORDS = new ArticleText.Key("event words");
+
+    /** {@link #hasEventWord(String)} of a text of an article. */
+    static boolean hasEventWord(ArticleText article, String text) {
+        return text != null && article.get(text, EVENT_WORDS, t -> EVENT_WORD.matcher(article.folded(t)).find());
     }
 
     /** Whether event words stand near the span, in the same clause. */

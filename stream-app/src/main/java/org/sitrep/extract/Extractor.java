@@ -240,19 +240,21 @@ public final class Extractor {
         Language lang = Language.ofCode(code);
         List<SentenceSplitter.Located> located = splitter.locate(paragraphs);
         Meta meta = new Meta(article, declared != null ? article.getLanguage() : code,
-                claims -> SentenceSpans.withSpans(claims, located, mapped, article.getBody(), SENTENCE_CAP));
+                claims -> SentenceSpans.withSpans(claims, located, mapped, article.getBody(), SENTENCE_CAP),
+                new ArticleText());
         if (lang == Language.OTHER) {
             EventReport r = passThrough(meta, title, located, published, LanguageProfiles.of(code));
             return r == null ? List.of() : List.of(r);
         }
 
+        ArticleText at = meta.text();
         List<Sentence> sentences = new ArrayList<>();
         List<BackgroundFilter.Kind> kinds = new ArrayList<>();
         for (SentenceSplitter.Located l : located) {
             Sentence s = l.sentence();
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
             sentences.add(new Sentence(text, s.paragraph(), s.indexInParagraph()));
-            kinds.add(background.kind(text, published));
+            kinds.add(background.kind(at, text, published));
         }
         boolean[] bg = new boolean[sentences.size()];
         for (int i = 0; i < bg.length; i++) {
@@ -261,28 +263,29 @@ public final class Extractor {
         // The country of the whole article (title and non-background sentences): claims need it to tell a foreign
         // force from the state's own before the article is split into reports.
         List<String> wholeTexts = new ArrayList<>();
-        wholeTexts.add(maskActors(title));
+        wholeTexts.add(maskActors(at, title));
         for (int i = 0; i < sentences.size(); i++) {
             if (!bg[i]) {
-                wholeTexts.add(maskActors(sentences.get(i).text()));
+                wholeTexts.add(maskActors(at, sentences.get(i).text()));
             }
         }
-        String articleCountry = gazetteer.locate(wholeTexts).country();
+        String articleCountry = gazetteer.locate(at, wholeTexts).country();
         ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang, title,
                 articleCountry);
-        List<Claim> found = claims.extract(inputs(sentences, bg), source);
+        List<Claim> found = claims.extract(at, inputs(sentences, bg), source);
 
         // Does the article report a new event, look back only, or follow up an earlier one?
         List<Boolean> eventish = new ArrayList<>();
         Set<String> firstClaims = new HashSet<>();
         found.forEach(c -> firstClaims.add(c.getSentence()));
-        List<java.util.Optional<EventType>> sentenceEvidence = classifier.evidenceEach(
+        List<java.util.Optional<EventType>> sentenceEvidence = classifier.evidenceEach(at,
                 sentences.stream().map(Sentence::text).toList());
         for (int i = 0; i < sentences.size(); i++) {
             String t = sentences.get(i).text();
-            eventish.add(sentenceEvidence.get(i).isPresent() || firstClaims.contains(t) || DateResolver.hasEventWord(t));
+            eventish.add(sentenceEvidence.get(i).isPresent() || firstClaims.contains(t)
+                    || DateResolver.hasEventWord(at, t));
         }
-        Retrospect.Decision decision = retrospect.decide(title, sentences, kinds, eventish, published);
+        Retrospect.Decision decision = retrospect.decide(at, title, sentences, kinds, eventish, published);
         if (decision.mode() == Retrospect.Mode.RETROSPECTIVE) {
             return List.of();
         }
@@ -290,7 +293,7 @@ public final class Extractor {
         if (decision.mode() == Retrospect.Mode.FOLLOW_UP) {
             boolean[] again = bg.clone();
             decision.foreground().forEach(i -> again[i] = false);
-            List<Claim> more = claims.extract(inputs(sentences, again), source);
+            List<Claim> more = claims.extract(at, inputs(sentences, again), source);
             int lead = sentences.get(0).paragraph();
             Set<String> leadTexts = new HashSet<>();
             sentences.stream().filter(s -> s.paragraph() == lead).forEach(s -> leadTexts.add(s.text()));
@@ -309,7 +312,7 @@ public final class Extractor {
 
         // Several reports when the event sentences form clearly separate groups (a roundup of two attacks).
         List<List<String>> groups = followedDate == null
-                ? groups(sentences, bg, sentenceEvidence, found, published) : List.of();
+                ? groups(at, sentences, bg, sentenceEvidence, found, published) : List.of();
         if (groups.size() > 1) {
             List<EventReport> reports = new ArrayList<>();
             for (List<String> group : groups) {
@@ -335,23 +338,24 @@ public final class Extractor {
     private EventReport report(Meta meta, int n, String title, List<String> current, List<Claim> found,
             LocalDate followedDate, LocalDate published) {
         Article article = meta.article();
+        ArticleText at = meta.text();
         String outlet = article.getOutlet() == null ? "" : article.getOutlet();
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
         // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
-        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
+        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(at, typed);
         var evidence = EventTypeClassifier.vote(evidenceOf);
         Set<String> claimSentences = new HashSet<>();
         found.forEach(c -> claimSentences.add(c.getSentence()));
         List<String> placeTexts = new ArrayList<>();
         List<Boolean> eventTexts = new ArrayList<>();
         for (int k = 0; k < typed.size(); k++) {
-            placeTexts.add(maskActors(typed.get(k)));
+            placeTexts.add(maskActors(at, typed.get(k)));
             eventTexts.add(k == 0 || evidenceOf.get(k).isPresent() || claimSentences.contains(typed.get(k)));
         }
-        Gazetteer.Location where = gazetteer.locate(placeTexts, new PlaceSalience(eventTexts));
-        found = claims.review(found, typed, where.country());
+        Gazetteer.Location where = gazetteer.locate(at, placeTexts, new PlaceSalience(eventTexts, at));
+        found = claims.review(at, found, typed, where.country());
         if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
             return null;
         }
@@ -372,13 +376,14 @@ public final class Extractor {
         }
         others.add(title);
         LocalDate eventDate = followedDate != null ? followedDate
-                : dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
+                : dates.resolve(at, List.of(claimAndEvent, eventOnly, claimOnly, others), published);
 
         return build(meta, n, outlet, type, eventDate, where, typed, found);
     }
 
     /** What every report of one article shares: the article, its language code, and how claims get their spans. */
-    private record Meta(Article article, String language, java.util.function.UnaryOperator<List<Claim>> spans) {}
+    private record Meta(Article article, String language, java.util.function.UnaryOperator<List<Claim>> spans,
+            ArticleText text) {}
 
     /**
      * Any other language, passed through with what can be read ({@link PassThroughReader}): one report, never dropped
@@ -388,13 +393,15 @@ public final class Extractor {
     private EventReport passThrough(Meta meta, String title, List<SentenceSplitter.Located> located, LocalDate published,
             LanguageProfile profile) {
         Article article = meta.article();
+        ArticleText at = meta.text();
         String outlet = article.getOutlet() == null ? "" : article.getOutlet();
         List<ClaimExtractor.Input> inputs = new ArrayList<>();
         List<String> current = new ArrayList<>(); // non-background sentences
         for (SentenceSplitter.Located l : located) {
             Sentence s = l.sentence();
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
-            boolean bg = background.isBackground(text, published) || passThrough.hasStaleDate(text, published, profile);
+            boolean bg = background.isBackground(at, text, published)
+                    || passThrough.hasStaleDate(text, published, profile);
             inputs.add(new ClaimExtractor.Input(new Sentence(text, s.paragraph(), s.indexInParagraph()), bg));
             if (!bg) {
                 current.add(text);
@@ -405,12 +412,12 @@ public final class Extractor {
         typed.addAll(current);
         List<String> placeTexts = new ArrayList<>();
         for (String t : typed) {
-            placeTexts.add(maskActors(t));
+            placeTexts.add(maskActors(at, t));
         }
-        Gazetteer.Location where = gazetteer.locate(placeTexts);
+        Gazetteer.Location where = gazetteer.locate(at, placeTexts);
         ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, article.getPublishedAt(),
                 Language.OTHER, title, where.country());
-        List<Claim> found = claims.review(passThrough.claims(inputs, source, profile), typed, where.country());
+        List<Claim> found = claims.review(at, passThrough.claims(inputs, source, profile), typed, where.country());
         if (found.isEmpty() && where.country() == null) {
             return null;
         }
@@ -450,7 +457,7 @@ public final class Extractor {
                 .setCountry(where.country())
                 .setAdmin1(where.admin1())
                 .setPlaces(new ArrayList<>(where.places()))
-                .setActors(actors.canonicalNames(typed))
+                .setActors(actors.canonicalNames(meta.text(), typed))
                 .setClaims(new ArrayList<>(meta.spans().apply(found)))
                 .build();
     }
@@ -478,7 +485,7 @@ public final class Extractor {
      * event words, or separate but without an event of its own, joins the latest group when it names no other
      * country, else it is left out.
      */
-    private List<List<String>> groups(List<Sentence> sentences, boolean[] bg,
+    private List<List<String>> groups(ArticleText at, List<Sentence> sentences, boolean[] bg,
             List<java.util.Optional<EventType>> evidence, List<Claim> found, LocalDate published) {
         Set<String> claimSentences = new HashSet<>();
         found.forEach(c -> claimSentences.add(c.getSentence()));
@@ -507,14 +514,14 @@ public final class Extractor {
             List<Boolean> eventTexts = new ArrayList<>();
             List<String> eventSentences = new ArrayList<>();
             for (int k = 0; k < texts.size(); k++) {
-                masked.add(maskActors(texts.get(k)));
+                masked.add(maskActors(at, texts.get(k)));
                 boolean e = ev.get(k).isPresent() || claimSentences.contains(texts.get(k));
                 eventTexts.add(e);
                 if (e) {
                     eventSentences.add(texts.get(k));
                 }
             }
-            Gazetteer.Location where = gazetteer.locate(masked, new PlaceSalience(eventTexts));
+            Gazetteer.Location where = gazetteer.locate(at, masked, new PlaceSalience(eventTexts, at));
             Unit p = new Unit();
             p.texts.addAll(texts);
             p.places.addAll(where.places());
@@ -525,7 +532,7 @@ public final class Extractor {
             if (event) {
                 p.type = EventTypeClassifier.best(ev).orElse(null);
                 for (String t : eventSentences) {
-                    java.util.Optional<DateResolver.Dated> d = dates.dated(t, published);
+                    java.util.Optional<DateResolver.Dated> d = dates.dated(at, t, published);
                     if (d.isPresent()) {
                         p.date = d.get().date();
                         break;
@@ -615,9 +622,15 @@ public final class Extractor {
         return inputs;
     }
 
+    /** What {@link #maskActors} makes of a text of an article, once per text. */
+    private final ArticleText.Key maskedKey = new ArticleText.Key(this, "masked");
+
     /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */
-    private String maskActors(String text) {
-        List<ActorDictionary.Mention> mentions = actors.find(text);
+    private String maskActors(ArticleText at, String text) {
+        return at.get(text, maskedKey, t -> maskActors(t, actors.find(at, t)));
+    }
+
+    private static String maskActors(String text, List<ActorDictionary.Mention> mentions) {
         if (mentions.isEmpty()) {
             return text;
         }
