@@ -71,6 +71,13 @@ final class ArticleText {
         return get(text, FOLDED, Text::fold);
     }
 
+    private static final Key PROBE = new Key("probe");
+
+    /** The text as the guards of many patterns look at it ({@link GuardedPattern.Probe}), shared by the article. */
+    GuardedPattern.Probe probe(String text) {
+        return get(text, PROBE, GuardedPattern.Probe::new);
+    }
+
     /** {@link Text#tokenize} of the text; the list is shared: do not change it. */
     List<Token> tokens(String text) {
         return get(text, TOKENS, t -> List.copyOf(Text.tokenize(t)));

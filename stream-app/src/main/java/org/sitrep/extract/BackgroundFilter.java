@@ -3,8 +3,6 @@ package org.sitrep.extract;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Recognises sentences about the past or about aggregates, which must not yield figures, places or dates.
@@ -100,22 +98,23 @@ public final class BackgroundFilter {
             return Kind.OTHER;
         }
         String f = article.folded(sentence);
-        if (OTHER_PHRASES.matcher(f).find()) {
+        GuardedPattern.Probe probe = article.probe(f);
+        if (OTHER_PHRASES.find(probe)) {
             return Kind.OTHER;
         }
         if (published != null) {
-            Matcher m = YEAR.matcher(f);
+            GuardedPattern.Scan m = YEAR.scan(probe);
             while (m.find()) {
                 if (Integer.parseInt(m.group(1)) < published.getYear() && !precededByDigitGroup(f, m.start())) {
                     return Kind.PAST;
                 }
             }
         }
-        if (PAST_PHRASES.matcher(f).find()) {
+        if (PAST_PHRASES.find(probe)) {
             return Kind.PAST;
         }
         if (published != null) {
-            Matcher m = MONTH_ONLY.matcher(f);
+            GuardedPattern.Scan m = MONTH_ONLY.scan(probe);
             while (m.find()) {
                 int back = (published.getMonthValue() - MONTHS.get(m.group(1)) + 12) % 12;
                 if (back >= PAST_MONTHS) {
@@ -143,7 +142,7 @@ public final class BackgroundFilter {
         if (sentence == null || published == null) {
             return Optional.empty();
         }
-        Matcher m = MONTH_ONLY.matcher(article.folded(sentence));
+        GuardedPattern.Scan m = MONTH_ONLY.scan(article.probe(article.folded(sentence)));
         while (m.find()) {
             int month = MONTHS.get(m.group(1));
             int back = (published.getMonthValue() - month + 12) % 12;
@@ -156,8 +155,7 @@ public final class BackgroundFilter {
 
     private Optional<LocalDate> explicitDate(ArticleText article, String sentence, LocalDate published) {
         // only explicit day-month dates: weekdays and "yesterday" always resolve close to publication
-        String f = article.folded(sentence);
-        if (!ANY_DIGIT.matcher(f).matches()) {
+        if (!ANY_DIGIT.matcher(article.probe(article.folded(sentence))).matches()) {
             return Optional.empty();
         }
         return dates.inSentence(article, sentence, published);

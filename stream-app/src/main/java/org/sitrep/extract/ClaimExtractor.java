@@ -423,7 +423,7 @@ public final class ClaimExtractor {
             ClaimantResolver.Cue cue = resolver.resolve(ClaimantResolver.nearest(cues, pos));
             String claimant = cue == null ? src.outlet() : cue.name();
             ClaimantKind kind = cue == null ? outletKind : cue.kind();
-            if (f.party() == Party.unknown && OWN_RANKS.matcher(article.folded(sentence)).find()) {
+            if (f.party() == Party.unknown && OWN_RANKS.find(article.probe(article.folded(sentence)))) {
                 // "fait état de 14 morts dans ses rangs": the claimant's own losses (an anonymous officer's are the
                 // army's)
                 if (kind == ClaimantKind.state || kind == ClaimantKind.anonymous_official) {
@@ -1180,10 +1180,10 @@ public final class ClaimExtractor {
             for (int k = 0; k < start; k++) {
                 b.append(toks.get(k).text()).append(' ');
             }
-            java.util.regex.Matcher m = AGGREGATE.matcher(b);
+            GuardedPattern.Scan m = AGGREGATE.scan(b);
             // the conflict is the subject, not a word in a clause about the attack ("the attack, the worst since the
             // war began, has killed 30")
-            return m.find() && !INCIDENT_NOUN.matcher(b.substring(0, m.start())).find();
+            return m.find() && !INCIDENT_NOUN.find(b.substring(0, m.start()));
         }
         return false;
     }

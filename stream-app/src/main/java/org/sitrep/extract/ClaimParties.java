@@ -103,8 +103,7 @@ final class ClaimParties {
 
     private static boolean saysCivilians(Claim c) {
         String f = Text.fold(c.getSentence() == null ? "" : c.getSentence());
-        return SAYS_CIVILIANS.matcher(f).find()
-                || (CIVILIAN_SCENE.matcher(f).find() && !MILITARY_TARGET.matcher(f).find());
+        return SAYS_CIVILIANS.find(f) || (CIVILIAN_SCENE.find(f) && !MILITARY_TARGET.find(f));
     }
 
     private static Party inferred(Claim c, List<Claim> claims, Set<Party> victims, Scene scene) {

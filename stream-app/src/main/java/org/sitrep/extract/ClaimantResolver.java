@@ -225,25 +225,25 @@ final class ClaimantResolver {
     List<Cue> cues(ArticleText article, String sentence, Context ctx) {
         String f = article.folded(sentence);
         // the patterns share literal sets (entities, speech verbs): each set is looked for once in the sentence
-        Map<GuardedPattern.Literals, Boolean> known = new java.util.IdentityHashMap<>();
+        GuardedPattern.Probe known = article.probe(f);
         List<Cue> raw = new ArrayList<>();
-        Matcher m = ANON.matcher(f, known);
+        GuardedPattern.Scan m = ANON.scan(known);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.anonymous_official, anonName(f), m.start(), m.end()));
         }
         for (GuardedPattern p : localPatterns) {
-            m = p.matcher(f, known);
+            m = p.scan(known);
             while (m.find()) {
                 raw.add(new Cue(ClaimantKind.local_source, localName(m.group()), m.start(), m.end()));
             }
         }
         for (GuardedPattern p : ngoPatterns) {
-            m = p.matcher(f, known);
+            m = p.scan(known);
             while (m.find()) {
                 raw.add(new Cue(ClaimantKind.ngo_un, ngoName(m.group()), m.start(), m.end()));
             }
         }
-        m = UN.matcher(sentence);
+        m = UN.scan(sentence);
         while (m.find()) {
             String around = f.substring(Math.max(0, m.start() - 30), Math.min(f.length(), m.end() + 40));
             if (UN_ACCORDING.matcher(around).matches() || UN_SPEECH.matcher(around).matches()
@@ -252,32 +252,32 @@ final class ClaimantResolver {
             }
         }
         for (GuardedPattern p : armedPatterns) {
-            m = p.matcher(f, known);
+            m = p.scan(known);
             while (m.find()) {
                 raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
             }
         }
-        m = ARMED_STANDALONE.matcher(f, known);
+        m = ARMED_STANDALONE.scan(known);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
         }
-        m = SITE.matcher(sentence);
+        m = SITE.scan(sentence);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
         }
         for (GuardedPattern p : statePatterns) {
-            m = p.matcher(f, known);
+            m = p.scan(known);
             while (m.find()) {
                 raw.add(new Cue(ClaimantKind.state, stateName(article, sentence, m.group(), ctx), m.start(), m.end()));
             }
         }
-        m = STATE_STANDALONE.matcher(f, known);
+        m = STATE_STANDALONE.scan(known);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.state, stateName(article, sentence, m.group(), ctx), m.start(), m.end()));
         }
         if (ctx != null) {
             for (Person p : ctx.persons()) {
-                m = personPattern(p).matcher(f, known);
+                m = personPattern(p).scan(known);
                 while (m.find()) {
                     raw.add(new Cue(p.kind(), p.name(), m.start(), m.end()));
                 }
@@ -289,10 +289,10 @@ final class ClaimantResolver {
         raw.removeIf(c -> c.kind() == ClaimantKind.state && anonymous.stream().anyMatch(a -> sameClause(f, a, c)));
         // a resident, witness or doctor who speaks without being named is still a local source, not an official
         boolean privatePerson = raw.stream().anyMatch(c -> c.kind() == ClaimantKind.local_source
-                && PRIVATE_PERSON.matcher(f.substring(c.start(), c.end())).find());
+                && PRIVATE_PERSON.find(f.substring(c.start(), c.end())));
         raw.removeIf(c -> privatePerson && c.kind() == ClaimantKind.anonymous_official
-                && GENERIC_ANONYMITY.matcher(f.substring(c.start(), c.end())).find());
-        m = ANAPHORIC.matcher(f, known);
+                && GENERIC_ANONYMITY.find(f.substring(c.start(), c.end())));
+        m = ANAPHORIC.scan(known);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.media, "", m.start(), m.end(), true));
         }
@@ -359,7 +359,7 @@ final class ClaimantResolver {
         List<Person> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (String s : sentences) {
-            Matcher m = TITLED.matcher(s);
+            GuardedPattern.Scan m = TITLED.scan(s);
             while (m.find()) {
                 String title = m.group(1).toLowerCase(Locale.ROOT);
                 String[] names = m.group(2).trim().split("\\s+");
@@ -383,10 +383,10 @@ final class ClaimantResolver {
             return ClaimantKind.media;
         }
         String f = Text.fold(outlet);
-        if (OUTLET_STATE.matcher(f).find()) {
+        if (OUTLET_STATE.find(f)) {
             return ClaimantKind.state;
         }
-        if (OUTLET_NGO.matcher(f).find()) {
+        if (OUTLET_NGO.find(f)) {
             return ClaimantKind.ngo_un;
         }
         return ClaimantKind.media;

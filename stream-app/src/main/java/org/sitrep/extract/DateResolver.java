@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the date of an event from what sentences say, relative to the publication date (a UTC calendar date).
@@ -219,13 +217,14 @@ public final class DateResolver {
             return Optional.empty();
         }
         return article.get(sentence, new ArticleText.Key("dated", published),
-                s -> datedFolded(article.folded(s), published));
+                s -> datedFolded(article.probe(article.folded(s)), published));
     }
 
-    private Optional<Dated> datedFolded(String f, LocalDate published) {
+    private Optional<Dated> datedFolded(GuardedPattern.Probe probe, LocalDate published) {
+        String f = probe.text();
         List<Found> found = new ArrayList<>();
         List<int[]> explicitSpans = new ArrayList<>();
-        Matcher m = DAY_MONTH.matcher(f);
+        GuardedPattern.Scan m = DAY_MONTH.scan(probe);
         while (m.find()) {
             LocalDate d = date(published, m.group(3), MONTHS.get(m.group(2)), m.group(1));
             if (d != null) {
@@ -234,7 +233,7 @@ public final class DateResolver {
                 explicitSpans.add(new int[] {m.start(), m.end()});
             }
         }
-        m = MONTH_DAY.matcher(f);
+        m = MONTH_DAY.scan(probe);
         while (m.find()) {
             if (inside(explicitSpans, m.start())) {
                 continue;
@@ -246,7 +245,7 @@ public final class DateResolver {
             }
         }
         boolean weekday = false;
-        m = NIGHT_FROM.matcher(f);
+        m = NIGHT_FROM.scan(probe);
         List<int[]> nightSpans = new ArrayList<>();
         while (m.find()) {
             found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), m.end(), false,
@@ -254,7 +253,7 @@ public final class DateResolver {
             nightSpans.add(new int[] {m.start(), m.end()});
             weekday = true;
         }
-        m = WEEKDAY.matcher(f);
+        m = WEEKDAY.scan(probe);
         while (m.find()) {
             if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start()) || namesDate(explicitSpans, f, m.end())) {
                 continue; // "on Tuesday 10 December", "el sábado 23 de marzo": the weekday of the explicit date
@@ -263,25 +262,25 @@ public final class DateResolver {
                     reporting(f, m.start()), WEEKDAY_RANK));
             weekday = true;
         }
-        m = DAY_BEFORE_YESTERDAY.matcher(f);
+        m = DAY_BEFORE_YESTERDAY.scan(probe);
         boolean twoDays = false;
         while (m.find()) {
             found.add(new Found(published.minusDays(2), m.start(), m.end(), reporting(f, m.start()), YESTERDAY_RANK));
             twoDays = true;
         }
         if (!twoDays) {
-            m = YESTERDAY.matcher(f);
+            m = YESTERDAY.scan(probe);
             while (m.find()) {
                 found.add(new Found(published.minusDays(1), m.start(), m.end(), reporting(f, m.start()), YESTERDAY_RANK));
             }
         }
         if (!weekday) {
-            m = OVERNIGHT.matcher(f);
+            m = OVERNIGHT.scan(probe);
             while (m.find()) {
                 found.add(new Found(published.minusDays(1), m.start(), m.end(), false, OVERNIGHT_RANK));
             }
         }
-        m = DAY_BEFORE.matcher(f);
+        m = DAY_BEFORE.scan(probe);
         if (m.find() && !found.isEmpty()) {
             int at = m.start();
             Found anchor = found.get(0);
@@ -317,7 +316,7 @@ public final class DateResolver {
 
     /** {@link #hasEventWord(String)} of a text of an article. */
     static boolean hasEventWord(ArticleText article, String text) {
-        return text != null && article.get(text, EVENT_WORDS, t -> EVENT_WORD.matcher(article.folded(t)).find());
+        return text != null && article.get(text, EVENT_WORDS, t -> EVENT_WORD.find(article.probe(article.folded(t))));
     }
 
     /** Whether event words stand near the span, in the same clause. */
@@ -336,8 +335,7 @@ public final class DateResolver {
                 break;
             }
         }
-        return EVENT_WORD.matcher(folded.substring(from, start)).find()
-                || EVENT_WORD.matcher(folded.substring(end, to)).find();
+        return EVENT_WORD.find(folded.substring(from, start)) || EVENT_WORD.find(folded.substring(end, to));
     }
 
     /** The latest {@code day} on or before {@code published}. */
@@ -351,14 +349,14 @@ public final class DateResolver {
 
     private static boolean anchor(String folded, int start) {
         String before = folded.substring(Math.max(0, start - 45), start);
-        Matcher m = ANCHOR.matcher(before);
+        GuardedPattern.Scan m = ANCHOR.scan(before);
         // "une semaine après la double embuscade du mardi 10 janvier": the date of the event itself
-        return m.find() && !EVENT_NOUN.matcher(before.substring(m.end(1))).find();
+        return m.find() && !EVENT_NOUN.find(before.substring(m.end(1)));
     }
 
     private static boolean reporting(String folded, int start) {
         String before = folded.substring(Math.max(0, start - 40), start);
-        return REPORTING.matcher(before).find();
+        return REPORTING.find(before);
     }
 
     /** Whether an explicit date starts right after {@code end} (spaces, a comma or "the" between). */

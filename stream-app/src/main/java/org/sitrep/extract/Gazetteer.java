@@ -503,7 +503,7 @@ public final class Gazetteer {
                 Match m = sc.match();
                 String before = folded.substring(Math.max(0, m.start() - 14), m.start());
                 String after = folded.substring(m.end(), Math.min(folded.length(), m.end() + 9));
-                boolean region = REGION_BEFORE.matcher(before).find() || after.startsWith(" region");
+                boolean region = REGION_BEFORE.find(before) || after.startsWith(" region");
                 out.add(new Seen(m, region, sc.needContext()));
             }
             return List.copyOf(out);

@@ -3,7 +3,6 @@ package org.sitrep.extract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,20 +11,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A regular expression with the literal strings every match of it must contain, read off its source when it is
- * compiled, so that a text without them is not searched at all: {@link #matcher} then gives a matcher that finds
- * nothing. The extractor's patterns are long alternations of words ("monday|tuesday|...", "army|ministry|..."),
- * which {@link Pattern} tries one by one at every position of a text; checking a few literals first is far cheaper,
- * and most sentences lack them.
+ * A regular expression with what its source says about its matches, read when it is compiled, so that most of a
+ * text is never searched: the extractor's patterns are long alternations of words ("monday|tuesday|...",
+ * "army|ministry|..."), which {@link Pattern} tries one by one at every position of a text.
  *
- * <p>What is required is derived conservatively: a run of plain characters is required where it is not under an
- * optional quantifier; a group is required when it is not optional, and an alternation requires one literal of each
- * of its branches (the branch's best), so it gives nothing when one branch requires nothing. Lookarounds, classes,
- * {@code .}, {@code \w} and other escapes require nothing. A pattern the reader does not understand (inline flags,
- * other than {@code s}, {@code m} and {@code d}, back references) or compiled with flags gets no guard and is always
- * searched. {@code \d} requires one of the ten
- * ASCII digits (what it matches without {@link Pattern#UNICODE_CHARACTER_CLASS}). Of the sets of literals a pattern
- * requires, the {@value #MAX_SETS} most selective (longest shortest literal) are checked.
+ * <ul>
+ *   <li><b>Required literals</b>: sets of strings of which every match contains one of each. A text without them
+ *       cannot match and is not searched. Derived conservatively: a run of plain characters is required where it
+ *       is not under an optional quantifier; a group is required when it is not optional; an alternation requires
+ *       one literal of each branch (the branch's most selective), so nothing when one branch requires nothing;
+ *       {@code \d} requires one of the ten ASCII digits (what it matches without
+ *       {@link Pattern#UNICODE_CHARACTER_CLASS}); lookarounds, classes, {@code .}, {@code \w} and other escapes
+ *       require nothing. The {@value #MAX_SETS} most selective sets (longest shortest string) are checked.</li>
+ *   <li><b>Leading literals</b>: strings one of which every match starts with (after zero-width assertions such
+ *       as {@code \b} or lookbehinds), when there are such: a word list, or branches that each open on words. Then
+ *       {@link #scan} and {@link #find} try the pattern only where one of them starts in the text
+ *       ({@link Matcher#lookingAt} there, with transparent bounds, so that {@code \b} and lookbehinds see the
+ *       characters before), instead of at every position. Since no match can start anywhere else, the matches are
+ *       those {@link Matcher#find} gives, in the same order.</li>
+ * </ul>
+ *
+ * A pattern the reader does not understand (inline flags other than {@code s}, {@code m} and {@code d}, back
+ * references, unusual escapes) gets neither and is searched as {@link Pattern} does.
  */
 final class GuardedPattern {
 
@@ -33,33 +40,44 @@ final class GuardedPattern {
     static final int MAX_SETS = 2;
 
     private static final Pattern NOTHING = Pattern.compile("(?!)");
-    /** One {@link Literals} per distinct set, so that patterns sharing a set can share its answer for a text. */
+    /** One {@link Literals} per distinct set, so that patterns sharing a set share its answer for a text. */
     private static final Map<Set<String>, Literals> INTERNED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Pattern pattern;
     private final List<Literals> required;
+    /** What every match starts with, or null. */
+    private final Literals lead;
 
-    private GuardedPattern(Pattern pattern, List<Literals> required) {
+    private GuardedPattern(Pattern pattern, List<Literals> required, Literals lead) {
         this.pattern = pattern;
         this.required = required;
+        this.lead = lead;
     }
 
-    /** Compiles the expression (no flags) and reads its required literals. */
+    /** Compiles the expression (no flags) and reads its required and leading literals. */
     static GuardedPattern compile(String regex) {
         Pattern p = Pattern.compile(regex);
         List<Set<String>> sets;
+        Set<String> lead;
         try {
-            sets = new Reader(regex).read();
+            List<Node> seq = new Reader(regex).read();
+            sets = required(seq);
+            lead = lead(seq, 0);
         } catch (Unsupported e) {
             sets = List.of();
+            lead = null;
         }
         List<Set<String>> best = new ArrayList<>(sets);
         best.sort(Comparator.comparingInt(GuardedPattern::selectivity).reversed());
         List<Literals> required = new ArrayList<>();
         for (Set<String> s : best.subList(0, Math.min(MAX_SETS, best.size()))) {
-            required.add(INTERNED.computeIfAbsent(Set.copyOf(s), Literals::new));
+            required.add(interned(s));
         }
-        return new GuardedPattern(p, List.copyOf(required));
+        return new GuardedPattern(p, List.copyOf(required), lead == null ? null : interned(lead));
+    }
+
+    private static Literals interned(Set<String> s) {
+        return INTERNED.computeIfAbsent(Set.copyOf(s), Literals::new);
     }
 
     Pattern pattern() {
@@ -69,6 +87,11 @@ final class GuardedPattern {
     /** The literal sets this pattern's matches contain one of each (empty: no guard); for tests. */
     List<Set<String>> required() {
         return required.stream().map(Literals::strings).toList();
+    }
+
+    /** The strings every match starts with one of, or null; for tests. */
+    Set<String> lead() {
+        return lead == null ? null : lead.strings();
     }
 
     /** False when the text lacks a required literal, so the pattern cannot match it; true otherwise. */
@@ -81,27 +104,128 @@ final class GuardedPattern {
         return true;
     }
 
+    private boolean mayMatch(Probe probe) {
+        for (Literals l : required) {
+            if (!probe.holds(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A matcher of the pattern over the text, or one that finds nothing when the text cannot match. */
     Matcher matcher(CharSequence text) {
         return mayMatch(text) ? pattern.matcher(text) : NOTHING.matcher("");
     }
 
+    /** {@link #matcher(CharSequence)} over a probed text ({@link Probe}). */
+    Matcher matcher(Probe probe) {
+        return mayMatch(probe) ? pattern.matcher(probe.text()) : NOTHING.matcher("");
+    }
+
+    /** Whether the pattern is found in the text: {@code matcher(text).find()}. */
+    boolean find(CharSequence text) {
+        return scan(text).find();
+    }
+
+    /** Whether the pattern is found in the probed text. */
+    boolean find(Probe probe) {
+        return scan(probe).find();
+    }
+
+    /** The matches in the text, one {@link Scan#find} at a time, as a {@link Matcher} loop finds them. */
+    Scan scan(CharSequence text) {
+        return scan(new Probe(text.toString()));
+    }
+
+    /** The matches in the probed text, one {@link Scan#find} at a time. */
+    Scan scan(Probe probe) {
+        return new Scan(this, probe, mayMatch(probe));
+    }
+
     /**
-     * {@link #matcher(CharSequence)}, with the answers for literal sets already looked for in this same text
-     * ({@code known}, filled in as sets are looked for): many patterns over one text share sets.
+     * The matches of a pattern in a text, one at a time ({@link #find}, then {@link #start}, {@link #group}...), as
+     * a {@link Matcher} gives them; where the pattern has leading literals, only the positions where one starts are
+     * tried.
      */
-    Matcher matcher(CharSequence text, Map<Literals, Boolean> known) {
-        for (Literals l : required) {
-            Boolean in = known.get(l);
-            if (in == null) {
-                in = l.in(text);
-                known.put(l, in);
-            }
-            if (!in) {
-                return NOTHING.matcher("");
-            }
+    static final class Scan {
+        private final GuardedPattern owner;
+        private final Probe probe;
+        private final Matcher m;
+        private boolean possible;
+        private int from;
+
+        private Scan(GuardedPattern owner, Probe probe, boolean possible) {
+            this.owner = owner;
+            this.probe = probe;
+            this.possible = possible;
+            this.m = possible ? owner.pattern.matcher(probe.text()) : null;
         }
-        return pattern.matcher(text);
+
+        /** Moves to the next match; false when there is none. */
+        boolean find() {
+            if (!possible) {
+                return false;
+            }
+            if (owner.lead == null) {
+                possible = m.find();
+                return possible;
+            }
+            if (from > probe.text().length() || owner.next(probe, m, from) < 0) {
+                possible = false;
+                return false;
+            }
+            from = m.end() > m.start() ? m.end() : m.end() + 1;
+            return true;
+        }
+
+        int start() {
+            return m.start();
+        }
+
+        int end() {
+            return m.end();
+        }
+
+        int end(int group) {
+            return m.end(group);
+        }
+
+        String group() {
+            return m.group();
+        }
+
+        String group(int group) {
+            return m.group(group);
+        }
+    }
+
+    /**
+     * Tries the pattern at each position from {@code from} where a leading literal starts, in order, and leaves
+     * {@code m} on the first match: its start, or -1.
+     */
+    private int next(Probe probe, Matcher m, int from) {
+        String text = probe.text();
+        String[] present = probe.present(lead);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int at = from;
+        while (true) {
+            int p = -1;
+            for (String s : present) {
+                int i = text.indexOf(s, at);
+                if (i >= 0 && (p < 0 || i < p)) {
+                    p = i;
+                }
+            }
+            if (p < 0) {
+                return -1;
+            }
+            m.region(p, text.length());
+            if (m.lookingAt()) {
+                return p;
+            }
+            at = p + 1;
+        }
     }
 
     @Override
@@ -118,50 +242,85 @@ final class GuardedPattern {
     }
 
     /**
-     * A set of literal strings, searched for all at once: at each position of the text, its first two characters
-     * are looked up in a bit set of the strings' first two characters, and only the strings starting with them are
-     * compared.
+     * One text as the guards of many patterns look at it: which pairs of adjacent characters it holds (a literal
+     * with a pair the text lacks is not in it; one with all its pairs is looked for with {@link String#indexOf}),
+     * and what was found of each literal set. Not thread-safe: one per text and caller.
      */
+    static final class Probe {
+        private static final int BITS = 1 << 12;
+        private final String text;
+        private long[] pairs;
+        private final Map<Literals, String[]> found = new java.util.IdentityHashMap<>();
+
+        Probe(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** Whether the text holds one of the strings. */
+        boolean holds(Literals l) {
+            return present(l).length > 0;
+        }
+
+        /** The strings of the set the text holds. */
+        String[] present(Literals l) {
+            String[] p = found.get(l);
+            if (p == null) {
+                p = l.presentIn(this);
+                found.put(l, p);
+            }
+            return p;
+        }
+
+        /** Whether the key ({@link #key}) of two adjacent characters, or of one character, of the text is set. */
+        boolean hasKey(int key) {
+            if (pairs == null) {
+                pairs = new long[BITS / 64];
+                for (int i = 0; i < text.length(); i++) {
+                    set(key(text.charAt(i), -1));
+                    if (i + 1 < text.length()) {
+                        set(key(text.charAt(i), text.charAt(i + 1)));
+                    }
+                }
+            }
+            return (pairs[key >>> 6] & (1L << (key & 63))) != 0;
+        }
+
+        private void set(int key) {
+            pairs[key >>> 6] |= 1L << (key & 63);
+        }
+
+        /** A hash of two adjacent characters ({@code second} -1: of one character alone), below {@link #BITS}. */
+        static int key(char first, int second) {
+            return ((first * 0x9E3779B1) ^ (second * 0x85EBCA6B)) >>> 20;
+        }
+    }
+
+    /** A set of literal strings; each with the keys ({@link Probe#key}) of its adjacent characters. */
     static final class Literals {
+        private static final String[] NONE = new String[0];
         private final Set<String> strings;
-        /** One-character ASCII strings. */
-        private final boolean[] singleAscii = new boolean[128];
-        /** Bit (c0 * 128 + c1) set when a string starts with ASCII c0 then ASCII c1. */
-        private final long[] asciiPairs = new long[128 * 128 / 64];
-        /** The pairs of {@link #asciiPairs} in order, and the strings starting with each. */
-        private final int[] pairKeys;
-        private final String[][] pairStrings;
-        /** Strings with a non-ASCII character among their first two, by first character. */
-        private final Map<Character, String[]> otherByFirst = new HashMap<>();
-        private final int shortest;
+        private final String[] all;
+        private final int[][] keys;
 
         Literals(Set<String> strings) {
             this.strings = Set.copyOf(strings);
-            java.util.TreeMap<Integer, List<String>> pairs = new java.util.TreeMap<>();
-            Map<Character, List<String>> others = new HashMap<>();
-            int min = Integer.MAX_VALUE;
-            for (String s : this.strings) {
-                min = Math.min(min, s.length());
-                char c0 = s.charAt(0);
-                if (s.length() == 1 && c0 < 128) {
-                    singleAscii[c0] = true;
-                } else if (s.length() > 1 && c0 < 128 && s.charAt(1) < 128) {
-                    int key = c0 * 128 + s.charAt(1);
-                    asciiPairs[key >>> 6] |= 1L << (key & 63);
-                    pairs.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-                } else {
-                    others.computeIfAbsent(c0, k -> new ArrayList<>()).add(s);
+            all = this.strings.stream().sorted().toArray(String[]::new);
+            keys = new int[all.length][];
+            for (int n = 0; n < all.length; n++) {
+                String s = all[n];
+                int[] ks = new int[Math.max(1, s.length() - 1)];
+                if (s.length() == 1) {
+                    ks[0] = Probe.key(s.charAt(0), -1);
                 }
+                for (int k = 0; k + 1 < s.length(); k++) {
+                    ks[k] = Probe.key(s.charAt(k), s.charAt(k + 1));
+                }
+                keys[n] = ks;
             }
-            shortest = min;
-            pairKeys = new int[pairs.size()];
-            pairStrings = new String[pairs.size()][];
-            int k = 0;
-            for (Map.Entry<Integer, List<String>> e : pairs.entrySet()) {
-                pairKeys[k] = e.getKey();
-                pairStrings[k++] = e.getValue().toArray(new String[0]);
-            }
-            others.forEach((c, list) -> otherByFirst.put(c, list.toArray(new String[0])));
         }
 
         Set<String> strings() {
@@ -170,69 +329,163 @@ final class GuardedPattern {
 
         /** Whether the text contains one of the strings. */
         boolean in(CharSequence text) {
-            int n = text.length();
-            int last = n - shortest;
-            boolean anyOther = !otherByFirst.isEmpty();
-            for (int i = 0; i <= last; i++) {
-                char c = text.charAt(i);
-                if (c < 128) {
-                    if (singleAscii[c]) {
-                        return true;
-                    }
-                    if (i + 1 >= n) {
-                        continue;
-                    }
-                    char d = text.charAt(i + 1);
-                    if (d < 128) {
-                        int key = c * 128 + d;
-                        if ((asciiPairs[key >>> 6] & (1L << (key & 63))) != 0
-                                && anyStartsAt(text, i, pairStrings[Arrays.binarySearch(pairKeys, key)], 2)) {
-                            return true;
-                        }
-                        continue;
-                    }
-                }
-                if (anyOther) {
-                    String[] cands = otherByFirst.get(c);
-                    if (cands != null && anyStartsAt(text, i, cands, 1)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return presentIn(new Probe(text.toString())).length > 0;
         }
 
-        /** Whether one of the strings, whose first {@code known} characters are those at {@code at}, starts there. */
-        private static boolean anyStartsAt(CharSequence text, int at, String[] cands, int known) {
-            for (String s : cands) {
-                if (at + s.length() <= text.length()) {
-                    boolean all = true;
-                    for (int k = known; k < s.length() && all; k++) {
-                        all = text.charAt(at + k) == s.charAt(k);
-                    }
-                    if (all) {
-                        return true;
+        /** The strings the probed text contains. */
+        String[] presentIn(Probe probe) {
+            List<String> out = null;
+            for (int n = 0; n < all.length; n++) {
+                boolean possible = true;
+                for (int k : keys[n]) {
+                    if (!probe.hasKey(k)) {
+                        possible = false;
+                        break;
                     }
                 }
+                if (possible && probe.text().contains(all[n])) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(all[n]);
+                }
             }
-            return false;
+            return out == null ? NONE : out.toArray(NONE);
         }
     }
 
     /** What {@code \d} matches. */
     private static final Set<String> DIGITS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
-    /** Thrown for syntax the reader does not handle: the pattern then gets no guard. */
+    /** Thrown for syntax the reader does not handle: the pattern then gets no guard and no leads. */
     private static final class Unsupported extends RuntimeException {
         Unsupported(String what) {
             super(what, null, false, false);
         }
     }
 
-    /**
-     * Reads a regular expression's source into the sets of literals its matches contain one of each: a conjunction
-     * of disjunctions.
-     */
+    /** A piece of a pattern: a character, a group of branches, or something else, with its repetition. */
+    private record Node(Kind kind, char ch, List<List<Node>> branches, Set<String> chars, int min) {
+        static Node of(Kind kind) {
+            return new Node(kind, '\0', null, null, 1);
+        }
+
+        Node times(int atLeast) {
+            return new Node(kind, ch, branches, chars, atLeast);
+        }
+
+        boolean once() {
+            return min == 1;
+        }
+    }
+
+    private enum Kind {
+        /** One literal character. */
+        CHAR,
+        /** A group of branches (its own, or lookaround when {@link #ZERO}). */
+        GROUP,
+        /** One character of a known set ({@code \d}). */
+        SET,
+        /** Matches no character: {@code \b}, {@code ^}, {@code $}, a lookaround, inline flags. */
+        ZERO,
+        /** Any other single item (a class, {@code .}, {@code \w}). */
+        OTHER
+    }
+
+    /** Required literal sets of a sequence: a conjunction of disjunctions. */
+    private static List<Set<String>> required(List<Node> seq) {
+        List<Set<String>> sets = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (Node n : seq) {
+            if (n.kind() == Kind.CHAR && n.once()) {
+                run.append(n.ch());
+                continue;
+            }
+            if (n.kind() == Kind.CHAR && n.min() > 0) {
+                run.append(n.ch()); // "b+": one b, then the run ends
+            }
+            if (n.kind() != Kind.ZERO || run.length() > 0) {
+                flush(run, sets);
+            }
+            if (n.min() == 0) {
+                continue;
+            }
+            if (n.kind() == Kind.SET) {
+                sets.add(n.chars());
+            } else if (n.kind() == Kind.GROUP) {
+                sets.addAll(alternation(n.branches()));
+            }
+        }
+        flush(run, sets);
+        return sets;
+    }
+
+    private static void flush(StringBuilder run, List<Set<String>> sets) {
+        if (run.length() > 0) {
+            sets.add(Set.of(run.toString()));
+            run.setLength(0);
+        }
+    }
+
+    private static List<Set<String>> alternation(List<List<Node>> branches) {
+        if (branches.size() == 1) {
+            return required(branches.get(0));
+        }
+        Set<String> union = new LinkedHashSet<>();
+        for (List<Node> b : branches) {
+            List<Set<String>> r = required(b);
+            if (r.isEmpty()) {
+                return List.of(); // this branch requires nothing
+            }
+            union.addAll(r.stream().max(Comparator.comparingInt(GuardedPattern::selectivity)).orElseThrow());
+        }
+        return List.of(union);
+    }
+
+    /** The strings every match of {@code seq} from item {@code i} on starts with one of, or null. */
+    private static Set<String> lead(List<Node> seq, int i) {
+        if (i >= seq.size()) {
+            return null; // an empty match starts with nothing
+        }
+        Node n = seq.get(i);
+        if (n.kind() == Kind.ZERO) {
+            return lead(seq, i + 1);
+        }
+        Set<String> own;
+        if (n.kind() == Kind.CHAR) {
+            StringBuilder run = new StringBuilder();
+            int k = i;
+            while (k < seq.size() && seq.get(k).kind() == Kind.CHAR && seq.get(k).once()) {
+                run.append(seq.get(k++).ch());
+            }
+            own = run.length() > 0 ? Set.of(run.toString()) : Set.of(String.valueOf(n.ch()));
+        } else if (n.kind() == Kind.SET) {
+            own = n.chars();
+        } else if (n.kind() == Kind.GROUP) {
+            own = new LinkedHashSet<>();
+            for (List<Node> b : n.branches()) {
+                Set<String> l = lead(b, 0);
+                if (l == null) {
+                    return null;
+                }
+                own.addAll(l);
+            }
+        } else {
+            return null;
+        }
+        if (n.min() > 0) {
+            return own;
+        }
+        Set<String> rest = lead(seq, i + 1); // the optional item left out
+        if (rest == null) {
+            return null;
+        }
+        Set<String> both = new LinkedHashSet<>(own);
+        both.addAll(rest);
+        return both;
+    }
+
+    /** Reads a regular expression's source into {@link Node}s. */
     static final class Reader {
         private final String src;
         private int pos;
@@ -241,78 +494,39 @@ final class GuardedPattern {
             this.src = src;
         }
 
-        List<Set<String>> read() {
-            List<Set<String>> out = alternation();
+        List<Node> read() {
+            List<List<Node>> top = branches();
             if (pos != src.length()) {
                 throw new Unsupported("unbalanced ) at " + pos);
+            }
+            return top.size() == 1 ? top.get(0) : List.of(new Node(Kind.GROUP, '\0', top, null, 1));
+        }
+
+        /** Branches separated by {@code |}, up to a closing parenthesis or the end. */
+        private List<List<Node>> branches() {
+            List<List<Node>> out = new ArrayList<>();
+            out.add(sequence());
+            while (pos < src.length() && src.charAt(pos) == '|') {
+                pos++;
+                out.add(sequence());
             }
             return out;
         }
 
-        /** Branches separated by {@code |}, up to a closing parenthesis or the end. */
-        private List<Set<String>> alternation() {
-            List<List<Set<String>>> branches = new ArrayList<>();
-            branches.add(sequence());
-            while (pos < src.length() && src.charAt(pos) == '|') {
-                pos++;
-                branches.add(sequence());
-            }
-            if (branches.size() == 1) {
-                return branches.get(0);
-            }
-            Set<String> union = new LinkedHashSet<>();
-            for (List<Set<String>> b : branches) {
-                if (b.isEmpty()) {
-                    return List.of(); // this branch requires nothing
-                }
-                union.addAll(b.stream().max(Comparator.comparingInt(GuardedPattern::selectivity)).orElseThrow());
-            }
-            return List.of(union);
-        }
-
-        /** Atoms up to {@code |}, {@code )} or the end. */
-        private List<Set<String>> sequence() {
-            List<Set<String>> sets = new ArrayList<>();
-            StringBuilder run = new StringBuilder();
+        private List<Node> sequence() {
+            List<Node> seq = new ArrayList<>();
             while (pos < src.length() && src.charAt(pos) != '|' && src.charAt(pos) != ')') {
-                int atomStart = run.length();
-                Atom a = atom();
-                int[] q = quantifier();
-                boolean optional = q != null && q[0] == 0;
-                boolean repeated = q != null && (q[0] != 1 || q[1] != 1);
-                if (a.literal != null) {
-                    if (optional) {
-                        flush(run.substring(0, atomStart), sets);
-                        run.setLength(0);
-                    } else {
-                        run.append(a.literal);
-                        if (repeated) {
-                            flush(run.toString(), sets);
-                            run.setLength(0);
-                        }
-                    }
-                    continue;
+                Node n = atom();
+                int min = quantifier();
+                if (min != 1 && n.kind() == Kind.ZERO) {
+                    throw new Unsupported("quantified zero-width item at " + pos);
                 }
-                flush(run.toString(), sets);
-                run.setLength(0);
-                if (!optional && a.required != null) {
-                    sets.addAll(a.required);
-                }
+                seq.add(min == 1 ? n : n.times(min));
             }
-            flush(run.toString(), sets);
-            return sets;
+            return seq;
         }
 
-        private static void flush(String run, List<Set<String>> sets) {
-            if (!run.isEmpty()) {
-                sets.add(Set.of(run));
-            }
-        }
-
-        /** One atom: a literal character (or a quoted run), a group, or something that requires nothing. */
-        private record Atom(String literal, List<Set<String>> required) {}
-
-        private Atom atom() {
+        private Node atom() {
             char c = src.charAt(pos);
             switch (c) {
                 case '(' -> {
@@ -320,11 +534,15 @@ final class GuardedPattern {
                 }
                 case '[' -> {
                     skipClass();
-                    return new Atom(null, null);
+                    return Node.of(Kind.OTHER);
                 }
-                case '.', '^', '$' -> {
+                case '.' -> {
                     pos++;
-                    return new Atom(null, null);
+                    return Node.of(Kind.OTHER);
+                }
+                case '^', '$' -> {
+                    pos++;
+                    return Node.of(Kind.ZERO);
                 }
                 case '\\' -> {
                     return escape();
@@ -332,12 +550,12 @@ final class GuardedPattern {
                 case '*', '+', '?', '{' -> throw new Unsupported("dangling quantifier at " + pos);
                 default -> {
                     pos++;
-                    return new Atom(String.valueOf(c), null);
+                    return new Node(Kind.CHAR, c, null, null, 1);
                 }
             }
         }
 
-        private Atom group() {
+        private Node group() {
             pos++; // (
             boolean lookaround = false;
             if (src.startsWith("?:", pos) || src.startsWith("?>", pos)) {
@@ -363,18 +581,17 @@ final class GuardedPattern {
                 if (k == pos + 1 || k >= src.length() || (src.charAt(k) != ')' && src.charAt(k) != ':')) {
                     throw new Unsupported("inline flags at " + pos);
                 }
+                pos = k + 1;
                 if (src.charAt(k) == ')') {
-                    pos = k + 1;
-                    return new Atom(null, null); // "(?s)": flags for the rest, no text
+                    return Node.of(Kind.ZERO); // "(?s)": flags for the rest, no text
                 }
-                pos = k + 1; // "(?s:...)": a group
             }
-            List<Set<String>> inner = alternation();
+            List<List<Node>> inner = branches();
             if (pos >= src.length() || src.charAt(pos) != ')') {
                 throw new Unsupported("unclosed group");
             }
             pos++;
-            return new Atom(null, lookaround ? null : inner);
+            return lookaround ? Node.of(Kind.ZERO) : new Node(Kind.GROUP, '\0', inner, null, 1);
         }
 
         private void skipClass() {
@@ -403,7 +620,7 @@ final class GuardedPattern {
             throw new Unsupported("unclosed class");
         }
 
-        private Atom escape() {
+        private Node escape() {
             if (pos + 1 >= src.length()) {
                 throw new Unsupported("trailing backslash");
             }
@@ -412,45 +629,68 @@ final class GuardedPattern {
                 int end = src.indexOf("\\E", pos + 2);
                 String quoted = end < 0 ? src.substring(pos + 2) : src.substring(pos + 2, end);
                 pos = end < 0 ? src.length() : end + 2;
-                return quoted.isEmpty() ? new Atom(null, null) : new Atom(quoted, null);
+                if (quoted.isEmpty()) {
+                    return Node.of(Kind.ZERO);
+                }
+                // a quoted run is its characters one after the other; a quantifier after it applies to the last
+                List<Node> chars = new ArrayList<>();
+                for (char q : quoted.toCharArray()) {
+                    chars.add(new Node(Kind.CHAR, q, null, null, 1));
+                }
+                if (chars.size() == 1) {
+                    return chars.get(0);
+                }
+                if (pos < src.length() && "?*+{".indexOf(src.charAt(pos)) >= 0) {
+                    throw new Unsupported("quantified quotation at " + pos);
+                }
+                return new Node(Kind.GROUP, '\0', List.of(chars), null, 1);
             }
             if (Character.isDigit(e) || e == 'k') {
                 throw new Unsupported("back reference");
             }
             if (e == 'd') {
                 pos += 2;
-                return new Atom(null, List.of(DIGITS)); // ASCII digits: \d without UNICODE_CHARACTER_CLASS
+                return new Node(Kind.SET, '\0', null, DIGITS, 1); // \d without UNICODE_CHARACTER_CLASS
             }
-            if (Character.isLetter(e)) {
-                // classes (\w \s \p{..}), boundaries (\b \B \A \z \Z \G) and control escapes: nothing required
+            if (e == 'b' || e == 'B' || e == 'A' || e == 'z' || e == 'Z' || e == 'G') {
                 pos += 2;
-                if ((e == 'p' || e == 'P') && pos < src.length() && src.charAt(pos) == '{') {
+                return Node.of(Kind.ZERO);
+            }
+            if (e == 'w' || e == 'W' || e == 's' || e == 'S' || e == 'D' || e == 'h' || e == 'H' || e == 'v'
+                    || e == 'V' || e == 'R' || e == 'X' || e == 't' || e == 'n' || e == 'r' || e == 'f' || e == 'a'
+                    || e == 'e') {
+                pos += 2;
+                return Node.of(Kind.OTHER);
+            }
+            if (e == 'p' || e == 'P') {
+                pos += 2;
+                if (pos < src.length() && src.charAt(pos) == '{') {
                     int close = src.indexOf('}', pos);
                     pos = close < 0 ? src.length() : close + 1;
-                } else if (e == 'x' || e == 'u' || e == 'c' || e == 'N') {
-                    throw new Unsupported("character escape \\" + e);
+                } else {
+                    pos++;
                 }
-                return new Atom(null, null);
+                return Node.of(Kind.OTHER);
+            }
+            if (Character.isLetter(e)) {
+                throw new Unsupported("escape \\" + e);
             }
             pos += 2;
-            return new Atom(String.valueOf(e), null); // an escaped punctuation mark stands for itself
+            return new Node(Kind.CHAR, e, null, null, 1); // an escaped punctuation mark stands for itself
         }
 
-        /** {min, max} of a quantifier at the position (max -1: unbounded), or null when there is none. */
-        private int[] quantifier() {
+        /** The least count of a quantifier at the position (consumed), 1 when there is none. */
+        private int quantifier() {
             if (pos >= src.length()) {
-                return null;
+                return 1;
             }
             char c = src.charAt(pos);
-            int[] q;
-            if (c == '?') {
-                q = new int[] {0, 1};
-                pos++;
-            } else if (c == '*') {
-                q = new int[] {0, -1};
+            int min;
+            if (c == '?' || c == '*') {
+                min = 0;
                 pos++;
             } else if (c == '+') {
-                q = new int[] {1, -1};
+                min = 2; // at least one: "more than once" for a run
                 pos++;
             } else if (c == '{') {
                 int close = src.indexOf('}', pos);
@@ -459,20 +699,20 @@ final class GuardedPattern {
                 }
                 String[] parts = src.substring(pos + 1, close).split(",", -1);
                 try {
-                    int min = Integer.parseInt(parts[0].trim());
-                    int max = parts.length == 1 ? min : parts[1].isBlank() ? -1 : Integer.parseInt(parts[1].trim());
-                    q = new int[] {min, max};
+                    int lo = Integer.parseInt(parts[0].trim());
+                    int hi = parts.length == 1 ? lo : parts[1].isBlank() ? -1 : Integer.parseInt(parts[1].trim());
+                    min = lo == 0 ? 0 : (lo == 1 && hi == 1) ? 1 : 2;
                 } catch (NumberFormatException ex) {
                     throw new Unsupported("quantifier " + src.substring(pos, close + 1));
                 }
                 pos = close + 1;
             } else {
-                return null;
+                return 1;
             }
             if (pos < src.length() && (src.charAt(pos) == '?' || src.charAt(pos) == '+')) {
                 pos++; // lazy or possessive: the same counts
             }
-            return q;
+            return min;
         }
     }
 }

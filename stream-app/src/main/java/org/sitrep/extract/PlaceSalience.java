@@ -3,7 +3,6 @@ package org.sitrep.extract;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Weighs a place mention by how likely it is the place where the event happened rather than a place merely
@@ -94,10 +93,10 @@ final class PlaceSalience implements Gazetteer.Salience {
     /** What the words before a mention at {@code start} of the folded text make of it: reference, scene, or 1. */
     private static double before(String folded, int start) {
         String before = folded.substring(Math.max(0, start - 60), start);
-        if (REFERENCE_BEFORE.matcher(before).find()) {
+        if (REFERENCE_BEFORE.find(before)) {
             return REFERENCE;
         }
-        if (SCENE_BEFORE.matcher(before).find()) {
+        if (SCENE_BEFORE.find(before)) {
             return SCENE;
         }
         return 1.0;

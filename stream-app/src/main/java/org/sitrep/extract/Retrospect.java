@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.sitrep.extract.SentenceSplitter.Sentence;
 
 /**
@@ -109,11 +108,11 @@ final class Retrospect {
         String foldedTitle = article.folded(title == null ? "" : title);
         String foldedLead = Text.fold(lead.toString());
         String first = article.folded(sentences.get(0).text());
-        if (GENRE.matcher(foldedTitle).find() || LOOKS_BACK.matcher(foldedTitle).find()
-                || LOOKS_BACK.matcher(first).find() || OPENS_ON_A_PERIOD.matcher(first).find()) {
+        if (GENRE.find(article.probe(foldedTitle)) || LOOKS_BACK.find(article.probe(foldedTitle))
+                || LOOKS_BACK.find(article.probe(first)) || OPENS_ON_A_PERIOD.find(article.probe(first))) {
             return new Decision(Mode.RETROSPECTIVE, null, Set.of());
         }
-        if (!REPORTS.matcher(foldedLead).find() || !RECENT.matcher(foldedLead).find()) {
+        if (!REPORTS.find(article.probe(foldedLead)) || !RECENT.find(article.probe(foldedLead))) {
             return Decision.NORMAL;
         }
         for (int i = 0; i < sentences.size() && sentences.get(i).paragraph() == leadParagraph; i++) {
