@@ -47,18 +47,21 @@ final class GuardedPattern {
     private final List<Literals> required;
     /** What every match starts with, or null. */
     private final Literals lead;
+    /** Whether a match may also start with one word and a space before a leading literal ({@code (?:\w+ )?}). */
+    private final boolean wordBefore;
 
-    private GuardedPattern(Pattern pattern, List<Literals> required, Literals lead) {
+    private GuardedPattern(Pattern pattern, List<Literals> required, Lead lead) {
         this.pattern = pattern;
         this.required = required;
-        this.lead = lead;
+        this.lead = lead == null ? null : interned(lead.strings());
+        this.wordBefore = lead != null && lead.wordBefore();
     }
 
     /** Compiles the expression (no flags) and reads its required and leading literals. */
     static GuardedPattern compile(String regex) {
         Pattern p = Pattern.compile(regex);
         List<Set<String>> sets;
-        Set<String> lead;
+        Lead lead;
         try {
             List<Node> seq = new Reader(regex).read();
             sets = required(seq);
@@ -73,7 +76,7 @@ final class GuardedPattern {
         for (Set<String> s : best.subList(0, Math.min(MAX_SETS, best.size()))) {
             required.add(interned(s));
         }
-        return new GuardedPattern(p, List.copyOf(required), lead == null ? null : interned(lead));
+        return new GuardedPattern(p, List.copyOf(required), lead);
     }
 
     private static Literals interned(Set<String> s) {
@@ -92,6 +95,11 @@ final class GuardedPattern {
     /** The strings every match starts with one of, or null; for tests. */
     Set<String> lead() {
         return lead == null ? null : lead.strings();
+    }
+
+    /** Whether a match may also start with a word and a space before a leading string; for tests. */
+    boolean wordBefore() {
+        return wordBefore;
     }
 
     /** False when the text lacks a required literal, so the pattern cannot match it; true otherwise. */
@@ -154,6 +162,7 @@ final class GuardedPattern {
         private final Matcher m;
         private boolean possible;
         private int from;
+        private int[] candidates;
 
         private Scan(GuardedPattern owner, Probe probe, boolean possible) {
             this.owner = owner;
@@ -171,7 +180,11 @@ final class GuardedPattern {
                 possible = m.find();
                 return possible;
             }
-            if (from > probe.text().length() || owner.next(probe, m, from) < 0) {
+            if (candidates == null) {
+                candidates = owner.candidates(probe);
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            if (from > probe.text().length() || owner.next(candidates, m, from) < 0) {
                 possible = false;
                 return false;
             }
@@ -201,31 +214,52 @@ final class GuardedPattern {
     }
 
     /**
-     * Tries the pattern at each position from {@code from} where a leading literal starts, in order, and leaves
+     * Tries the pattern at each candidate position ({@link #candidates}) from {@code from} on, in order, and leaves
      * {@code m} on the first match: its start, or -1.
      */
-    private int next(Probe probe, Matcher m, int from) {
+    private int next(int[] candidates, Matcher m, int from) {
+        int k = Arrays.binarySearch(candidates, from);
+        for (k = k >= 0 ? k : -k - 1; k < candidates.length; k++) {
+            m.region(candidates[k], m.regionEnd());
+            if (m.lookingAt()) {
+                return candidates[k];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where a match may start in the probed text, in order: each occurrence of a leading string and, when a word
+     * may come first, the start of the word (ASCII letters, digits, {@code _}, as {@code \w}) that ends one space
+     * before it.
+     */
+    private int[] candidates(Probe probe) {
         String text = probe.text();
-        String[] present = probe.present(lead);
-        m.useTransparentBounds(true).useAnchoringBounds(false);
-        int at = from;
-        while (true) {
-            int p = -1;
-            for (String s : present) {
-                int i = text.indexOf(s, at);
-                if (i >= 0 && (p < 0 || i < p)) {
-                    p = i;
+        int[] out = new int[8];
+        int n = 0;
+        for (String s : probe.present(lead)) {
+            for (int i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) {
+                if (n + 2 > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[n++] = i;
+                if (wordBefore && i >= 2 && text.charAt(i - 1) == ' ' && isWordChar(text.charAt(i - 2))) {
+                    int w = i - 2;
+                    while (w > 0 && isWordChar(text.charAt(w - 1))) {
+                        w--;
+                    }
+                    out[n++] = w;
                 }
             }
-            if (p < 0) {
-                return -1;
-            }
-            m.region(p, text.length());
-            if (m.lookingAt()) {
-                return p;
-            }
-            at = p + 1;
         }
+        int[] sorted = Arrays.copyOf(out, n);
+        Arrays.sort(sorted);
+        return Arrays.stream(sorted).distinct().toArray();
+    }
+
+    /** What {@code \w} matches without {@link Pattern#UNICODE_CHARACTER_CLASS}. */
+    private static boolean isWordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     @Override
@@ -250,7 +284,8 @@ final class GuardedPattern {
         private static final int BITS = 1 << 12;
         private final String text;
         private long[] pairs;
-        private final Map<Literals, String[]> found = new java.util.IdentityHashMap<>();
+        private final Map<Literals, Boolean> holds = new java.util.IdentityHashMap<>();
+        private final Map<Literals, String[]> present = new java.util.IdentityHashMap<>();
 
         Probe(String text) {
             this.text = text;
@@ -262,21 +297,27 @@ final class GuardedPattern {
 
         /** Whether the text holds one of the strings. */
         boolean holds(Literals l) {
-            return present(l).length > 0;
+            Boolean in = holds.get(l);
+            if (in == null) {
+                String[] known = present.get(l);
+                in = known != null ? known.length > 0 : l.anyIn(this);
+                holds.put(l, in);
+            }
+            return in;
         }
 
         /** The strings of the set the text holds. */
         String[] present(Literals l) {
-            String[] p = found.get(l);
+            String[] p = present.get(l);
             if (p == null) {
-                p = l.presentIn(this);
-                found.put(l, p);
+                p = Boolean.FALSE.equals(holds.get(l)) ? Literals.NONE : l.presentIn(this);
+                present.put(l, p);
             }
             return p;
         }
 
-        /** Whether the key ({@link #key}) of two adjacent characters, or of one character, of the text is set. */
-        boolean hasKey(int key) {
+        /** The keys ({@link #key}) of the text's characters and of its pairs of adjacent characters, as bits. */
+        long[] keys() {
             if (pairs == null) {
                 pairs = new long[BITS / 64];
                 for (int i = 0; i < text.length(); i++) {
@@ -286,7 +327,7 @@ final class GuardedPattern {
                     }
                 }
             }
-            return (pairs[key >>> 6] & (1L << (key & 63))) != 0;
+            return pairs;
         }
 
         private void set(int key) {
@@ -299,12 +340,16 @@ final class GuardedPattern {
         }
     }
 
-    /** A set of literal strings; each with the keys ({@link Probe#key}) of its adjacent characters. */
+    /**
+     * A set of literal strings; each with the keys ({@link Probe#key}) of its adjacent characters, and the set with
+     * the bits of their first keys: a text none of whose keys is among those holds none of the strings.
+     */
     static final class Literals {
         private static final String[] NONE = new String[0];
         private final Set<String> strings;
         private final String[] all;
         private final int[][] keys;
+        private final long[] firstKeys = new long[Probe.BITS / 64];
 
         Literals(Set<String> strings) {
             this.strings = Set.copyOf(strings);
@@ -320,6 +365,7 @@ final class GuardedPattern {
                     ks[k] = Probe.key(s.charAt(k), s.charAt(k + 1));
                 }
                 keys[n] = ks;
+                firstKeys[ks[0] >>> 6] |= 1L << (ks[0] & 63);
             }
         }
 
@@ -329,21 +375,32 @@ final class GuardedPattern {
 
         /** Whether the text contains one of the strings. */
         boolean in(CharSequence text) {
-            return presentIn(new Probe(text.toString())).length > 0;
+            return anyIn(new Probe(text.toString()));
+        }
+
+        /** Whether the probed text contains one of the strings. */
+        boolean anyIn(Probe probe) {
+            long[] bits = probe.keys();
+            if (!overlaps(bits)) {
+                return false;
+            }
+            for (int n = 0; n < all.length; n++) {
+                if (mayBeIn(bits, n) && probe.text().contains(all[n])) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The strings the probed text contains. */
         String[] presentIn(Probe probe) {
+            long[] bits = probe.keys();
+            if (!overlaps(bits)) {
+                return NONE;
+            }
             List<String> out = null;
             for (int n = 0; n < all.length; n++) {
-                boolean possible = true;
-                for (int k : keys[n]) {
-                    if (!probe.hasKey(k)) {
-                        possible = false;
-                        break;
-                    }
-                }
-                if (possible && probe.text().contains(all[n])) {
+                if (mayBeIn(bits, n) && probe.text().contains(all[n])) {
                     if (out == null) {
                         out = new ArrayList<>(2);
                     }
@@ -351,6 +408,25 @@ final class GuardedPattern {
                 }
             }
             return out == null ? NONE : out.toArray(NONE);
+        }
+
+        private boolean overlaps(long[] bits) {
+            for (int w = 0; w < bits.length; w++) {
+                if ((bits[w] & firstKeys[w]) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether every key of string {@code n} is among the text's. */
+        private boolean mayBeIn(long[] bits, int n) {
+            for (int k : keys[n]) {
+                if ((bits[k >>> 6] & (1L << (k & 63))) == 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -384,8 +460,10 @@ final class GuardedPattern {
         CHAR,
         /** A group of branches (its own, or lookaround when {@link #ZERO}). */
         GROUP,
-        /** One character of a known set ({@code \d}). */
+        /** One character of a known set ({@code \d}, {@code [Pp]}). */
         SET,
+        /** One {@code \w} character. */
+        WORD,
         /** Matches no character: {@code \b}, {@code ^}, {@code $}, a lookaround, inline flags. */
         ZERO,
         /** Any other single item (a class, {@code .}, {@code \w}). */
@@ -442,8 +520,20 @@ final class GuardedPattern {
         return List.of(union);
     }
 
-    /** The strings every match of {@code seq} from item {@code i} on starts with one of, or null. */
-    private static Set<String> lead(List<Node> seq, int i) {
+    /**
+     * What every match starts with: one of {@code strings}, or, when {@code wordBefore}, one word of {@code \w}
+     * characters and a space before one of them.
+     */
+    private record Lead(Set<String> strings, boolean wordBefore) {
+        Lead or(Lead other) {
+            Set<String> both = new LinkedHashSet<>(strings);
+            both.addAll(other.strings);
+            return new Lead(both, wordBefore || other.wordBefore);
+        }
+    }
+
+    /** What every match of {@code seq} from item {@code i} on starts with, or null when nothing is known. */
+    private static Lead lead(List<Node> seq, int i) {
         if (i >= seq.size()) {
             return null; // an empty match starts with nothing
         }
@@ -451,24 +541,28 @@ final class GuardedPattern {
         if (n.kind() == Kind.ZERO) {
             return lead(seq, i + 1);
         }
-        Set<String> own;
+        if (optionalWord(n)) {
+            Lead rest = lead(seq, i + 1);
+            return rest == null ? null : new Lead(rest.strings(), true);
+        }
+        Lead own;
         if (n.kind() == Kind.CHAR) {
             StringBuilder run = new StringBuilder();
             int k = i;
             while (k < seq.size() && seq.get(k).kind() == Kind.CHAR && seq.get(k).once()) {
                 run.append(seq.get(k++).ch());
             }
-            own = run.length() > 0 ? Set.of(run.toString()) : Set.of(String.valueOf(n.ch()));
+            own = new Lead(Set.of(run.length() > 0 ? run.toString() : String.valueOf(n.ch())), false);
         } else if (n.kind() == Kind.SET) {
-            own = n.chars();
+            own = new Lead(n.chars(), false);
         } else if (n.kind() == Kind.GROUP) {
-            own = new LinkedHashSet<>();
+            own = null;
             for (List<Node> b : n.branches()) {
-                Set<String> l = lead(b, 0);
+                Lead l = lead(b, 0);
                 if (l == null) {
                     return null;
                 }
-                own.addAll(l);
+                own = own == null ? l : own.or(l);
             }
         } else {
             return null;
@@ -476,13 +570,18 @@ final class GuardedPattern {
         if (n.min() > 0) {
             return own;
         }
-        Set<String> rest = lead(seq, i + 1); // the optional item left out
-        if (rest == null) {
-            return null;
+        Lead rest = lead(seq, i + 1); // the optional item left out
+        return rest == null ? null : own.or(rest);
+    }
+
+    /** {@code (?:\w+ )?}: one optional word and a space. */
+    private static boolean optionalWord(Node n) {
+        if (n.kind() != Kind.GROUP || n.min() != 0 || n.branches().size() != 1) {
+            return false;
         }
-        Set<String> both = new LinkedHashSet<>(own);
-        both.addAll(rest);
-        return both;
+        List<Node> b = n.branches().get(0);
+        return b.size() == 2 && b.get(0).kind() == Kind.WORD && b.get(0).min() == 2 && b.get(1).kind() == Kind.CHAR
+                && b.get(1).ch() == ' ' && b.get(1).once();
     }
 
     /** Reads a regular expression's source into {@link Node}s. */
@@ -533,8 +632,10 @@ final class GuardedPattern {
                     return group();
                 }
                 case '[' -> {
+                    int open = pos;
                     skipClass();
-                    return Node.of(Kind.OTHER);
+                    Set<String> members = members(src.substring(open + 1, pos - 1));
+                    return members == null ? Node.of(Kind.OTHER) : new Node(Kind.SET, '\0', null, members, 1);
                 }
                 case '.' -> {
                     pos++;
@@ -592,6 +693,21 @@ final class GuardedPattern {
             }
             pos++;
             return lookaround ? Node.of(Kind.ZERO) : new Node(Kind.GROUP, '\0', inner, null, 1);
+        }
+
+        /** The characters of a class written as a plain list ("Pp", "ée"), or null for anything else. */
+        private static Set<String> members(String body) {
+            if (body.isEmpty() || body.length() > 8) {
+                return null;
+            }
+            Set<String> out = new LinkedHashSet<>();
+            for (char c : body.toCharArray()) {
+                if (c == '^' || c == '-' || c == '[' || c == ']' || c == '\\' || c == '&') {
+                    return null;
+                }
+                out.add(String.valueOf(c));
+            }
+            return out;
         }
 
         private void skipClass() {
@@ -656,7 +772,11 @@ final class GuardedPattern {
                 pos += 2;
                 return Node.of(Kind.ZERO);
             }
-            if (e == 'w' || e == 'W' || e == 's' || e == 'S' || e == 'D' || e == 'h' || e == 'H' || e == 'v'
+            if (e == 'w') {
+                pos += 2;
+                return Node.of(Kind.WORD);
+            }
+            if (e == 'W' || e == 's' || e == 'S' || e == 'D' || e == 'h' || e == 'H' || e == 'v'
                     || e == 'V' || e == 'R' || e == 'X' || e == 't' || e == 'n' || e == 'r' || e == 'f' || e == 'a'
                     || e == 'e') {
                 pos += 2;

@@ -164,7 +164,9 @@ class GuardedPatternTest {
     @Test
     void lookaroundsClassesAndEscapesRequireNothing() {
         assertThat(required("(?<!fled )\\bfrom(?=\\s)")).containsExactly(Set.of("from"));
-        assertThat(required("[abc]\\w\\s.")).isEmpty();
+        assertThat(required("[^abc]\\w\\s.")).isEmpty();
+        assertThat(required("[abc]\\w")).containsExactly(Set.of("a", "b", "c")); // a class written as a list
+        assertThat(required("[a-c]\\w")).isEmpty();
         assertThat(required("a\\x41b")).isEmpty(); // an escape the reader does not know: no guard
         assertThat(required("\\(\\w+\\)")).containsExactlyInAnyOrder(Set.of("("), Set.of(")"));
         assertThat(required("\\Qal-qaeda\\E|\\Qjnim\\E")).containsExactly(Set.of("al-qaeda", "jnim"));
@@ -200,7 +202,11 @@ class GuardedPatternTest {
                 "group", "groupe");
         assertThat(lead("embuscades?")).containsExactly("embuscade");
         assertThat(lead("\\b(\\d{1,2}) mai")).hasSize(10);
-        assertThat(lead("(?:\\w+ )?army")).isNull();
+        assertThat(lead("[Pp]r[\u00e9e]sident")).containsExactlyInAnyOrder("P", "p");
+        assertThat(lead("(?:\\w+ )?army")).containsExactly("army");
+        assertThat(GuardedPattern.compile("(?:\\w+ )?army").wordBefore()).isTrue();
+        assertThat(GuardedPattern.compile("army").wordBefore()).isFalse();
+        assertThat(lead("(?:\\w+ \\w+ )?army")).isNull();
         assertThat(lead("(?:said|x?)y")).isNull();
         assertThat(lead("\\s*,")).isNull();
     }
@@ -217,6 +223,14 @@ class GuardedPatternTest {
             assertThat(s.end()).isEqualTo(m.end());
         }
         assertThat(s.find()).isFalse();
+        // a match may start one word before a lead: "xarmy army" starts before the first "army" it holds
+        GuardedPattern word = GuardedPattern.compile("\\b(?:\\w+ )?army");
+        GuardedPattern.Scan w = word.scan("the xarmy army and one army");
+        assertThat(w.find()).isTrue();
+        assertThat(w.group()).isEqualTo("xarmy army");
+        assertThat(w.find()).isTrue();
+        assertThat(w.group()).isEqualTo("one army");
+        assertThat(w.find()).isFalse();
         // a lookbehind sees the characters before the position tried
         assertThat(GuardedPattern.compile("(?<!fled )\\bfrom").find("they fled from X")).isFalse();
         assertThat(GuardedPattern.compile("(?<!fled )\\bfrom").find("came from X")).isTrue();
