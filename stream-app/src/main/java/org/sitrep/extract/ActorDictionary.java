@@ -85,6 +85,8 @@ public final class ActorDictionary {
 
     private final List<Actor> actors;
     private final PhraseIndex<Actor> index = new PhraseIndex<>();
+    /** This dictionary's mentions in a text of an article ({@link ArticleText}). */
+    private final ArticleText.Key findKey = new ArticleText.Key(this, "find");
 
     /** The built-in dictionary. */
     public ActorDictionary() {
@@ -108,18 +110,30 @@ public final class ActorDictionary {
 
     /** Every actor mention in order of appearance. */
     public List<Mention> find(String text) {
-        List<Mention> out = new ArrayList<>();
-        for (PhraseIndex.Match<List<Actor>> m : index.findAll(text)) {
-            out.add(new Mention(m.value().get(0), m.start(), m.end(), m.surface()));
-        }
-        return out;
+        return find(ArticleText.single(), text);
+    }
+
+    /** {@link #find(String)}, once per text of the article; the list is shared: do not change it. */
+    List<Mention> find(ArticleText article, String text) {
+        return article.get(text, findKey, t -> {
+            List<Mention> out = new ArrayList<>();
+            for (PhraseIndex.Match<List<Actor>> m : index.findAll(t, t == null ? List.of() : article.tokens(t))) {
+                out.add(new Mention(m.value().get(0), m.start(), m.end(), m.surface()));
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** Canonical names of the actors mentioned in the texts, in order of first mention, without duplicates. */
     public List<String> canonicalNames(List<String> texts) {
+        return canonicalNames(ArticleText.single(), texts);
+    }
+
+    /** {@link #canonicalNames(List)} over texts of the article. */
+    List<String> canonicalNames(ArticleText article, List<String> texts) {
         Set<String> names = new LinkedHashSet<>();
         for (String t : texts) {
-            for (Mention m : find(t)) {
+            for (Mention m : find(article, t)) {
                 names.add(m.actor().name());
             }
         }

@@ -3,8 +3,6 @@ package org.sitrep.extract;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Recognises sentences about the past or about aggregates, which must not yield figures, places or dates.
@@ -23,15 +21,15 @@ import java.util.regex.Pattern;
  */
 public final class BackgroundFilter {
 
-    private static final Pattern YEAR = Pattern.compile("\\b(19\\d{2}|20\\d{2})\\b");
+    private static final GuardedPattern YEAR = GuardedPattern.compile("\\b(19\\d{2}|20\\d{2})\\b");
     /** Phrases that place a sentence in the past (a time before the event being reported). */
-    private static final Pattern PAST_PHRASES = Pattern.compile("\\b("
+    private static final GuardedPattern PAST_PHRASES = GuardedPattern.compile("\\b("
             + "last year|last month|earlier this (month|year)|"
             + "l'an dernier|l'an passe|l'annee derniere|l'annee passee|le mois dernier|"
             + "the same (year|month)|that (year|month)|at the time(?! of writing)|la meme annee|le meme mois|"
             + "cette annee-la|ce mois-la|a l'epoque|a cette epoque)\\b");
     /** Phrases about aggregates, other attacks or long periods. */
-    private static final Pattern OTHER_PHRASES = Pattern.compile("\\b("
+    private static final GuardedPattern OTHER_PHRASES = GuardedPattern.compile("\\b("
             + "since (the (start|beginning|outbreak)|its creation)|"
             + "in recent (years|months)|over the (past|last) (years?|decade|months|\\w+ years)|in the (past|last) (years?|decade|\\w+ years)|"
             + "so far this year|this year alone|in a separate|in another attack|a similar attack|similar attacks|"
@@ -44,7 +42,7 @@ public final class BackgroundFilter {
      * A month named without a day: "in May", "In June,", "en janvier", "fin novembre", "début mars", "mid-May",
      * "late August" (a following day number or year is an explicit date, handled elsewhere).
      */
-    private static final Pattern MONTH_ONLY = Pattern.compile("\\b(?:in|since|early|late|mid|en|debut|fin|mi|courant)"
+    private static final GuardedPattern MONTH_ONLY = GuardedPattern.compile("\\b(?:in|since|early|late|mid|en|debut|fin|mi|courant)"
             + "[ -]+(january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
             + "fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b(?!\\s*\\d)");
     private static final java.util.Map<String, Integer> MONTHS = java.util.Map.ofEntries(
@@ -73,6 +71,8 @@ public final class BackgroundFilter {
         OTHER
     }
 
+    private static final GuardedPattern ANY_DIGIT = GuardedPattern.compile("(?s).*\\d.*");
+
     private final DateResolver dates = new DateResolver();
 
     public BackgroundFilter() {}
@@ -82,35 +82,46 @@ public final class BackgroundFilter {
         return kind(sentence, published) != Kind.NONE;
     }
 
+    /** {@link #isBackground(String, LocalDate)} of a sentence of an article. */
+    boolean isBackground(ArticleText article, String sentence, LocalDate published) {
+        return kind(article, sentence, published) != Kind.NONE;
+    }
+
     /** Why the sentence is background relative to an article published on {@code published}, or NONE. */
     public Kind kind(String sentence, LocalDate published) {
+        return kind(ArticleText.single(), sentence, published);
+    }
+
+    /** {@link #kind(String, LocalDate)} of a sentence of an article. */
+    Kind kind(ArticleText article, String sentence, LocalDate published) {
         if (sentence == null || sentence.isBlank()) {
             return Kind.OTHER;
         }
-        String f = Text.fold(sentence);
-        if (OTHER_PHRASES.matcher(f).find()) {
+        String f = article.folded(sentence);
+        GuardedPattern.Probe probe = article.probe(f);
+        if (OTHER_PHRASES.find(probe)) {
             return Kind.OTHER;
         }
         if (published != null) {
-            Matcher m = YEAR.matcher(f);
+            GuardedPattern.Scan m = YEAR.scan(probe);
             while (m.find()) {
                 if (Integer.parseInt(m.group(1)) < published.getYear() && !precededByDigitGroup(f, m.start())) {
                     return Kind.PAST;
                 }
             }
         }
-        if (PAST_PHRASES.matcher(f).find()) {
+        if (PAST_PHRASES.find(probe)) {
             return Kind.PAST;
         }
         if (published != null) {
-            Matcher m = MONTH_ONLY.matcher(f);
+            GuardedPattern.Scan m = MONTH_ONLY.scan(probe);
             while (m.find()) {
                 int back = (published.getMonthValue() - MONTHS.get(m.group(1)) + 12) % 12;
                 if (back >= PAST_MONTHS) {
                     return Kind.PAST;
                 }
             }
-            Optional<LocalDate> d = explicitDate(sentence, published);
+            Optional<LocalDate> d = explicitDate(article, sentence, published);
             if (d.isPresent() && ChronoUnit.DAYS.between(d.get(), published) > 30) {
                 return Kind.PAST;
             }
@@ -123,10 +134,15 @@ public final class BackgroundFilter {
      * {@value #PAST_MONTHS} months or more before publication; else empty.
      */
     public Optional<LocalDate> pastMonth(String sentence, LocalDate published) {
+        return pastMonth(ArticleText.single(), sentence, published);
+    }
+
+    /** {@link #pastMonth(String, LocalDate)} of a sentence of an article. */
+    Optional<LocalDate> pastMonth(ArticleText article, String sentence, LocalDate published) {
         if (sentence == null || published == null) {
             return Optional.empty();
         }
-        Matcher m = MONTH_ONLY.matcher(Text.fold(sentence));
+        GuardedPattern.Scan m = MONTH_ONLY.scan(article.probe(article.folded(sentence)));
         while (m.find()) {
             int month = MONTHS.get(m.group(1));
             int back = (published.getMonthValue() - month + 12) % 12;
@@ -137,13 +153,12 @@ public final class BackgroundFilter {
         return Optional.empty();
     }
 
-    private Optional<LocalDate> explicitDate(String sentence, LocalDate published) {
+    private Optional<LocalDate> explicitDate(ArticleText article, String sentence, LocalDate published) {
         // only explicit day-month dates: weekdays and "yesterday" always resolve close to publication
-        String f = Text.fold(sentence);
-        if (!f.matches("(?s).*\\d.*")) {
+        if (!ANY_DIGIT.matcher(article.probe(article.folded(sentence))).matches()) {
             return Optional.empty();
         }
-        return dates.inSentence(sentence, published);
+        return dates.inSentence(article, sentence, published);
     }
 
     private static boolean precededByDigitGroup(String f, int start) {

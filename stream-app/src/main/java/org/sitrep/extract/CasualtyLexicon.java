@@ -55,7 +55,10 @@ final class CasualtyLexicon {
                 "guests", "mourners", "fishermen", "pecheurs", "girls", "boys", "shoppers", "drivers", "chauffeurs",
                 "motorists", "travellers", "travelers", "voyageurs", "pilgrims", "pelerins", "invites", "spectators",
                 "spectateurs", "fans", "supporters", "vendors", "vendeurs", "hawkers", "commuters", "customers",
-                "clients", "patients", "elderly", "vieillards", "hostages", "otages", "villageoises")) {
+                "clients", "patients", "elderly", "vieillards", "hostages", "otages", "villageoises", "christians",
+                "chretiens", "muslims", "musulmans", "child", "woman", "student",
+                "worshipper", "farmer", "trader", "teacher", "journalist", "girl", "boy", "passenger", "herder",
+                "pilgrim", "resident", "guest")) {
             NOUNS.put(w, Party.civilians);
         }
         for (String w : List.of("people", "persons", "personnes", "personne", "person", "individuals", "individus",

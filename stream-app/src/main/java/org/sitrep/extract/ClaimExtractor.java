@@ -23,23 +23,48 @@ import org.sitrep.schema.Qualifier;
  *
  * <p>A figure counts when it is tied to a casualty word: a verb or noun right before it ("killed 14 soldiers",
  * "the murder of five martyrs", "neutralised 31 terrorists"), after it ("14 soldiers were killed", "a toll of 14
- * dead", "five Wagner mercenaries and seven Malian troops were killed"), a noun that means death ("five
- * martyrs"), or a toll word earlier in the sentence ("the toll rose to 14, up from 12" gives two claims). A figure
- * followed by a word that is not a person ("three explosive devices", "10 January") does not count.
+ * dead", "five Wagner mercenaries and seven Malian troops were killed"), after a complement or an incise of its noun
+ * ("54 Ugandan soldiers serving with the AU mission were killed", "vingt Volontaires pour la défense de la patrie
+ * (VDP) ont été tués", "17 people, including nine soldiers, were killed"), a noun that means death ("five martyrs",
+ * "43 bodies"), or a toll earlier in the sentence ("the toll rose to 14, up from 12" and "the number of people killed
+ * has risen to 231" give figures; "le bilan est passé de 134 à 157 morts" two). A figure followed by a word that is not
+ * a person ("three explosive devices", "10 January", "20 gun trucks") does not count. A figure that repeats the shape
+ * of the one before ("70 were killed in A and 30 in B"), or gives its earlier reading ("77, up from 63", "contre 63"),
+ * takes its meaning. A subset ("22 people, 19 of them civilians", "dont 19 civils", "three of the dead were members
+ * of an armed group") is a claim only when it names another party than its total; "two of them were women" or "six of
+ * the wounded were in a serious condition" are not.
+ *
+ * <p>Not about this event: a conflict's aggregate ("the insurgency has killed more than 30,000 people", "ces
+ * violences ont fait plus de 1 400 morts") and any killed figure above {@value #MAX_INCIDENT_KILLED}; the killing a
+ * reprisal answered ("revenge after villagers killed two jihadists"); a figure in a clause about another attack the
+ * sentence compares this one with or dates it by ("deadlier than the December assault, where 71 soldiers died", "une
+ * semaine après l'attaque de Dioura, au cours de laquelle...", "a week after 20 soldiers were killed").
  *
  * <p>Whose losses: the person noun after the figure (soldiers, mercenaries, terrorists, civilians... see
- * {@link CasualtyLexicon}); "others" takes the party of the earlier figures when they agree (else unknown); a bare
- * figure takes the party of the previous figure in the sentence ("14 soldiers were killed and 11 wounded");
- * otherwise unknown.
+ * {@link CasualtyLexicon}); a force of another nationality than the event's country ({@link Source#country}) is
+ * foreign ("54 Ugandan soldiers" in Somalia, "soldats tchadiens" in Niger; with the country unknown, forces of
+ * countries outside the region); fighters, men or members of a foreign force are foreign ("84 fighters of Russia's
+ * Wagner group", "une cinquantaine de Russes"); what the dead were, after "were" ("were presumed to be members of an
+ * armed group"); the noun of the toll phrase ("the number of soldiers killed rose to 40"); "others" takes the party of
+ * the earlier figures when they agree (else unknown); a bare figure takes the party of the previous figure in the
+ * sentence ("14 soldiers were killed and 11 wounded"); the noun after "among"/"parmi"/"dans les rangs de" ("de
+ * l'armée"); the claimant's own ranks ("dans nos rangs", "on our side"); otherwise unknown, left to the second pass
+ * ({@link #review}, {@link ClaimParties}).
  *
  * <p>Killed, injured and missing figures of the same party, claimant and sentence make one claim when their
  * qualifiers agree or the later one is unqualified (it then takes the first one's qualifier): "71 soldiers were
  * killed, 12 wounded and 30 missing" is one claim. Missing means missing, unaccounted for, captured, taken prisoner,
  * abducted, kidnapped, portés disparus, disparus, enlevés, faits prisonniers, capturés; a figure of bodies is killed
- * whatever the verb. Who: the nearest attribution cue in
- * the sentence ({@link ClaimantResolver}); with no cue, the cue of the nearest earlier sentence of the same
- * paragraph that has one (a continued quotation: "According to the group..." then "It said..."); otherwise the
- * outlet itself (media). Identical claims within an article are kept once.
+ * whatever the verb; "treated for wounds" and "hospitalised" are injured.
+ *
+ * <p>Who: the nearest attribution cue in the sentence ({@link ClaimantResolver}); a cue that refers back ("he said",
+ * "the source said", "selon la même source", "the report said") is the latest named source before it, in the
+ * sentence or anywhere earlier in the article; with no cue, the attribution that closes a quotation the sentence
+ * opens ("\"We have 60 dead." ... the source said."), else the cue of the nearest earlier sentence of the same
+ * paragraph that has one (a continued quotation: "According to the group..." then "It said..."); otherwise the outlet,
+ * as media, or as state or ngo_un when the outlet is itself a government or UN office. A claim whose claimant is not
+ * named in its own sentence and whose figure a named source already gave is a summary, not a claim ("le bilan est
+ * ainsi passé de 43 à 110 morts"). Identical claims within an article are kept once.
  */
 public final class ClaimExtractor {
 
@@ -57,7 +82,7 @@ public final class ClaimExtractor {
     /** A sentence to read, with whether it is background (background sentences give no figures). */
     public record Input(Sentence sentence, boolean background) {}
 
-    private static final java.util.regex.Pattern OWN_RANKS = java.util.regex.Pattern.compile(
+    private static final GuardedPattern OWN_RANKS = GuardedPattern.compile(
             "\\b(dans (ses|leurs|nos) rangs|on our side|de notre cote|in (its|their|our) (own )?ranks|among (its|their|our) (own )?(ranks|troops|men|"
                     + "fighters)|of (its|their) (own )?(men|troops|soldiers|fighters))\\b");
     private static final Set<String> CONJUNCTIONS = Set.of("and", "et", ",", "as", "ainsi", "plus", "or", "ou");
@@ -73,7 +98,9 @@ public final class ClaimExtractor {
             "today", "overnight", "last", "this", "ce", "cette", "mi", "fin", "debut", "desormais", "now",
             // a figure's source or time right after it: "up from 100 announced earlier", "contre 63 selon le bilan"
             "announced", "reported", "given", "earlier", "previously", "initially", "cited", "recorded", "annonce",
-            "annonces", "avance", "avances", "donne", "donnes", "precedemment", "initialement", "auparavant");
+            "annonces", "avance", "avances", "donne", "donnes", "precedemment", "initialement", "auparavant",
+            // a speech verb after the noun makes the figure its speaker: "a soldier said more troops died"
+            "said", "says", "told", "tells", "added", "explained", "recalled", "recounted", "stated");
     private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "janvier", "fevrier", "mars", "avril",
             "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "jan", "feb", "apr", "jun",
@@ -108,12 +135,17 @@ public final class ClaimExtractor {
 
     /** Claims of all non-background sentences, in sentence order, without duplicates. */
     public List<Claim> extract(List<Input> inputs, Source src) {
+        return extract(ArticleText.single(), inputs, src);
+    }
+
+    /** {@link #extract(List, Source)} over sentences of an article, each read once. */
+    List<Claim> extract(ArticleText article, List<Input> inputs, Source src) {
         List<Claim> out = new ArrayList<>();
         if (inputs == null || inputs.isEmpty() || src == null) {
             return out;
         }
-        String articleArmed = mostMentioned(inputs, ActorDictionary.Kind.ARMED_GROUP);
-        String articleState = mostMentioned(inputs, ActorDictionary.Kind.STATE);
+        String articleArmed = mostMentioned(article, inputs, ActorDictionary.Kind.ARMED_GROUP);
+        String articleState = mostMentioned(article, inputs, ActorDictionary.Kind.STATE);
         Lazy<List<ClaimantResolver.Person>> persons = new Lazy<>(
                 () -> claimants.persons(inputs.stream().map(in -> in.sentence().text()).toList()));
         ClaimantKind outletKind = claimants.outletKind(src.outlet());
@@ -133,8 +165,8 @@ public final class ClaimExtractor {
             }
             paragraphSoFar.add(s.text());
             List<String> soFar = List.copyOf(paragraphSoFar);
-            cues.add(new Lazy<>(() -> claimants.cues(s.text(), new ClaimantResolver.Context(
-                    claimants.firstArmedGroup(soFar), articleArmed, articleState, persons.get()))));
+            cues.add(new Lazy<>(() -> claimants.cues(article, s.text(), new ClaimantResolver.Context(
+                    claimants.firstArmedGroup(article, soFar), articleArmed, articleState, persons.get()))));
         }
         for (int i = 0; i < inputs.size(); i++) {
             if (inputs.get(i).background()) {
@@ -144,9 +176,10 @@ public final class ClaimExtractor {
             boolean[] ownCue = new boolean[1];
             CueResolver resolve = (cue) -> {
                 ownCue[0] = cue != null && !cue.anaphor();
-                return resolveCue(cue, at, inputs, cues);
+                return resolveCue(article, cue, at, inputs, cues);
             };
-            List<Claim> sentenceClaims = claims(inputs.get(i).sentence().text(), cues.get(i), resolve, src, outletKind);
+            List<Claim> sentenceClaims = claims(article, inputs.get(i).sentence().text(), cues.get(i), resolve, src,
+                    outletKind);
             for (Claim c : sentenceClaims) {
                 if (unique.putIfAbsent(ClaimFigures.key(c), c) == null && !ownCue[0]) {
                     borrowed.add(c);
@@ -171,15 +204,15 @@ public final class ClaimExtractor {
      * the group..." then "It said..."). A cue that refers back ("he said", "the source said", "selon la même source",
      * "the report said") is the latest named source before the sentence, anywhere in the article. Null: the outlet.
      */
-    private static ClaimantResolver.Cue resolveCue(ClaimantResolver.Cue nearest, int i, List<Input> inputs,
-            List<Lazy<List<ClaimantResolver.Cue>>> cues) {
+    private static ClaimantResolver.Cue resolveCue(ArticleText article, ClaimantResolver.Cue nearest, int i,
+            List<Input> inputs, List<Lazy<List<ClaimantResolver.Cue>>> cues) {
         ClaimantResolver.Cue cue = nearest;
         int paragraph = inputs.get(i).sentence().paragraph();
-        if (cue == null && openQuote(inputs.get(i).sentence().text())) {
+        if (cue == null && openQuote(article, inputs.get(i).sentence().text())) {
             for (int j = i + 1; j < inputs.size() && j <= i + 3 && inputs.get(j).sentence().paragraph() == paragraph; j++) {
                 String t = inputs.get(j).sentence().text();
-                if (openQuote(t)) {
-                    int close = Text.fold(t).indexOf('"');
+                if (openQuote(article, t)) {
+                    int close = article.folded(t).indexOf('"');
                     List<ClaimantResolver.Cue> later = cues.get(j).get();
                     for (ClaimantResolver.Cue c : later) {
                         if (c.start() >= close) {
@@ -226,8 +259,8 @@ public final class ClaimExtractor {
     }
 
     /** A sentence with an odd number of quotation marks opens (or closes) a quotation that spans sentences. */
-    private static boolean openQuote(String sentence) {
-        String f = Text.fold(sentence);
+    private static boolean openQuote(ArticleText article, String sentence) {
+        String f = article.folded(sentence);
         int n = 0;
         for (int k = 0; k < f.length(); k++) {
             if (f.charAt(k) == '"') {
@@ -243,22 +276,31 @@ public final class ClaimExtractor {
      * the report's title (may be empty) then its non-background sentences; {@code country} its country (may be null).
      */
     public List<Claim> review(List<Claim> claims, List<String> texts, String country) {
+        return review(ArticleText.single(), claims, texts, country);
+    }
+
+    /** {@link #review(List, List, String)} of a report of an article, its texts read once. */
+    List<Claim> review(ArticleText article, List<Claim> claims, List<String> texts, String country) {
         if (claims == null || claims.isEmpty()) {
             return claims;
         }
-        return ClaimFigures.withoutRepeats(ClaimParties.resolve(claims, scene(texts, country)));
+        return ClaimFigures.withoutRepeats(ClaimParties.resolve(claims, scene(article, texts, country)));
     }
 
     /** What the report's texts (title first) say of its event as a whole, for {@link ClaimParties}. */
     ClaimParties.Scene scene(List<String> texts, String country) {
-        Optional<EventType> type = EventTypeClassifier.vote(classifier.evidenceEach(texts));
+        return scene(ArticleText.single(), texts, country);
+    }
+
+    private ClaimParties.Scene scene(ArticleText article, List<String> texts, String country) {
+        Optional<EventType> type = EventTypeClassifier.vote(classifier.evidenceEach(article, texts));
         boolean civilianTarget = type.isPresent()
                 && (type.get() == EventType.attack_on_civilians || type.get() == EventType.suicide_bombing);
         int foreign = 0;
         int home = 0;
         Boolean leadForeign = null;
         for (int k = 0; k < texts.size(); k++) {
-            int[] counts = forceMentions(texts.get(k), country);
+            int[] counts = forceMentions(article, texts.get(k), country);
             if (k > 0 && leadForeign == null && counts[0] + counts[1] > 0) {
                 leadForeign = counts[0] > 0 && counts[1] == 0; // the first sentence of the body that names a force
             }
@@ -279,10 +321,10 @@ public final class ClaimExtractor {
      * nationality next to a force word ("Ugandan troops"); home: the state forces of the actor dictionary and the
      * event country's nationality next to a force word ("Somali forces", "armée malienne").
      */
-    private int[] forceMentions(String text, String home) {
+    private int[] forceMentions(ArticleText article, String text, String home) {
         int foreign = 0;
         int homeCount = 0;
-        List<ActorDictionary.Mention> named = actors.find(text);
+        List<ActorDictionary.Mention> named = actors.find(article, text);
         for (ActorDictionary.Mention m : named) {
             if (m.actor().kind() == ActorDictionary.Kind.FOREIGN_FORCE) {
                 foreign++;
@@ -290,7 +332,7 @@ public final class ClaimExtractor {
                 homeCount++;
             }
         }
-        List<Token> toks = Text.tokenize(text);
+        List<Token> toks = article.tokens(text);
         for (int k = 0; k < toks.size(); k++) {
             Token t = toks.get(k);
             String w = t.text();
@@ -340,13 +382,13 @@ public final class ClaimExtractor {
                         && FORCE_NAME_WORDS.contains(toks.get(k - 1).text()));
     }
 
-    private String mostMentioned(List<Input> inputs, ActorDictionary.Kind kind) {
+    private String mostMentioned(ArticleText article, List<Input> inputs, ActorDictionary.Kind kind) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Input in : inputs) {
             if (in.background()) {
                 continue;
             }
-            for (ActorDictionary.Mention m : actors.find(in.sentence().text())) {
+            for (ActorDictionary.Mention m : actors.find(article, in.sentence().text())) {
                 if (m.actor().kind() == kind) {
                     counts.merge(m.actor().name(), 1, Integer::sum);
                 }
@@ -364,9 +406,9 @@ public final class ClaimExtractor {
     }
 
     /** Claims of one sentence; the cues are only asked for when the sentence has a casualty figure. */
-    private List<Claim> claims(String sentence, Supplier<List<ClaimantResolver.Cue>> cueSource,
+    private List<Claim> claims(ArticleText article, String sentence, Supplier<List<ClaimantResolver.Cue>> cueSource,
             CueResolver resolver, Source src, ClaimantKind outletKind) {
-        List<Token> toks = Text.tokenize(sentence);
+        List<Token> toks = article.tokens(sentence);
         List<Figure> figures = figures(toks, src.language(), src.country());
         if (figures.isEmpty()) {
             return new ArrayList<>();
@@ -381,7 +423,7 @@ public final class ClaimExtractor {
             ClaimantResolver.Cue cue = resolver.resolve(ClaimantResolver.nearest(cues, pos));
             String claimant = cue == null ? src.outlet() : cue.name();
             ClaimantKind kind = cue == null ? outletKind : cue.kind();
-            if (f.party() == Party.unknown && OWN_RANKS.matcher(Text.fold(sentence)).find()) {
+            if (f.party() == Party.unknown && OWN_RANKS.find(article.probe(article.folded(sentence)))) {
                 // "fait état de 14 morts dans ses rangs": the claimant's own losses (an anonymous officer's are the
                 // army's)
                 if (kind == ClaimantKind.state || kind == ClaimantKind.anonymous_official) {
@@ -471,8 +513,9 @@ public final class ClaimExtractor {
             if ((c == null || c == Casualty.MISSING) && impliesDeath(toks, f)) {
                 c = Casualty.KILLED; // "five bodies were taken away" are dead, not missing
             }
-            if (c == null && tollBefore(toks, f.number().start())) {
-                c = Casualty.KILLED;
+            boolean article = f.number().value() == 1 && !toks.get(f.number().numberStart()).isNumber();
+            if (c == null && !article && tollBefore(toks, f.number().start())) {
+                c = Casualty.KILLED; // ("un officier" after "le bilan" is the speaker, not one dead)
             }
             if (c == null || notThisEvent(toks, f, c)) {
                 continue;
@@ -499,6 +542,9 @@ public final class ClaimExtractor {
             }
             if (p == Party.unknown && !f.others()) {
                 p = partyAfter(toks, f.number().end(), home);
+            }
+            if (p == Party.unknown && f.bare() && !f.others()) {
+                p = tollParty(toks, f.number().start(), home); // "the number of soldiers killed rose to 40"
             }
             if (p == Party.unknown && !f.others()) {
                 Party predicate = predicateParty(toks, f.phraseEnd());
@@ -692,26 +738,29 @@ public final class ClaimExtractor {
             // maliennes (FAMa)"
             j = skipParenthesis(toks, raw.get(index).tailEnd());
         }
-        int modifier = POST_MODIFIERS.contains(at(toks, raw.get(index).phraseEnd())) ? raw.get(index).phraseEnd() : j;
-        if (POST_MODIFIERS.contains(at(toks, modifier))) {
-            j = modifier;
-            // "54 Ugandan soldiers serving with the African Union mission in Somalia were killed"
-            for (int k = j + 1; k < toks.size() && k <= j + 12; k++) {
-                String w = toks.get(k).text();
-                if (w.equals(",") || w.equals(";") || w.equals(".") || toks.get(k).isNumber()) {
-                    break;
-                }
-                Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
-                if (c != null) {
-                    return CasualtyLexicon.isAux(at(toks, k - 1)) ? c : null;
-                }
-            }
+        Casualty ahead = passiveAhead(toks, raw.get(index).phraseEnd());
+        if (ahead != null) {
+            return ahead;
         }
         while (j < toks.size() && guard++ < 40) {
             String w = toks.get(j).text();
             Casualty c = CasualtyLexicon.casualtyAt(toks, j, len);
             if (c != null) {
                 return c;
+            }
+            if (w.equals(",") && INCISE_OPENERS.contains(at(toks, j + 1))) {
+                // "17 people, including nine soldiers, were killed": past the incise to its closing comma
+                int close = -1;
+                for (int k = j + 2; k < toks.size() && k <= j + 12; k++) {
+                    if (at(toks, k).equals(",")) {
+                        close = k;
+                        break;
+                    }
+                }
+                if (close > 0) {
+                    j = close + 1;
+                    continue;
+                }
             }
             if (CasualtyLexicon.isAux(w)) {
                 j++;
@@ -726,10 +775,46 @@ public final class ClaimExtractor {
                 if (raw.get(next).number().start() == k) {
                     j = raw.get(next).phraseEnd();
                     next++;
+                    Casualty later = passiveAhead(toks, j);
+                    if (later != null) {
+                        return later;
+                    }
                     continue;
                 }
             }
             return null;
+        }
+        return null;
+    }
+
+    /** Words that open an incise after a figure's noun: "17 people, including nine soldiers, were killed". */
+    private static final Set<String> INCISE_OPENERS = Set.of("including", "among", "dont", "notamment", "parmi", "y",
+            "mostly", "most", "many", "en", "pour", "selon", "according");
+
+    /** Words that open a complement between a figure's noun and its passive verb. */
+    private static final Set<String> COMPLEMENT_OPENERS = Set.of("of", "for", "from", "with", "pour", "de", "du", "des",
+            "d", "avec", "(");
+
+    /**
+     * The passive verb after a complement of the figure's noun: "54 Ugandan soldiers serving with the African Union
+     * mission in Somalia were killed", "vingt Volontaires pour la défense de la patrie (VDP) ont été tués". Only an
+     * auxiliary right before the casualty word counts, within twelve words and before any comma or other figure.
+     */
+    private static Casualty passiveAhead(List<Token> toks, int j) {
+        String first = at(toks, j);
+        if (!POST_MODIFIERS.contains(first) && !COMPLEMENT_OPENERS.contains(first)) {
+            return null;
+        }
+        int[] len = new int[1];
+        for (int k = j + 1; k < toks.size() && k <= j + 12; k++) {
+            String w = toks.get(k).text();
+            if (w.equals(",") || w.equals(";") || w.equals(".") || w.equals(":") || toks.get(k).isNumber()) {
+                return null;
+            }
+            Casualty c = CasualtyLexicon.casualtyAt(toks, k, len);
+            if (c != null) {
+                return CasualtyLexicon.isAux(at(toks, k - 1)) && !at(toks, k - 1).equals("'") ? c : null;
+            }
         }
         return null;
     }
@@ -893,6 +978,44 @@ public final class ClaimExtractor {
                 || (w1.equals("de") && w2.equals("lieu")) || (w1.equals("of") && w2.equals("instead")));
     }
 
+    /**
+     * The party named in the toll phrase before a bare figure: "the number of soldiers killed has risen to 40", "le
+     * bilan des militaires tués est passé à 40"; unknown when the phrase names none or several.
+     */
+    private static Party tollParty(List<Token> toks, int start, String home) {
+        int toll = -1;
+        for (int k = 0; k < start; k++) {
+            String w = toks.get(k).text();
+            if (CasualtyLexicon.isToll(w) || w.equals("number") || w.equals("nombre")) {
+                toll = k;
+            }
+        }
+        if (toll < 0) {
+            return Party.unknown;
+        }
+        Party found = null;
+        boolean foreign = false;
+        for (int k = toll + 1; k < start && k <= toll + 8; k++) {
+            Token t = toks.get(k);
+            if (CLAUSE_END.contains(t.text()) || toks.get(k).isNumber()) {
+                break;
+            }
+            foreign = foreign || CasualtyLexicon.isForeignModifier(t)
+                    || CasualtyLexicon.foreignTo(CasualtyLexicon.nationality(t.text()), home);
+            Party p = CasualtyLexicon.nounParty(t.text());
+            if (p != null && p != Party.unknown) {
+                if (found != null && found != p) {
+                    return Party.unknown;
+                }
+                found = p;
+            }
+        }
+        if (found == null) {
+            return Party.unknown;
+        }
+        return found == Party.state_forces && foreign ? Party.foreign_forces : found;
+    }
+
     /** Words right before a figure that make it a subset of the figure before: "dont 19 civils", "including 3". */
     private static boolean partitiveBefore(List<Token> toks, int start) {
         String w1 = at(toks, start - 1);
@@ -1022,10 +1145,10 @@ public final class ClaimExtractor {
 
     private static final Set<String> REPRISAL = Set.of("revenge", "reprisal", "reprisals", "retaliation", "represailles",
             "vengeance", "retribution");
-    private static final java.util.regex.Pattern INCIDENT_NOUN = java.util.regex.Pattern.compile(
+    private static final GuardedPattern INCIDENT_NOUN = GuardedPattern.compile(
             "\\b(attacks?|attaques?|bombings?|blasts?|explosions?|raids?|strikes?|frappes?|ambush|embuscades?|"
                     + "attentats?|assaults?|assauts?|massacres?)\\b");
-    private static final java.util.regex.Pattern AGGREGATE = java.util.regex.Pattern.compile(
+    private static final GuardedPattern AGGREGATE = GuardedPattern.compile(
             "\\b(insurgenc\\w*|conflicts?|violences?|war|crisis|insurrection|rebellion|conflits?|guerre|crise|"
                     + "jihadism|djihadisme|jihadisme|unrest)\\b[^.;]{0,120}?\\b(has|have|had|a|ont|avait|avaient)"
                     + "(\\s+[\\w']+){0,2}?\\s+(killed|claimed|left|caused|cost|fait|coute|tue|cause)\\b");
@@ -1057,10 +1180,10 @@ public final class ClaimExtractor {
             for (int k = 0; k < start; k++) {
                 b.append(toks.get(k).text()).append(' ');
             }
-            java.util.regex.Matcher m = AGGREGATE.matcher(b);
+            GuardedPattern.Scan m = AGGREGATE.scan(b);
             // the conflict is the subject, not a word in a clause about the attack ("the attack, the worst since the
             // war began, has killed 30")
-            return m.find() && !INCIDENT_NOUN.matcher(b.substring(0, m.start())).find();
+            return m.find() && !INCIDENT_NOUN.find(b.substring(0, m.start()));
         }
         return false;
     }

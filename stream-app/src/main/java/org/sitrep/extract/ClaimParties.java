@@ -17,7 +17,7 @@ import org.sitrep.schema.Party;
  * "60 dead" or "the toll rose to 89"), the first rule that applies:
  * <ol>
  *   <li><b>Its sentence says so</b>: "most of them civilians", "en majorité des civils", "tous civils", "a civilian
- *       vehicle"; or the killing happened at a civilian scene (a village, market, mosque, church, wedding, funeral,
+ *       vehicle", "including women and children", "dont des femmes et des enfants"; or the killing happened at a civilian scene (a village, market, mosque, church, wedding, funeral,
  *       gathering, crowd, school, bus, farmers in their fields...) and the sentence names no military target (base,
  *       camp, post, patrol, checkpoint, soldiers, troops, militiamen) → civilians.</li>
  *   <li><b>A total that the same sentence breaks down</b> ("22 people were killed, 19 of them civilians") names
@@ -51,17 +51,19 @@ final class ClaimParties {
         static final Scene NONE = new Scene(false, false, null);
     }
 
-    private static final Pattern SAYS_CIVILIANS = Pattern.compile("\\b(most(ly| of them)? (were )?civilians|"
+    private static final GuardedPattern SAYS_CIVILIANS = GuardedPattern.compile("\\b(most(ly| of them)? (were )?(civilians|women|children)|"
+            + "(including|dont|among them|parmi lesquels|parmi eux|notamment) (many |several |de nombreu\\w+ |des |"
+            + "plusieurs )?(women|children|femmes|enfants)|"
             + "(all|all of them|tous|toutes|tous des|en majorite des|majoritairement des|pour la plupart des|"
             + "essentiellement des) civil(ian)?s|civilian (vehicle|bus|car|truck|convoy|population)s?|"
             + "civils? (innocents?|tues)|vehicules? civils?)\\b");
-    private static final Pattern CIVILIAN_SCENE = Pattern.compile("\\b(villages?|villagers|villageois|markets?|"
+    private static final GuardedPattern CIVILIAN_SCENE = GuardedPattern.compile("\\b(villages?|villagers|villageois|markets?|"
             + "marches?|mosques?|mosquees?|churche?s?|eglises?|weddings?|mariages?|funerals?|funerailles|obseques|"
             + "gatherings?|rassemblements?|crowds?|foule|schools?|ecoles?|buse?s|autocars?|passengers|passagers|"
             + "worshipp?ers|fideles|farmers|agriculteurs|fields|champs|rizieres|hamlets?|hameaux?|"
             + "displaced|deplaces|ceremony|ceremonie|celebration|fete|intersection|junction|carrefour|restaurants?|"
             + "hotels?|cafes?|shops?|boutiques)\\b");
-    private static final Pattern MILITARY_TARGET = Pattern.compile("\\b(bases?|barracks|casernes?|outposts?|"
+    private static final GuardedPattern MILITARY_TARGET = GuardedPattern.compile("\\b(bases?|barracks|casernes?|outposts?|"
             + "garrisons?|garnisons?|patrols?|patrouilles?|checkpoints?|camps? militaires?|military camps?|army camps?|"
             + "(army|military|police) posts?|postes? (militaires?|de police|de gendarmerie)|soldiers|troops|soldats|"
             + "militaires|gendarmes|policemen|policiers|militiamen|suppletifs)\\b");
@@ -101,8 +103,7 @@ final class ClaimParties {
 
     private static boolean saysCivilians(Claim c) {
         String f = Text.fold(c.getSentence() == null ? "" : c.getSentence());
-        return SAYS_CIVILIANS.matcher(f).find()
-                || (CIVILIAN_SCENE.matcher(f).find() && !MILITARY_TARGET.matcher(f).find());
+        return SAYS_CIVILIANS.find(f) || (CIVILIAN_SCENE.find(f) && !MILITARY_TARGET.find(f));
     }
 
     private static Party inferred(Claim c, List<Claim> claims, Set<Party> victims, Scene scene) {

@@ -15,21 +15,38 @@ import org.sitrep.schema.ClaimantKind;
  * Finds who states a figure: attribution cues in a sentence, each with a claimant kind, a claimant name and a
  * position, so that a figure can take the nearest cue.
  *
+ * <p>A cue is an entity as the source of a statement: "according to ENT", "ENT [of PLACE] [(ABBR)] [, incise, | who
+ * ... | and ... | reached by ...] [auxiliaries, adverbs] said/told/announced/acknowledged/found/estimates/put/a
+ * déclaré/a précisé/avance/évoque/fait état...", "ENT report/statement/toll/estimate", an incise after the figures
+ * ("..., a annoncé dimanche le Premier ministre", "..., a précisé à l'ASP un élu local"), "le bilan communiqué par
+ * ENT", "a appris l'AFP de sources locales". An incise holds no figure and no verb of speech.
+ *
  * <p>Kinds:
  * <ul>
- *   <li>anonymous_official: "on condition of anonymity", "asked not to be named", "security source(s)", "military
- *       source", "une source sécuritaire", "sous couvert d'anonymat", unnamed "officers/officials said", "a déclaré un officier". When such a
- *       cue is in a sentence, state cues in it are ignored (the anonymous officer of the army is not the army).</li>
- *   <li>state: army, military, government, ministry, general staff, president(cy), spokesman, authorities, governor,
- *       "army report/statement", l'armée, l'état-major, le gouvernement, communiqué, porte-parole — as the source of
- *       a statement ("according to the army", "the army said/claims", "army report", "..., a annoncé l'armée").</li>
+ *   <li>anonymous_official: "on condition of anonymity", "asked not to be named", "off the record", "security
+ *       source(s)", "military source", "une source sécuritaire", "sous couvert d'anonymat", unnamed officers or
+ *       commanders, "an official said", "a security official said", "a déclaré un officier". A state cue in the same
+ *       clause as such a cue goes (the anonymous officer of the army is not the army); an unnamed resident, witness,
+ *       elder or doctor stays a local source.</li>
+ *   <li>state: army, military, government, ministry, (prime) minister, general staff, president(cy), spokesman,
+ *       authorities, governor, police, gendarmerie, officials, officers named by rank (captain, colonel...), national
+ *       security councils, emergency management agencies, civil protection, security services, "army
+ *       report/statement", l'armée, l'état-major, le gouvernement, communiqué, porte-parole; people the article
+ *       introduces with such a title, afterwards by surname ("President Idriss Déby" ... "Déby, who..., said").</li>
  *   <li>armed_group: claims of responsibility ("claimed responsibility", "revendiqué"), "via SITE"/"authenticated
- *       by SITE", Amaq, "martyrs", a group that says or claims ("the group said", "according to JNIM").</li>
- *   <li>local_source: local officials, mayor, elected officials, residents, witnesses, notables, village chiefs,
- *       medical sources (élu local, habitants, témoins, notable, chef de village).</li>
- *   <li>ngo_un: UN, MINUSMA, OCHA, UNHCR, UNICEF, HRW, Amnesty, ACLED, MSF, ICRC/CICR, Red Cross as a source.</li>
+ *       by SITE", Amaq, "martyrs", a group, rebels, a rebel alliance or coalition, separatists, or a named armed
+ *       group that says or claims ("the group said", "according to JNIM", "the CSP-DPA said"); not a vigilante or
+ *       self-defence group.</li>
+ *   <li>local_source: local officials, mayor, elected officials, councillors, residents, villagers, witnesses,
+ *       survivors, relatives, elders, notables, village and community leaders, community sources, heads and members
+ *       of vigilante groups or militias (CJTF), hospital and medical sources, doctors, nurses, health workers (élu
+ *       local, habitants, témoins, anciens, chef d'une milice, sources communautaires, source hospitalière).</li>
+ *   <li>ngo_un: UN, MINUSMA, OCHA, UNHCR, UNICEF, HRW, Amnesty, ACLED, MSF, ICRC/CICR, Red Cross, humanitarian
+ *       coordinators and partners, aid workers, UN estimates and investigations, "sources onusiennes".</li>
  * </ul>
  * Overlapping cues: the one starting first wins, ties go anonymous &gt; local &gt; ngo/UN &gt; armed group &gt; state.
+ * Words that refer back to a source named earlier ("he said", "the source said", "selon la même source") give an
+ * anaphoric cue that {@link ClaimExtractor} resolves.
  */
 final class ClaimantResolver {
 
@@ -95,6 +112,7 @@ final class ClaimantResolver {
             + "presidence|president|presidente|gouverneur|forces armees(?: \\w+)?|fama|porte-parole|capitaine|commandant|"
             + "chef de l'etat|head of state|conseil (?:national )?de (?:securite|defense)|conseil des ministres|"
             + "(?:security|intelligence) services|services de (?:securite|renseignement)(?: \\w+)?|"
+            + "civil (?:protection|defen[cs]e)|protection civile|fire (?:service|brigade)|sapeurs-pompiers|"
             + "agence (?:\\w+ )?de gestion des (?:urgences|catastrophes))";
     private static final String LOCAL_ENT = "(?:local (?:officials?|sources?|leaders?|authorities|elected officials?|"
             + "residents?|chiefs?|notables?|journalists?|councill?ors?)|mayors?|maire|elected officials?|elus? locaux|"
@@ -123,7 +141,7 @@ final class ClaimantResolver {
             + "rebel (?:alliance|coalition|groups?|movement)|separatists|separatistes|independantistes|"
             + "(?:the |la |une )?coalition de groupes armes)";
 
-    private static final Pattern ANON = Pattern.compile("\\b(?:on (?:the )?condition of anonymity|anonymity|"
+    private static final GuardedPattern ANON = GuardedPattern.compile("\\b(?:on (?:the )?condition of anonymity|anonymity|"
             + "anonymously|anonymous|(?:asked|requested|wished|declined|wishing|asking) (?:not )?to be (?:named|identified)"
             + "|not authori[sz]ed to (?:speak|talk)|security sources?|military sources?|sources? securitaires?|"
             + "sources? militaires?|sous (?:le )?couvert (?:de l')?anonymat|requis l'anonymat|anonymat|"
@@ -138,23 +156,28 @@ final class ClaimantResolver {
             + "la meme source|the report|le rapport|the statement|le communique|the text|le texte|the document|"
             + "le document|the mission|la mission|the official|the officer|l'officier|the agency|l'agence|"
             + "the committee|le comite|the spokesman|le porte-parole|one of them|l'un d'eux)";
-    private static final Pattern ANAPHORIC = Pattern.compile("(?:\\b" + ANAPHOR + "(?:\\s*,[^,.;\"]{1,80},)?" + GAP
+    private static final GuardedPattern ANAPHORIC = GuardedPattern.compile("(?:\\b" + ANAPHOR + "(?:\\s*,[^,.;\"]{1,80},)?" + GAP
             + SPEECH + "|(?:,|\")\\s*" + SPEECH + "(?:-t)?-?\\s*(?:he|she|il|elle)|(?:according to|selon|d'apres) "
             + "(?:the same source|la meme source|cette source|this source|the report|le rapport|le texte|the statement|"
             + "le communique))\\b");
-    private static final Pattern STATE_STANDALONE = Pattern.compile("\\b(?:communique|porte-parole|"
+    private static final GuardedPattern STATE_STANDALONE = GuardedPattern.compile("\\b(?:communique|porte-parole|"
             + "spokes(?:man|woman|person)|general staff|etat-major|official (?:toll|statement|figures?|report)|"
             + "bilan officiel|army (?:report|statement)|government statement)\\b");
-    private static final Pattern ARMED_STANDALONE = Pattern.compile("\\b(?:claim(?:ed|s|ing)? (?:of )?"
+    private static final GuardedPattern ARMED_STANDALONE = GuardedPattern.compile("\\b(?:claim(?:ed|s|ing)? (?:of )?"
             + "responsibility|responsibility (?:for|was claimed)|revendiqu\\w*|revendication\\w*|site intelligence|"
             + "amaq|martyrs?|propaganda|claimed by|the group's statement|in its claim|dans sa revendication)\\b");
-    private static final Pattern SITE = Pattern.compile("\\bSITE\\b");
-    private static final Pattern UN = Pattern.compile("\\bUN\\b");
+    private static final GuardedPattern SITE = GuardedPattern.compile("\\bSITE\\b");
+    /** Around "UN" (folded): "according to the UN", "UN officials said", "a UN report". Whole-text matches. */
+    private static final GuardedPattern UN_ACCORDING = GuardedPattern.compile("(?s).*\\b" + ACCORDING + "\\s+(the\\s+)?un\\b.*");
+    private static final GuardedPattern UN_SPEECH = GuardedPattern.compile("(?s).*\\bun\\s+(?:\\w+\\s+)?" + SPEECH + "\\b.*");
+    private static final GuardedPattern UN_BODY = GuardedPattern.compile("(?s).*\\bun (report|statement|data|figures|mission|agency|"
+            + "office|experts?|estimates?|investigation|inquiry|officials?|investigators|human rights)\\b.*");
+    private static final GuardedPattern UN = GuardedPattern.compile("\\bUN\\b");
 
-    private final List<Pattern> statePatterns;
-    private final List<Pattern> localPatterns;
-    private final List<Pattern> ngoPatterns;
-    private final List<Pattern> armedPatterns;
+    private final List<GuardedPattern> statePatterns;
+    private final List<GuardedPattern> localPatterns;
+    private final List<GuardedPattern> ngoPatterns;
+    private final List<GuardedPattern> armedPatterns;
     private final ActorDictionary actors;
 
     ClaimantResolver(ActorDictionary actors) {
@@ -177,79 +200,84 @@ final class ClaimantResolver {
      * "according to ENT", "ENT [of PLACE] [, ... ,| who ...] [aux adverb] said", "ENT report/statement/...", "...,
      * a annoncé dimanche le Premier ministre", "le bilan communiqué par ENT".
      */
-    private static List<Pattern> templates(String ent) {
+    private static List<GuardedPattern> templates(String ent) {
         return List.of(
-                Pattern.compile("\\b" + ACCORDING + "\\s+" + DET + "(?:[\\w'-]+\\s+|[\\w]+'){0,6}?" + ent + "\\b"),
-                Pattern.compile("\\b" + ent + POST + INCISE + GAP + SPEECH + "\\b"),
-                Pattern.compile("\\b" + ent + POST + "\\s+(?:report|statement|communique|toll|figures|data|tally|"
+                GuardedPattern.compile("\\b" + ACCORDING + "\\s+" + DET + "(?:[\\w'-]+\\s+|[\\w]+'){0,6}?" + ent + "\\b"),
+                GuardedPattern.compile("\\b" + ent + POST + INCISE + GAP + SPEECH + "\\b"),
+                GuardedPattern.compile("\\b" + ent + POST + "\\s+(?:report|statement|communique|toll|figures|data|tally|"
                         + "press release|release|sources?|bilan|count|estimates?|assessment|investigation|inquiry)\\b"),
                 // an incise after the figures: "..., a annoncé jeudi l'armée", "..., a précisé à l'ASP un élu local"
-                Pattern.compile("(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + DET + ent + "\\b"),
+                GuardedPattern.compile("(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + DET + ent + "\\b"),
                 // "a appris l'AFP de sources locales", "learned from security sources"
-                Pattern.compile("\\b(?:appris|apprend|learned|learnt)\\s+(?:[\\w']+\\s+){0,3}?(?:de|d'|from|aupres d[eu]s?)\\s*"
+                GuardedPattern.compile("\\b(?:appris|apprend|learned|learnt)\\s+(?:[\\w']+\\s+){0,3}?(?:de|d'|from|aupres d[eu]s?)\\s*"
                         + DET + ent + "\\b"),
-                Pattern.compile("\\b(?:given|released|issued|provided|announced|published|compiled|communiquee?s?|"
+                GuardedPattern.compile("\\b(?:given|released|issued|provided|announced|published|compiled|communiquee?s?|"
                         + "donnee?s?|annoncee?s?|fournie?s?|publiee?s?|avancee?s?) (?:by|par)\\s+" + DET
                         + "(?:[\\w'-]+\\s+){0,3}?" + ent + "\\b"));
     }
 
     /** All cues of a sentence, after dropping overlaps and, when an anonymous cue exists, state cues. */
     List<Cue> cues(String sentence, Context ctx) {
-        String f = Text.fold(sentence);
+        return cues(ArticleText.single(), sentence, ctx);
+    }
+
+    /** {@link #cues(String, Context)} of a sentence of an article. */
+    List<Cue> cues(ArticleText article, String sentence, Context ctx) {
+        String f = article.folded(sentence);
+        // the patterns share literal sets (entities, speech verbs): each set is looked for once in the sentence
+        GuardedPattern.Probe known = article.probe(f);
         List<Cue> raw = new ArrayList<>();
-        Matcher m = ANON.matcher(f);
+        GuardedPattern.Scan m = ANON.scan(known);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.anonymous_official, anonName(f), m.start(), m.end()));
         }
-        for (Pattern p : localPatterns) {
-            m = p.matcher(f);
+        for (GuardedPattern p : localPatterns) {
+            m = p.scan(known);
             while (m.find()) {
                 raw.add(new Cue(ClaimantKind.local_source, localName(m.group()), m.start(), m.end()));
             }
         }
-        for (Pattern p : ngoPatterns) {
-            m = p.matcher(f);
+        for (GuardedPattern p : ngoPatterns) {
+            m = p.scan(known);
             while (m.find()) {
                 raw.add(new Cue(ClaimantKind.ngo_un, ngoName(m.group()), m.start(), m.end()));
             }
         }
-        m = UN.matcher(sentence);
+        m = UN.scan(sentence);
         while (m.find()) {
             String around = f.substring(Math.max(0, m.start() - 30), Math.min(f.length(), m.end() + 40));
-            if (around.matches("(?s).*\\b" + ACCORDING + "\\s+(the\\s+)?un\\b.*")
-                    || around.matches("(?s).*\\bun\\s+(?:\\w+\\s+)?" + SPEECH + "\\b.*")
-                    || around.matches("(?s).*\\bun (report|statement|data|figures|mission|agency|office|experts?|"
-                            + "estimates?|investigation|inquiry|officials?|investigators|human rights)\\b.*")) {
+            if (UN_ACCORDING.matcher(around).matches() || UN_SPEECH.matcher(around).matches()
+                    || UN_BODY.matcher(around).matches()) {
                 raw.add(new Cue(ClaimantKind.ngo_un, "UN", m.start(), m.end()));
             }
         }
-        for (Pattern p : armedPatterns) {
-            m = p.matcher(f);
+        for (GuardedPattern p : armedPatterns) {
+            m = p.scan(known);
             while (m.find()) {
-                raw.add(new Cue(ClaimantKind.armed_group, armedName(sentence, ctx), m.start(), m.end()));
+                raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
             }
         }
-        m = ARMED_STANDALONE.matcher(f);
+        m = ARMED_STANDALONE.scan(known);
         while (m.find()) {
-            raw.add(new Cue(ClaimantKind.armed_group, armedName(sentence, ctx), m.start(), m.end()));
+            raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
         }
-        m = SITE.matcher(sentence);
+        m = SITE.scan(sentence);
         while (m.find()) {
-            raw.add(new Cue(ClaimantKind.armed_group, armedName(sentence, ctx), m.start(), m.end()));
+            raw.add(new Cue(ClaimantKind.armed_group, armedName(article, sentence, ctx), m.start(), m.end()));
         }
-        for (Pattern p : statePatterns) {
-            m = p.matcher(f);
+        for (GuardedPattern p : statePatterns) {
+            m = p.scan(known);
             while (m.find()) {
-                raw.add(new Cue(ClaimantKind.state, stateName(sentence, m.group(), ctx), m.start(), m.end()));
+                raw.add(new Cue(ClaimantKind.state, stateName(article, sentence, m.group(), ctx), m.start(), m.end()));
             }
         }
-        m = STATE_STANDALONE.matcher(f);
+        m = STATE_STANDALONE.scan(known);
         while (m.find()) {
-            raw.add(new Cue(ClaimantKind.state, stateName(sentence, m.group(), ctx), m.start(), m.end()));
+            raw.add(new Cue(ClaimantKind.state, stateName(article, sentence, m.group(), ctx), m.start(), m.end()));
         }
         if (ctx != null) {
             for (Person p : ctx.persons()) {
-                m = personPattern(p).matcher(f);
+                m = personPattern(p).scan(known);
                 while (m.find()) {
                     raw.add(new Cue(p.kind(), p.name(), m.start(), m.end()));
                 }
@@ -261,10 +289,10 @@ final class ClaimantResolver {
         raw.removeIf(c -> c.kind() == ClaimantKind.state && anonymous.stream().anyMatch(a -> sameClause(f, a, c)));
         // a resident, witness or doctor who speaks without being named is still a local source, not an official
         boolean privatePerson = raw.stream().anyMatch(c -> c.kind() == ClaimantKind.local_source
-                && PRIVATE_PERSON.matcher(f.substring(c.start(), c.end())).find());
+                && PRIVATE_PERSON.find(f.substring(c.start(), c.end())));
         raw.removeIf(c -> privatePerson && c.kind() == ClaimantKind.anonymous_official
-                && GENERIC_ANONYMITY.matcher(f.substring(c.start(), c.end())).find());
-        m = ANAPHORIC.matcher(f);
+                && GENERIC_ANONYMITY.find(f.substring(c.start(), c.end())));
+        m = ANAPHORIC.scan(known);
         while (m.find()) {
             raw.add(new Cue(ClaimantKind.media, "", m.start(), m.end(), true));
         }
@@ -280,10 +308,10 @@ final class ClaimantResolver {
         return kept;
     }
 
-    private static final Pattern PRIVATE_PERSON = Pattern.compile("\\b(?:residents?|witness|eyewitness|temoins?|"
+    private static final GuardedPattern PRIVATE_PERSON = GuardedPattern.compile("\\b(?:residents?|witness|eyewitness|temoins?|"
             + "habitants?|villagers|villageois|survivors?|survivants?|relatives|proches|elders?|anciens?|doctors?|nurses?|"
             + "medecins?|infirmi\\w+|health workers?|agents? de sante)\\b");
-    private static final Pattern GENERIC_ANONYMITY = Pattern.compile("anonym|named|identified|authori|cite|nomme");
+    private static final GuardedPattern GENERIC_ANONYMITY = GuardedPattern.compile("anonym|named|identified|authori|cite|nomme");
 
     /** Whether two cues overlap or sit in one clause (no comma, semicolon or quote between them). */
     private static boolean sameClause(String f, Cue a, Cue b) {
@@ -304,18 +332,19 @@ final class ClaimantResolver {
         return true;
     }
 
-    private final Map<Person, Pattern> personPatterns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Person, GuardedPattern> personPatterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** "Déby, who travelled to the base, said", "selon Museveni", "..., a déclaré Rafini". */
-    private Pattern personPattern(Person p) {
+    private GuardedPattern personPattern(Person p) {
         return personPatterns.computeIfAbsent(p, x -> {
             String n = Pattern.quote(x.surname());
-            return Pattern.compile("\\b(?:" + n + INCISE + GAP + SPEECH + "|" + ACCORDING + "\\s+(?:[\\w'-]+\\s+){0,2}?" + n
+            return GuardedPattern.compile("\\b(?:" + n + INCISE + GAP + SPEECH + "|" + ACCORDING + "\\s+(?:[\\w'-]+\\s+){0,2}?" + n
                     + "|(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + n + ")\\b");
         });
     }
 
-    private static final Pattern TITLED = Pattern.compile("\\b(President|Prime Minister|Minister|Governor|General|Gen\\.|"
+    private static final GuardedPattern NAMES_UN = GuardedPattern.compile("(?s).*\\b(UN|United Nations|ONU|Nations unies)\\b.*");
+    private static final GuardedPattern TITLED = GuardedPattern.compile("\\b(President|Prime Minister|Minister|Governor|General|Gen\\.|"
             + "Colonel|Col\\.|Lieutenant|Lt\\.|Captain|Capt\\.|Commander|Major|Sergeant|Mayor|Imam|Chief|Secretary-General|"
             + "[Pp]r[ée]sident|[Pp]remier ministre|[Mm]inistre|[Gg]ouverneur|[Gg][ée]n[ée]ral|[Cc]olonel|[Cc]apitaine|"
             + "[Cc]ommandant|[Ll]ieutenant|[Mm]aire|[Ss]ecr[ée]taire g[ée]n[ée]ral|porte-parole|spokesman|spokeswoman)"
@@ -330,7 +359,7 @@ final class ClaimantResolver {
         List<Person> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (String s : sentences) {
-            Matcher m = TITLED.matcher(s);
+            GuardedPattern.Scan m = TITLED.scan(s);
             while (m.find()) {
                 String title = m.group(1).toLowerCase(Locale.ROOT);
                 String[] names = m.group(2).trim().split("\\s+");
@@ -340,7 +369,7 @@ final class ClaimantResolver {
                 }
                 ClaimantKind kind = title.startsWith("mayor") || title.startsWith("maire") || title.startsWith("imam")
                         || title.startsWith("chief") ? ClaimantKind.local_source
-                        : (title.startsWith("secr") && s.matches("(?s).*\\b(UN|United Nations|ONU|Nations unies)\\b.*"))
+                        : (title.startsWith("secr") && NAMES_UN.matcher(s).matches())
                                 ? ClaimantKind.ngo_un : ClaimantKind.state;
                 out.add(new Person(surname, kind, m.group(1) + " " + m.group(2).trim()));
             }
@@ -354,19 +383,19 @@ final class ClaimantResolver {
             return ClaimantKind.media;
         }
         String f = Text.fold(outlet);
-        if (OUTLET_STATE.matcher(f).find()) {
+        if (OUTLET_STATE.find(f)) {
             return ClaimantKind.state;
         }
-        if (OUTLET_NGO.matcher(f).find()) {
+        if (OUTLET_NGO.find(f)) {
             return ClaimantKind.ngo_un;
         }
         return ClaimantKind.media;
     }
 
-    private static final Pattern OUTLET_STATE = Pattern.compile("\\b(?:government|gouvernement|ministry|ministere|"
+    private static final GuardedPattern OUTLET_STATE = GuardedPattern.compile("\\b(?:government|gouvernement|ministry|ministere|"
             + "presidency|presidence|armed forces|forces armees|army|armee|etat-major|general staff|republic of|"
             + "republique du|republique de)\\b");
-    private static final Pattern OUTLET_NGO = Pattern.compile("\\b(?:united nations|nations unies|ocha|unhcr|unicef|"
+    private static final GuardedPattern OUTLET_NGO = GuardedPattern.compile("\\b(?:united nations|nations unies|ocha|unhcr|unicef|"
             + "minusma|icrc|cicr)\\b");
 
     /** The cue nearest to a character position (ties: the earlier cue), or null when there is none. */
@@ -395,17 +424,23 @@ final class ClaimantResolver {
         };
     }
 
+    private static final GuardedPattern ANON_OFFICERS = GuardedPattern.compile("(?s).*\\b(officers?|commanders?|officiers?|commandants?)\\b.*");
+    private static final GuardedPattern ANON_OFFICIALS = GuardedPattern.compile("(?s).*\\b(officials?|responsables?)\\b.*");
+    private static final GuardedPattern ANON_MILITARY = GuardedPattern.compile(
+            "(?s).*\\b(military sources?|sources? militaires?|une source militaire)\\b.*");
+    private static final GuardedPattern ANON_SECURITY = GuardedPattern.compile("(?s).*\\b(security sources?|sources? securitaires?)\\b.*");
+
     private static String anonName(String f) {
-        if (f.matches("(?s).*\\b(officers?|commanders?|officiers?|commandants?)\\b.*")) {
+        if (ANON_OFFICERS.matcher(f).matches()) {
             return "anonymous officers";
         }
-        if (f.matches("(?s).*\\b(officials?|responsables?)\\b.*")) {
+        if (ANON_OFFICIALS.matcher(f).matches()) {
             return "anonymous officials";
         }
-        if (f.matches("(?s).*\\b(military sources?|sources? militaires?|une source militaire)\\b.*")) {
+        if (ANON_MILITARY.matcher(f).matches()) {
             return "military source";
         }
-        if (f.matches("(?s).*\\b(security sources?|sources? securitaires?)\\b.*")) {
+        if (ANON_SECURITY.matcher(f).matches()) {
             return "security source";
         }
         return "anonymous source";
@@ -422,11 +457,15 @@ final class ClaimantResolver {
             Map.entry("humanitarian source", "humanitarian sources"), Map.entry("sources humanitaire", "humanitarian sources"),
             Map.entry("source humanitaire", "humanitarian sources"));
 
+    /** Each key of {@link #NGO_NAMES} at the start of a word. */
+    private static final Map<String, Pattern> NGO_NAME_STARTS = NGO_NAMES.keySet().stream().collect(
+            java.util.stream.Collectors.toUnmodifiableMap(k -> k, k -> Pattern.compile("\\b" + Pattern.quote(k))));
+
     private static String ngoName(String cue) {
         String best = "UN";
         int at = Integer.MAX_VALUE;
         for (Map.Entry<String, String> e : NGO_NAMES.entrySet()) {
-            Matcher m = Pattern.compile("\\b" + Pattern.quote(e.getKey())).matcher(cue);
+            Matcher m = NGO_NAME_STARTS.get(e.getKey()).matcher(cue);
             if (m.find() && (m.start() < at || (m.start() == at && e.getKey().length() > 3))) {
                 at = m.start();
                 best = e.getValue();
@@ -452,8 +491,8 @@ final class ClaimantResolver {
         return "local sources";
     }
 
-    private String armedName(String sentence, Context ctx) {
-        for (ActorDictionary.Mention m : actors.find(sentence)) {
+    private String armedName(ArticleText article, String sentence, Context ctx) {
+        for (ActorDictionary.Mention m : actors.find(article, sentence)) {
             if (m.actor().kind() == ActorDictionary.Kind.ARMED_GROUP) {
                 return m.actor().name();
             }
@@ -467,14 +506,16 @@ final class ClaimantResolver {
         return "armed group";
     }
 
-    private String stateName(String sentence, String cue, Context ctx) {
-        for (ActorDictionary.Mention m : actors.find(sentence)) {
+    private static final GuardedPattern ARMY_CUE = GuardedPattern.compile("(?s).*\\b(army|military|armed forces|armee|forces armees|"
+            + "fama|general staff|etat-major|etat major|communique|army report|army statement)\\b.*");
+
+    private String stateName(ArticleText article, String sentence, String cue, Context ctx) {
+        for (ActorDictionary.Mention m : actors.find(article, sentence)) {
             if (m.actor().kind() == ActorDictionary.Kind.STATE) {
                 return m.actor().name();
             }
         }
-        if (cue.matches("(?s).*\\b(army|military|armed forces|armee|forces armees|fama|general staff|etat-major|"
-                + "etat major|communique|army report|army statement)\\b.*")) {
+        if (ARMY_CUE.matcher(cue).matches()) {
             if (ctx != null && ctx.articleStateActor() != null) {
                 return ctx.articleStateActor();
             }
@@ -499,10 +540,10 @@ final class ClaimantResolver {
     }
 
     /** Armed groups named in a text, canonical names in order (for paragraph context). */
-    String firstArmedGroup(List<String> texts) {
+    String firstArmedGroup(ArticleText article, List<String> texts) {
         Set<String> names = new LinkedHashSet<>();
         for (String t : texts) {
-            for (ActorDictionary.Mention m : actors.find(t)) {
+            for (ActorDictionary.Mention m : actors.find(article, t)) {
                 if (m.actor().kind() == ActorDictionary.Kind.ARMED_GROUP) {
                     names.add(m.actor().name());
                 }

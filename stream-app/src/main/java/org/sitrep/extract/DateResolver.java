@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the date of an event from what sentences say, relative to the publication date (a UTC calendar date).
@@ -96,22 +94,22 @@ public final class DateResolver {
             + "mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
             + "segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|lunedi|martedi|mercoledi|giovedi|venerdi|"
             + "sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)";
-    private static final Pattern DAY_MONTH = Pattern.compile(
+    private static final GuardedPattern DAY_MONTH = GuardedPattern.compile(
             "\\b(\\d{1,2})(?:er|st|nd|rd|th|\\.)?(?:\\s*(?:-|au|to|and|et)\\s*\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+(?:de\\s+)?"
                     + MONTH + "(?:\\s*,?\\s*(?:de\\s+|del\\s+)?(\\d{4}))?");
-    private static final Pattern MONTH_DAY = Pattern.compile(
+    private static final GuardedPattern MONTH_DAY = GuardedPattern.compile(
             "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?\\d{3}\\b)(?:\\s*,?\\s*(\\d{4}))?");
-    private static final Pattern NIGHT_FROM = Pattern.compile(
+    private static final GuardedPattern NIGHT_FROM = GuardedPattern.compile(
             "\\b(?:nuit de|nuit du|night of|night from|overnight from|overnight)\\s+" + DAY
                     + "\\s+(?:a|au|to|into|and)\\s+" + DAY + "\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b" + DAY + "\\b");
-    private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|hier|ayer|ontem|ieri|gestern)\\b");
-    private static final Pattern DAY_BEFORE_YESTERDAY = Pattern.compile("\\b(day before yesterday|avant-hier)\\b");
-    private static final Pattern OVERNIGHT = Pattern.compile(
+    private static final GuardedPattern WEEKDAY = GuardedPattern.compile("\\b" + DAY + "\\b");
+    private static final GuardedPattern YESTERDAY = GuardedPattern.compile("\\b(yesterday|hier|ayer|ontem|ieri|gestern)\\b");
+    private static final GuardedPattern DAY_BEFORE_YESTERDAY = GuardedPattern.compile("\\b(day before yesterday|avant-hier)\\b");
+    private static final GuardedPattern OVERNIGHT = GuardedPattern.compile(
             "\\b(overnight|last night|dans la nuit|cette nuit|la nuit derniere)\\b");
-    private static final Pattern DAY_BEFORE = Pattern.compile(
+    private static final GuardedPattern DAY_BEFORE = GuardedPattern.compile(
             "\\b(the day before|the previous day|a day earlier|the day prior|la veille)\\b");
-    private static final Pattern REPORTING = Pattern.compile(
+    private static final GuardedPattern REPORTING = GuardedPattern.compile(
             "\\b(released|published|issued|said|says|announced|consulted|emailed|reported|told|added|confirmed|stated|"
                     + "statement|declared|acknowledged|admitted|conceded|revealed|claimed responsibility|publie|publiee|"
                     + "annonce|annoncait|indique|declare|precise|affirme|confirme|reconnu|admis|revele|"
@@ -122,9 +120,9 @@ public final class DateResolver {
      * A word that makes the explicit date after it a reference point, not the event: "depuis le coup d'État du 26
      * juillet", "since 2 March", "after the vote of 9 August", "until 30 June", "avant le 15 mai".
      */
-    private static final Pattern ANCHOR = Pattern.compile(
+    private static final GuardedPattern ANCHOR = GuardedPattern.compile(
             "\\b(since|after|until|till|before|depuis|avant|apres|jusqu'(?:au|a|en))\\b[^,;:.()\"]{0,40}$");
-    private static final Pattern EVENT_NOUN = Pattern.compile("\\b(attack|attacks|attaque|attaques|ambush|embuscade|"
+    private static final GuardedPattern EVENT_NOUN = GuardedPattern.compile("\\b(attack|attacks|attaque|attaques|ambush|embuscade|"
             + "assault|assaut|raid|explosion|blast|bombing|bombings|attentat|massacre|tuerie|fighting|combats?|strike|strikes|"
             + "frappe|frappes|clash|clashes|affrontements?|killings?)\\b");
     /**
@@ -133,7 +131,7 @@ public final class DateResolver {
      * clause ("killed ... on Saturday", "Sunday's attack", "the strike, late on Sunday", "tués samedi"), is
      * <em>attached</em>.
      */
-    private static final Pattern EVENT_WORD = Pattern.compile("\\b(attack\\w*|attaqu\\w*|ambush\\w*|embuscades?|"
+    private static final GuardedPattern EVENT_WORD = GuardedPattern.compile("\\b(attack\\w*|attaqu\\w*|ambush\\w*|embuscades?|"
             + "assault|assaut|raids?|explosions?|exploded|blasts?|bomb\\w*|attentats?|massacre\\w*|tuerie|fighting|"
             + "combats?|strikes?|struck|frappe\\w*|clash\\w*|affrontements?|killings?|killed|kill|died|dead|slain|"
             + "stormed|overran|overrun|tue|tues|tuee|tuees|morts?|perdu la vie|peri|abducted|kidnapped|enleve\\w*|"
@@ -160,13 +158,18 @@ public final class DateResolver {
      * date.
      */
     public LocalDate resolve(List<List<String>> groups, LocalDate published) {
+        return resolve(ArticleText.single(), groups, published);
+    }
+
+    /** {@link #resolve(List, LocalDate)} over sentences of an article, each read once. */
+    LocalDate resolve(ArticleText article, List<List<String>> groups, LocalDate published) {
         LocalDate firstUnattached = null;
         for (List<String> group : groups) {
             if (group == null) {
                 continue;
             }
             for (String s : group) {
-                Optional<Dated> d = dated(s, published);
+                Optional<Dated> d = dated(article, s, published);
                 if (d.isPresent() && d.get().attached()) {
                     return d.get().date();
                 }
@@ -192,7 +195,12 @@ public final class DateResolver {
 
     /** The event date one sentence gives, if any. */
     public Optional<LocalDate> inSentence(String sentence, LocalDate published) {
-        return dated(sentence, published).map(Dated::date);
+        return inSentence(ArticleText.single(), sentence, published);
+    }
+
+    /** {@link #inSentence(String, LocalDate)} of a sentence of an article. */
+    Optional<LocalDate> inSentence(ArticleText article, String sentence, LocalDate published) {
+        return dated(article, sentence, published).map(Dated::date);
     }
 
     /**
@@ -200,13 +208,23 @@ public final class DateResolver {
      * attached date beats an unattached one, then the ranks above apply.
      */
     public Optional<Dated> dated(String sentence, LocalDate published) {
+        return dated(ArticleText.single(), sentence, published);
+    }
+
+    /** {@link #dated(String, LocalDate)} of a sentence of an article, read once per publication date. */
+    Optional<Dated> dated(ArticleText article, String sentence, LocalDate published) {
         if (sentence == null || sentence.isEmpty() || published == null) {
             return Optional.empty();
         }
-        String f = Text.fold(sentence);
+        return article.get(sentence, new ArticleText.Key("dated", published),
+                s -> datedFolded(article.probe(article.folded(s)), published));
+    }
+
+    private Optional<Dated> datedFolded(GuardedPattern.Probe probe, LocalDate published) {
+        String f = probe.text();
         List<Found> found = new ArrayList<>();
         List<int[]> explicitSpans = new ArrayList<>();
-        Matcher m = DAY_MONTH.matcher(f);
+        GuardedPattern.Scan m = DAY_MONTH.scan(probe);
         while (m.find()) {
             LocalDate d = date(published, m.group(3), MONTHS.get(m.group(2)), m.group(1));
             if (d != null) {
@@ -215,7 +233,7 @@ public final class DateResolver {
                 explicitSpans.add(new int[] {m.start(), m.end()});
             }
         }
-        m = MONTH_DAY.matcher(f);
+        m = MONTH_DAY.scan(probe);
         while (m.find()) {
             if (inside(explicitSpans, m.start())) {
                 continue;
@@ -227,7 +245,7 @@ public final class DateResolver {
             }
         }
         boolean weekday = false;
-        m = NIGHT_FROM.matcher(f);
+        m = NIGHT_FROM.scan(probe);
         List<int[]> nightSpans = new ArrayList<>();
         while (m.find()) {
             found.add(new Found(lastOnOrBefore(published, DAYS.get(m.group(1))), m.start(), m.end(), false,
@@ -235,7 +253,7 @@ public final class DateResolver {
             nightSpans.add(new int[] {m.start(), m.end()});
             weekday = true;
         }
-        m = WEEKDAY.matcher(f);
+        m = WEEKDAY.scan(probe);
         while (m.find()) {
             if (inside(nightSpans, m.start()) || inside(explicitSpans, m.start()) || namesDate(explicitSpans, f, m.end())) {
                 continue; // "on Tuesday 10 December", "el sábado 23 de marzo": the weekday of the explicit date
@@ -244,25 +262,25 @@ public final class DateResolver {
                     reporting(f, m.start()), WEEKDAY_RANK));
             weekday = true;
         }
-        m = DAY_BEFORE_YESTERDAY.matcher(f);
+        m = DAY_BEFORE_YESTERDAY.scan(probe);
         boolean twoDays = false;
         while (m.find()) {
             found.add(new Found(published.minusDays(2), m.start(), m.end(), reporting(f, m.start()), YESTERDAY_RANK));
             twoDays = true;
         }
         if (!twoDays) {
-            m = YESTERDAY.matcher(f);
+            m = YESTERDAY.scan(probe);
             while (m.find()) {
                 found.add(new Found(published.minusDays(1), m.start(), m.end(), reporting(f, m.start()), YESTERDAY_RANK));
             }
         }
         if (!weekday) {
-            m = OVERNIGHT.matcher(f);
+            m = OVERNIGHT.scan(probe);
             while (m.find()) {
                 found.add(new Found(published.minusDays(1), m.start(), m.end(), false, OVERNIGHT_RANK));
             }
         }
-        m = DAY_BEFORE.matcher(f);
+        m = DAY_BEFORE.scan(probe);
         if (m.find() && !found.isEmpty()) {
             int at = m.start();
             Found anchor = found.get(0);
@@ -291,7 +309,14 @@ public final class DateResolver {
 
     /** Whether the text has event words (see {@link #EVENT_WORD}). */
     static boolean hasEventWord(String text) {
-        return text != null && EVENT_WORD.matcher(Text.fold(text)).find();
+        return hasEventWord(ArticleText.single(), text);
+    }
+
+    private static final ArticleText.Key EVENT_WORDS = new ArticleText.Key("event words");
+
+    /** {@link #hasEventWord(String)} of a text of an article. */
+    static boolean hasEventWord(ArticleText article, String text) {
+        return text != null && article.get(text, EVENT_WORDS, t -> EVENT_WORD.find(article.probe(article.folded(t))));
     }
 
     /** Whether event words stand near the span, in the same clause. */
@@ -310,8 +335,7 @@ public final class DateResolver {
                 break;
             }
         }
-        return EVENT_WORD.matcher(folded.substring(from, start)).find()
-                || EVENT_WORD.matcher(folded.substring(end, to)).find();
+        return EVENT_WORD.find(folded.substring(from, start)) || EVENT_WORD.find(folded.substring(end, to));
     }
 
     /** The latest {@code day} on or before {@code published}. */
@@ -325,14 +349,14 @@ public final class DateResolver {
 
     private static boolean anchor(String folded, int start) {
         String before = folded.substring(Math.max(0, start - 45), start);
-        Matcher m = ANCHOR.matcher(before);
+        GuardedPattern.Scan m = ANCHOR.scan(before);
         // "une semaine après la double embuscade du mardi 10 janvier": the date of the event itself
-        return m.find() && !EVENT_NOUN.matcher(before.substring(m.end(1))).find();
+        return m.find() && !EVENT_NOUN.find(before.substring(m.end(1)));
     }
 
     private static boolean reporting(String folded, int start) {
         String before = folded.substring(Math.max(0, start - 40), start);
-        return REPORTING.matcher(before).find();
+        return REPORTING.find(before);
     }
 
     /** Whether an explicit date starts right after {@code end} (spaces, a comma or "the" between). */

@@ -124,9 +124,18 @@ public final class EventTypeClassifier {
      * {@link #evidence(List)} of the same texts, so a caller that needs both classifies every text only once.
      */
     public List<Optional<EventType>> evidenceEach(List<String> texts) {
+        return evidenceEach(ArticleText.single(), texts);
+    }
+
+    /** A text's own evidence ({@link #evidence(List)} of it alone), once per text of the article. */
+    private static final ArticleText.Key OWN = new ArticleText.Key("event type evidence");
+
+    /** {@link #evidenceEach(List)} over texts of an article, each classified once however often it is asked for. */
+    List<Optional<EventType>> evidenceEach(ArticleText article, List<String> texts) {
         List<Optional<EventType>> out = new java.util.ArrayList<>(texts.size());
         for (String t : texts) {
-            out.add(t == null ? Optional.empty() : evidence(List.of(t)));
+            out.add(t == null ? Optional.empty()
+                    : article.get(t, OWN, x -> evidenceOfFolded(List.of(article.folded(x)))));
         }
         return out;
     }
@@ -219,6 +228,10 @@ public final class EventTypeClassifier {
                 folded.add(Text.fold(t));
             }
         }
+        return evidenceOfFolded(folded);
+    }
+
+    private static Optional<EventType> evidenceOfFolded(List<String> folded) {
         for (Rule r : RULES) {
             for (String f : folded) {
                 if (r.matches(f)) {

@@ -123,37 +123,65 @@ import org.sitrep.schema.Place;
  * venue gives the country but no admin1).
  *
  * <h2>Actors</h2> See {@link ActorDictionary}: canonical names (JNIM, IS Sahel, ISWAP, Boko Haram, AQIM, al-Shabaab,
- * Wagner, FAMa, Burkinabe army, Niger army, Nigerian army, Somali army...) in order of first mention.
+ * CSP-DPA, FLA, CMA, Wagner, ATMIS, MINUSMA, Barkhane, FAMa, Burkinabe army, Niger army, Nigerian army, Somali
+ * army...) in order of first mention.
  *
- * <h2>Claims</h2> See {@link ClaimExtractor}, {@link ClaimantResolver}, {@link NumberParser} and
- * {@link CasualtyLexicon}.
+ * <h2>Claims</h2> See {@link ClaimExtractor}, {@link ClaimantResolver}, {@link NumberParser},
+ * {@link CasualtyLexicon}, then the second pass {@link ClaimExtractor#review} ({@link ClaimParties},
+ * {@link ClaimFigures}) over the report's claims, with its title, sentences and country.
  * <ul>
- *   <li>Figures: digits or EN/FR words; "a dozen" 12, "dozens" 24, "a score" 20, "scores" 40, "a hundred"/
- *       "une centaine" 100, "hundreds"/"des centaines" 200, "une dizaine" 10, "une trentaine" 30, "des dizaines" 20
- *       (all {@code about}); "thousands" is not a figure; above 100,000 is rejected; "an unknown number" gives
- *       nothing.</li>
+ *   <li>Figures: digits ("1,200", "1 400") or EN/FR words; "a dozen" 12, "dozens" 24, "a score" 20, "scores" 40, "a
+ *       hundred"/"une centaine" 100, "hundreds"/"des centaines" 200, "une dizaine" 10, "une trentaine" 30, "des
+ *       dizaines" 20 (all {@code about}); "a soldier" 1; "quatre (04)" one figure; "thousands", "un nombre important"
+ *       and "an unknown number" are not figures.</li>
  *   <li>Qualifier: {@code at_least} for at least / more than / over / au moins / plus de; {@code about} for about /
  *       around / some / nearly / approximately / environ / près de and the approximate words above; else
  *       {@code exact}.</li>
- *   <li>Killed: killed, dead, died, slain, lost their lives, were left dead, claimed the lives of,
+ *   <li>Killed: killed, dead, died, slain, buried, lost their lives, were left dead, claimed the lives of,
  *       neutralised (militants), tués, morts, ont péri, ont trouvé la mort, ont perdu la vie, a coûté la vie à,
- *       neutralisés; injured: wounded, injured, blessés. "14 soldiers were killed and 11 wounded" is one claim;
- *       "the toll rose to 14, up from 12" two; "five Wagner mercenaries and seven Malian troops were killed" two
- *       (foreign_forces 5, state_forces 7).</li>
- *   <li>Party: state_forces (soldiers, troops, gendarmes, militaires, VDP), foreign_forces (Wagner/Russian
- *       mercenaries, peacekeepers, French troops), militants (terrorists, jihadists, assailants, fighters, martyrs),
- *       civilians (civilians, villagers, worshippers, passengers, students, habitants), else the noun after "among"/
- *       "parmi" in the same clause ("17 morts et 20 blessés parmi les soldats"), else unknown. Nationality
- *       adjectives and a parenthesis after the noun do not break the phrase ("dix-sept soldats nigériens ont été
- *       tués"). An unknown-party claim whose figures the same claimant also gives for a known party in the article is
- *       dropped as a duplicate.</li>
- *   <li>Claimant kind: state (army, ministry, government, general staff, president, spokesman, army report,
- *       communiqué), armed_group (claim of responsibility, revendiqué, the group said, via SITE, martyrs),
+ *       neutralisés, inhumés; injured: wounded, injured, treated for wounds, hospitalised, blessés; missing: missing,
+ *       unaccounted for, captured, taken prisoner, abducted, kidnapped, portés disparus, disparus, enlevés, faits
+ *       prisonniers, capturés (a figure of bodies is killed whatever the verb). "14 soldiers were killed and 11
+ *       wounded" is one claim, and so is "71 soldiers were killed, 12 wounded and 30 missing" ("several missing"
+ *       gives no figure); a toll update ("the toll rose to 14, up from 12", "le bilan est passé de 134 à 157 morts",
+ *       "77 terroristes neutralisés, contre 63") two; "five Wagner mercenaries and seven Malian troops were killed"
+ *       two (foreign_forces 5, state_forces 7); "70 were killed in A and 30 in B" two; "22 people were killed, 19 of
+ *       them civilians" two (unknown 22, civilians 19), but "two of them were women" adds none.</li>
+ *   <li>Not claims: a conflict's aggregate ("the insurgency has killed more than 30,000 people"), any killed figure
+ *       above 3,000, the killing a reprisal answered, a figure about another attack the sentence compares this one
+ *       with or dates it by ("deadlier than the December assault, where 71 soldiers died", "a week after 20 soldiers
+ *       were killed"), and a summary that repeats, without a source of its own, a figure a named source gave.</li>
+ *   <li>Party: state_forces (soldiers, troops, gendarmes, militaires, VDP, militias), foreign_forces (Wagner/Russian
+ *       mercenaries and fighters, peacekeepers, AU/ATMIS/MINUSMA troops, and any force of another nationality than the
+ *       event's country: "54 Ugandan soldiers" in Somalia, "soldats tchadiens" in Niger), militants (terrorists,
+ *       jihadists, assailants, fighters, martyrs, bombers), civilians (civilians, villagers, worshippers, passengers,
+ *       students, habitants, guests), else the noun after "among"/"parmi"/"dans les rangs de", the noun of the toll
+ *       phrase, or what the dead "were"; else unknown, and then the second pass: a sentence that says civilians
+ *       ("most of them civilians", "including women and children") or tells of a civilian scene (village, market,
+ *       mosque, wedding, gathering, bus... and no military target) gives civilians; a total broken down into
+ *       parties stays unknown; otherwise the only victim party of the report's other claims (militants and an armed
+ *       group's own figures left out: "We have at least 60 dead" beside "60 soldiers killed" is state_forces); else
+ *       civilians when the report is an attack on civilians or a bombing; else unknown. In a scene held by foreign
+ *       forces (the first body sentence naming a force names only foreign ones: "an AU base held by Ugandan troops")
+ *       soldiers are foreign_forces unless the sentence names the home country's.</li>
+ *   <li>Claimant kind: state (army, ministry, government, general staff, president, prime minister, governor,
+ *       police, officials, officers by rank, security council, emergency agency, spokesman, army report,
+ *       communiqué), armed_group (claim of responsibility, revendiqué, the group or rebels said, via SITE, martyrs),
  *       anonymous_official (on condition of anonymity, security source, sous couvert d'anonymat, unnamed officers;
- *       overrides state cues in the same sentence), local_source (local official, mayor, residents, witnesses, élu
- *       local, notable), ngo_un (UN, MINUSMA, OCHA, UNHCR, HRW, Amnesty, ACLED, MSF, ICRC); the nearest cue in the
- *       sentence, else the cue of an earlier sentence of the same paragraph, else media with the outlet as
- *       claimant. {@code partisan} is always false here (reconciliation sets it).</li>
+ *       overrides state cues in its own clause), local_source (local official, mayor, residents, witnesses, elders,
+ *       community sources, militia heads, doctors and nurses, élu local, notable; an unnamed resident stays one),
+ *       ngo_un (UN, MINUSMA, OCHA, UNHCR, HRW, Amnesty, ACLED, MSF, ICRC, humanitarian partners, sources onusiennes);
+ *       the nearest cue in the sentence ("he said", "the source said", "selon la même source" refer back to the
+ *       latest named source), else the attribution closing a quotation the sentence opens, else the cue of an
+ *       earlier sentence of the same paragraph, else the outlet: media, or state/ngo_un when the outlet is a
+ *       government or UN office. {@code partisan} is always false here (reconciliation sets it).</li>
+ *   <li>Repeats: one claim per figure and kind of source (the lead and a quote, "the government said 134" and "a
+ *       spokesman gave the toll of 134"), merging their figures ("71 killed" and "71 killed and 12 wounded"); the
+ *       outlet restating an attributed figure is not a claim of its own.</li>
+ *   <li>Span: {@code span_start}/{@code span_end}, UTF-16 indexes of the claim's sentence in the article's original
+ *       body ({@code body.substring(span_start, span_end)} is the sentence as published, inline markup and entities
+ *       included); null when the stretch of body does not read back as the sentence (its HTML stripped, entities
+ *       decoded, white space aside), as when a dropped boilerplate line sits inside a joined paragraph.</li>
  * </ul>
  */
 public final class Extractor {
@@ -212,19 +240,21 @@ public final class Extractor {
         Language lang = Language.ofCode(code);
         List<SentenceSplitter.Located> located = splitter.locate(paragraphs);
         Meta meta = new Meta(article, declared != null ? article.getLanguage() : code,
-                claims -> SentenceSpans.withSpans(claims, located, mapped, article.getBody(), SENTENCE_CAP));
+                claims -> SentenceSpans.withSpans(claims, located, mapped, article.getBody(), SENTENCE_CAP),
+                new ArticleText());
         if (lang == Language.OTHER) {
             EventReport r = passThrough(meta, title, located, published, LanguageProfiles.of(code));
             return r == null ? List.of() : List.of(r);
         }
 
+        ArticleText at = meta.text();
         List<Sentence> sentences = new ArrayList<>();
         List<BackgroundFilter.Kind> kinds = new ArrayList<>();
         for (SentenceSplitter.Located l : located) {
             Sentence s = l.sentence();
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
             sentences.add(new Sentence(text, s.paragraph(), s.indexInParagraph()));
-            kinds.add(background.kind(text, published));
+            kinds.add(background.kind(at, text, published));
         }
         boolean[] bg = new boolean[sentences.size()];
         for (int i = 0; i < bg.length; i++) {
@@ -233,28 +263,29 @@ public final class Extractor {
         // The country of the whole article (title and non-background sentences): claims need it to tell a foreign
         // force from the state's own before the article is split into reports.
         List<String> wholeTexts = new ArrayList<>();
-        wholeTexts.add(maskActors(title));
+        wholeTexts.add(maskActors(at, title));
         for (int i = 0; i < sentences.size(); i++) {
             if (!bg[i]) {
-                wholeTexts.add(maskActors(sentences.get(i).text()));
+                wholeTexts.add(maskActors(at, sentences.get(i).text()));
             }
         }
-        String articleCountry = gazetteer.locate(wholeTexts).country();
+        String articleCountry = gazetteer.locate(at, wholeTexts).country();
         ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, publishedAt, lang, title,
                 articleCountry);
-        List<Claim> found = claims.extract(inputs(sentences, bg), source);
+        List<Claim> found = claims.extract(at, inputs(sentences, bg), source);
 
         // Does the article report a new event, look back only, or follow up an earlier one?
         List<Boolean> eventish = new ArrayList<>();
         Set<String> firstClaims = new HashSet<>();
         found.forEach(c -> firstClaims.add(c.getSentence()));
-        List<java.util.Optional<EventType>> sentenceEvidence = classifier.evidenceEach(
+        List<java.util.Optional<EventType>> sentenceEvidence = classifier.evidenceEach(at,
                 sentences.stream().map(Sentence::text).toList());
         for (int i = 0; i < sentences.size(); i++) {
             String t = sentences.get(i).text();
-            eventish.add(sentenceEvidence.get(i).isPresent() || firstClaims.contains(t) || DateResolver.hasEventWord(t));
+            eventish.add(sentenceEvidence.get(i).isPresent() || firstClaims.contains(t)
+                    || DateResolver.hasEventWord(at, t));
         }
-        Retrospect.Decision decision = retrospect.decide(title, sentences, kinds, eventish, published);
+        Retrospect.Decision decision = retrospect.decide(at, title, sentences, kinds, eventish, published);
         if (decision.mode() == Retrospect.Mode.RETROSPECTIVE) {
             return List.of();
         }
@@ -262,7 +293,7 @@ public final class Extractor {
         if (decision.mode() == Retrospect.Mode.FOLLOW_UP) {
             boolean[] again = bg.clone();
             decision.foreground().forEach(i -> again[i] = false);
-            List<Claim> more = claims.extract(inputs(sentences, again), source);
+            List<Claim> more = claims.extract(at, inputs(sentences, again), source);
             int lead = sentences.get(0).paragraph();
             Set<String> leadTexts = new HashSet<>();
             sentences.stream().filter(s -> s.paragraph() == lead).forEach(s -> leadTexts.add(s.text()));
@@ -281,7 +312,7 @@ public final class Extractor {
 
         // Several reports when the event sentences form clearly separate groups (a roundup of two attacks).
         List<List<String>> groups = followedDate == null
-                ? groups(sentences, bg, sentenceEvidence, found, published) : List.of();
+                ? groups(at, sentences, bg, sentenceEvidence, found, published) : List.of();
         if (groups.size() > 1) {
             List<EventReport> reports = new ArrayList<>();
             for (List<String> group : groups) {
@@ -307,23 +338,24 @@ public final class Extractor {
     private EventReport report(Meta meta, int n, String title, List<String> current, List<Claim> found,
             LocalDate followedDate, LocalDate published) {
         Article article = meta.article();
+        ArticleText at = meta.text();
         String outlet = article.getOutlet() == null ? "" : article.getOutlet();
         List<String> typed = new ArrayList<>();
         typed.add(title);
         typed.addAll(current);
         // Each text classified once: the per-sentence evidence below is needed for the event date anyway.
-        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(typed);
+        List<java.util.Optional<EventType>> evidenceOf = classifier.evidenceEach(at, typed);
         var evidence = EventTypeClassifier.vote(evidenceOf);
         Set<String> claimSentences = new HashSet<>();
         found.forEach(c -> claimSentences.add(c.getSentence()));
         List<String> placeTexts = new ArrayList<>();
         List<Boolean> eventTexts = new ArrayList<>();
         for (int k = 0; k < typed.size(); k++) {
-            placeTexts.add(maskActors(typed.get(k)));
+            placeTexts.add(maskActors(at, typed.get(k)));
             eventTexts.add(k == 0 || evidenceOf.get(k).isPresent() || claimSentences.contains(typed.get(k)));
         }
-        Gazetteer.Location where = gazetteer.locate(placeTexts, new PlaceSalience(eventTexts));
-        found = claims.review(found, typed, where.country());
+        Gazetteer.Location where = gazetteer.locate(at, placeTexts, new PlaceSalience(eventTexts, at));
+        found = claims.review(at, found, typed, where.country());
         if (found.isEmpty() && (evidence.isEmpty() || where.country() == null)) {
             return null;
         }
@@ -344,13 +376,14 @@ public final class Extractor {
         }
         others.add(title);
         LocalDate eventDate = followedDate != null ? followedDate
-                : dates.resolve(List.of(claimAndEvent, eventOnly, claimOnly, others), published);
+                : dates.resolve(at, List.of(claimAndEvent, eventOnly, claimOnly, others), published);
 
         return build(meta, n, outlet, type, eventDate, where, typed, found);
     }
 
     /** What every report of one article shares: the article, its language code, and how claims get their spans. */
-    private record Meta(Article article, String language, java.util.function.UnaryOperator<List<Claim>> spans) {}
+    private record Meta(Article article, String language, java.util.function.UnaryOperator<List<Claim>> spans,
+            ArticleText text) {}
 
     /**
      * Any other language, passed through with what can be read ({@link PassThroughReader}): one report, never dropped
@@ -360,13 +393,15 @@ public final class Extractor {
     private EventReport passThrough(Meta meta, String title, List<SentenceSplitter.Located> located, LocalDate published,
             LanguageProfile profile) {
         Article article = meta.article();
+        ArticleText at = meta.text();
         String outlet = article.getOutlet() == null ? "" : article.getOutlet();
         List<ClaimExtractor.Input> inputs = new ArrayList<>();
         List<String> current = new ArrayList<>(); // non-background sentences
         for (SentenceSplitter.Located l : located) {
             Sentence s = l.sentence();
             String text = s.text().length() > SENTENCE_CAP ? s.text().substring(0, SENTENCE_CAP) : s.text();
-            boolean bg = background.isBackground(text, published) || passThrough.hasStaleDate(text, published, profile);
+            boolean bg = background.isBackground(at, text, published)
+                    || passThrough.hasStaleDate(text, published, profile);
             inputs.add(new ClaimExtractor.Input(new Sentence(text, s.paragraph(), s.indexInParagraph()), bg));
             if (!bg) {
                 current.add(text);
@@ -377,12 +412,12 @@ public final class Extractor {
         typed.addAll(current);
         List<String> placeTexts = new ArrayList<>();
         for (String t : typed) {
-            placeTexts.add(maskActors(t));
+            placeTexts.add(maskActors(at, t));
         }
-        Gazetteer.Location where = gazetteer.locate(placeTexts);
+        Gazetteer.Location where = gazetteer.locate(at, placeTexts);
         ClaimExtractor.Source source = new ClaimExtractor.Source(article.getId(), outlet, article.getPublishedAt(),
                 Language.OTHER, title, where.country());
-        List<Claim> found = claims.review(passThrough.claims(inputs, source, profile), typed, where.country());
+        List<Claim> found = claims.review(at, passThrough.claims(inputs, source, profile), typed, where.country());
         if (found.isEmpty() && where.country() == null) {
             return null;
         }
@@ -422,7 +457,7 @@ public final class Extractor {
                 .setCountry(where.country())
                 .setAdmin1(where.admin1())
                 .setPlaces(new ArrayList<>(where.places()))
-                .setActors(actors.canonicalNames(typed))
+                .setActors(actors.canonicalNames(meta.text(), typed))
                 .setClaims(new ArrayList<>(meta.spans().apply(found)))
                 .build();
     }
@@ -450,7 +485,7 @@ public final class Extractor {
      * event words, or separate but without an event of its own, joins the latest group when it names no other
      * country, else it is left out.
      */
-    private List<List<String>> groups(List<Sentence> sentences, boolean[] bg,
+    private List<List<String>> groups(ArticleText at, List<Sentence> sentences, boolean[] bg,
             List<java.util.Optional<EventType>> evidence, List<Claim> found, LocalDate published) {
         Set<String> claimSentences = new HashSet<>();
         found.forEach(c -> claimSentences.add(c.getSentence()));
@@ -479,14 +514,14 @@ public final class Extractor {
             List<Boolean> eventTexts = new ArrayList<>();
             List<String> eventSentences = new ArrayList<>();
             for (int k = 0; k < texts.size(); k++) {
-                masked.add(maskActors(texts.get(k)));
+                masked.add(maskActors(at, texts.get(k)));
                 boolean e = ev.get(k).isPresent() || claimSentences.contains(texts.get(k));
                 eventTexts.add(e);
                 if (e) {
                     eventSentences.add(texts.get(k));
                 }
             }
-            Gazetteer.Location where = gazetteer.locate(masked, new PlaceSalience(eventTexts));
+            Gazetteer.Location where = gazetteer.locate(at, masked, new PlaceSalience(eventTexts, at));
             Unit p = new Unit();
             p.texts.addAll(texts);
             p.places.addAll(where.places());
@@ -497,7 +532,7 @@ public final class Extractor {
             if (event) {
                 p.type = EventTypeClassifier.best(ev).orElse(null);
                 for (String t : eventSentences) {
-                    java.util.Optional<DateResolver.Dated> d = dates.dated(t, published);
+                    java.util.Optional<DateResolver.Dated> d = dates.dated(at, t, published);
                     if (d.isPresent()) {
                         p.date = d.get().date();
                         break;
@@ -587,9 +622,15 @@ public final class Extractor {
         return inputs;
     }
 
+    /** What {@link #maskActors} makes of a text of an article, once per text. */
+    private final ArticleText.Key maskedKey = new ArticleText.Key(this, "masked");
+
     /** Blanks armed-group names so that "Islamic State in the Greater Sahara" does not yield a place. */
-    private String maskActors(String text) {
-        List<ActorDictionary.Mention> mentions = actors.find(text);
+    private String maskActors(ArticleText at, String text) {
+        return at.get(text, maskedKey, t -> maskActors(t, actors.find(at, t)));
+    }
+
+    private static String maskActors(String text, List<ActorDictionary.Mention> mentions) {
         if (mentions.isEmpty()) {
             return text;
         }

@@ -147,12 +147,12 @@ public final class Gazetteer {
     private static final Set<String> QUALIFIED_ONLY = Set.of("centre", "est", "nord", "sahel", "sud", "ouest");
 
     /** A name made of compass words only ("sud-ouest", "Centre-Nord", "North East"): a place only when capitalised. */
-    private static final java.util.regex.Pattern COMPASS_NAME = java.util.regex.Pattern.compile(
+    private static final GuardedPattern COMPASS_NAME = GuardedPattern.compile(
             "(?:nord|sud|est|ouest|centre|center|north|south|east|west|central|far)(?:[- ](?:nord|sud|est|ouest|centre|"
                     + "center|north|south|east|west|central|far))+");
 
-    private static final java.util.regex.Pattern REGION_BEFORE =
-            java.util.regex.Pattern.compile("(region|province|state) (de |of |d')?$");
+    private static final GuardedPattern REGION_BEFORE =
+            GuardedPattern.compile("(region|province|state) (de |of |d')?$");
 
     private final List<Entry> entries;
     private final PlaceIndex<Entry> index = new PlaceIndex<>();
@@ -347,7 +347,7 @@ public final class Gazetteer {
      * there (see {@link #scan}).
      */
     public List<Match> find(String text) {
-        return scan(text).stream().map(Scanned::match).toList();
+        return scan(text, text == null ? List.of() : Text.tokenize(text)).stream().map(Scanned::match).toList();
     }
 
     /** A name found in a text, and those of its candidates that count only where their country is in the text. */
@@ -369,9 +369,9 @@ public final class Gazetteer {
      * Dolo"); it then needs its country elsewhere in the text when it is a common word, a region named by a common
      * word, the first word of a sentence ("Share this story"), or a place outside the countries Sitrep covers.
      */
-    private List<Scanned> scan(String text) {
+    private List<Scanned> scan(String text, List<Text.Token> tokens) {
         List<Scanned> out = new ArrayList<>();
-        for (PlaceIndex.Match<Entry> m : index.findAll(text)) {
+        for (PlaceIndex.Match<Entry> m : index.findAll(text, tokens)) {
             String surface = m.surface();
             boolean capital = Character.isUpperCase(surface.charAt(0));
             boolean singleWord = Text.words(surface).size() == 1;
@@ -484,6 +484,32 @@ public final class Gazetteer {
         return locate(texts, EVEN);
     }
 
+    /** {@link #locate(List)} over texts of an article, each scanned once however often it is located. */
+    Location locate(ArticleText article, List<String> texts) {
+        return locate(article, texts, EVEN);
+    }
+
+    /** A name found in a text, with whether a region word stands right before it ("région de", "state of"). */
+    private record Seen(Match match, boolean regionContext, Set<Entry> needContext) {}
+
+    /** This gazetteer's names in a text of an article. */
+    private final ArticleText.Key seenKey = new ArticleText.Key(this, "seen");
+
+    private List<Seen> seen(ArticleText article, String text) {
+        return article.get(text, seenKey, t -> {
+            String folded = article.folded(t);
+            List<Seen> out = new ArrayList<>();
+            for (Scanned sc : scan(t, article.tokens(t))) {
+                Match m = sc.match();
+                String before = folded.substring(Math.max(0, m.start() - 14), m.start());
+                String after = folded.substring(m.end(), Math.min(folded.length(), m.end() + 9));
+                boolean region = REGION_BEFORE.find(before) || after.startsWith(" region");
+                out.add(new Seen(m, region, sc.needContext()));
+            }
+            return List.copyOf(out);
+        });
+    }
+
     /**
      * Resolves the places named in the texts (see the class comment for how an ambiguous name resolves). The country
      * is the one most named by towns/cities/villages, else by regions, else by country names, else by nationality
@@ -493,6 +519,11 @@ public final class Gazetteer {
      * listed once (its first reading); mentions of salience 0 still appear in the places.
      */
     public Location locate(List<String> texts, Salience salience) {
+        return locate(ArticleText.single(), texts, salience);
+    }
+
+    /** {@link #locate(List, Salience)} over texts of an article, each scanned once however often it is located. */
+    Location locate(ArticleText article, List<String> texts, Salience salience) {
         record Hit(Match match, boolean regionContext, Set<Entry> needContext, double weight) {}
         List<Hit> hits = new ArrayList<>();
         Map<String, Integer> demonymVotes = new LinkedHashMap<>();
@@ -501,16 +532,12 @@ public final class Gazetteer {
             if (t == null || t.isEmpty()) {
                 continue;
             }
-            String folded = Text.fold(t);
-            for (Scanned sc : scan(t)) {
+            for (Seen sc : seen(article, t)) {
                 Match m = sc.match();
-                String before = folded.substring(Math.max(0, m.start() - 14), m.start());
-                String after = folded.substring(m.end(), Math.min(folded.length(), m.end() + 9));
-                boolean region = REGION_BEFORE.matcher(before).find() || after.startsWith(" region");
                 double w = salience.of(ti, t, m);
-                hits.add(new Hit(m, region, sc.needContext(), Double.isFinite(w) && w > 0 ? w : 0));
+                hits.add(new Hit(m, sc.regionContext(), sc.needContext(), Double.isFinite(w) && w > 0 ? w : 0));
             }
-            for (String w : Text.words(t)) {
+            for (String w : article.words(t)) {
                 String c = DEMONYMS.get(w);
                 if (c != null) {
                     demonymVotes.merge(c, 1, Integer::sum);

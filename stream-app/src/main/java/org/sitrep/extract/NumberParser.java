@@ -57,18 +57,29 @@ public final class NumberParser {
             "dizaine", 10, "douzaine", 12, "quinzaine", 15, "vingtaine", 20, "trentaine", 30, "quarantaine", 40,
             "cinquantaine", 50, "soixantaine", 60, "centaine", 100);
 
-    private static final List<List<String>> AT_LEAST = List.of(
+    private static final Phrases AT_LEAST = new Phrases(
             List.of("at", "least"), List.of("more", "than"), List.of("over"), List.of("upwards", "of"),
             List.of("no", "fewer", "than"), List.of("no", "less", "than"), List.of("not", "less", "than"),
             List.of("a", "minimum", "of"), List.of("in", "excess", "of"), List.of("au", "moins"), List.of("plus", "de"),
             List.of("plus", "d"), List.of("pas", "moins", "de"), List.of("pas", "moins", "d"), List.of("au", "minimum"));
-    private static final List<List<String>> ABOUT = List.of(
+    private static final Phrases ABOUT = new Phrases(
             List.of("about"), List.of("around"), List.of("some"), List.of("nearly"), List.of("almost"),
             List.of("approximately"), List.of("roughly"), List.of("close", "to"), List.of("an", "estimated"),
             List.of("estimated"), List.of("up", "to"), List.of("as", "many", "as"), List.of("environ"),
             List.of("pres", "de"), List.of("pres", "d"), List.of("quelque"), List.of("autour", "de"),
             List.of("autour", "d"), List.of("presque"), List.of("approximativement"), List.of("jusqu", "a"));
+    private static final Phrases OR_MORE = new Phrases(List.of("or", "more"), List.of("ou", "plus"), List.of("et", "plus"));
+    private static final Phrases OR_SO = new Phrases(List.of("or", "so"), List.of("environ"));
     private static final Set<String> NOT_BEFORE_ONE = Set.of("no", "any", "every", "each", "the", "this", "that");
+
+    /** Phrases of words, with the words they start with (most tokens start none: one set lookup instead of all). */
+    private record Phrases(List<List<String>> list, Set<String> firstWords) {
+        @SafeVarargs
+        Phrases(List<String>... phrases) {
+            this(List.of(phrases), java.util.Arrays.stream(phrases).map(p -> p.get(0))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
+    }
 
     public NumberParser() {}
 
@@ -110,11 +121,11 @@ public final class NumberParser {
         if (value <= 0 || value > MAX_VALUE) {
             return Optional.empty();
         }
-        int post = phraseAt(toks, end, List.of(List.of("or", "more"), List.of("ou", "plus"), List.of("et", "plus")));
+        int post = phraseAt(toks, end, OR_MORE);
         if (post > 0 && q == Qualifier.exact) {
             return Optional.of(new NumberMention(value, Qualifier.at_least, i, numStart, end + post));
         }
-        post = phraseAt(toks, end, List.of(List.of("or", "so"), List.of("environ")));
+        post = phraseAt(toks, end, OR_SO);
         if (post > 0 && q == Qualifier.exact) {
             return Optional.of(new NumberMention(value, Qualifier.about, i, numStart, end + post));
         }
@@ -187,6 +198,10 @@ public final class NumberParser {
                 }
                 if (n1.equals("score")) {
                     return new int[] {20, i + 2, 1};
+                }
+                if (SINGULAR_PERSONS.contains(n1) || (SINGULAR_PERSONS.contains(text(toks, i + 2))
+                        && ADJECTIVE_BEFORE_PERSON.contains(n1))) {
+                    return new int[] {1, i + 1, 0}; // "killed a soldier and two civilians"
                 }
                 return null;
             }
@@ -309,6 +324,16 @@ public final class NumberParser {
         return any ? new int[] {total + current, last + 1, 0} : null;
     }
 
+    /** Singular person nouns after which English "a"/"an" counts one person: "a soldier was killed". */
+    private static final Set<String> SINGULAR_PERSONS = Set.of("soldier", "civilian", "policeman", "policewoman",
+            "gendarme", "peacekeeper", "villager", "child", "woman", "militant", "attacker", "jihadist", "person",
+            "guard", "student", "worshipper", "farmer", "trader", "teacher", "journalist", "girl", "boy", "passenger",
+            "fighter", "insurgent", "assailant", "terrorist", "militiaman", "volunteer", "herder", "pilgrim", "resident");
+    /** Adjectives allowed between "a" and the person noun: "a Malian soldier", "a young woman". */
+    private static final Set<String> ADJECTIVE_BEFORE_PERSON = Set.of("young", "local", "malian", "nigerien", "nigerian",
+            "burkinabe", "chadian", "somali", "french", "kenyan", "ugandan", "cameroonian", "suspected", "wounded",
+            "female", "male", "senior", "junior");
+
     /** Words after French "un"/"une" that make it an article, not the figure one. */
     private static final Set<String> NOT_AFTER_UN = Set.of("nombre", "grand", "certain", "petit", "bon", "nouveau",
             "nouvel", "nouvelle", "lourd", "lourde", "premier", "premiere", "bilan");
@@ -341,6 +366,15 @@ public final class NumberParser {
             j++;
         }
         return j;
+    }
+
+    /** {@link #phraseAt(List, int, List)} of phrases with their first words known. */
+    private static int phraseAt(List<Token> toks, int i, Phrases phrases) {
+        int j = skipApostrophes(toks, i);
+        if (j >= toks.size() || !phrases.firstWords().contains(toks.get(j).text())) {
+            return 0;
+        }
+        return phraseAt(toks, i, phrases.list());
     }
 
     /** Length in tokens (apostrophes skipped) of the first phrase that matches at {@code i}, or 0. */

@@ -53,11 +53,15 @@ final class PhraseIndex<T> {
 
     /** Longest-first, left-to-right, non-overlapping matches; all values of the winning phrase are returned. */
     List<Match<List<T>>> findAll(String text) {
+        return findAll(text, text == null ? List.of() : Text.tokenize(text));
+    }
+
+    /** {@link #findAll(String)} with the text's tokens ({@link Text#tokenize}) already at hand. */
+    List<Match<List<T>>> findAll(String text, List<Token> toks) {
         List<Match<List<T>>> out = new ArrayList<>();
         if (text == null || text.isEmpty() || byFirstWord.isEmpty()) {
             return out;
         }
-        List<Token> toks = Text.tokenize(text);
         // word tokens with a flag telling whether a hard break (other punctuation) precedes them
         List<Token> words = new ArrayList<>();
         List<Boolean> breakBefore = new ArrayList<>();

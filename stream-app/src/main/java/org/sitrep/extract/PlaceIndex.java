@@ -57,6 +57,11 @@ final class PlaceIndex<T> {
 
     /** Longest-first, left-to-right, non-overlapping matches. */
     List<Match<T>> findAll(String text) {
+        return findAll(text, text == null ? List.of() : Text.tokenize(text));
+    }
+
+    /** {@link #findAll(String)} with the text's tokens ({@link Text#tokenize}) already at hand. */
+    List<Match<T>> findAll(String text, List<Token> tokens) {
         List<Match<T>> out = new ArrayList<>();
         if (text == null || text.isEmpty() || byName.isEmpty()) {
             return out;
@@ -64,7 +69,7 @@ final class PlaceIndex<T> {
         List<Token> words = new ArrayList<>();
         List<Boolean> breakBefore = new ArrayList<>();
         boolean brk = true;
-        for (Token t : Text.tokenize(text)) {
+        for (Token t : tokens) {
             if (t.isWord()) {
                 words.add(t);
                 breakBefore.add(brk);

@@ -1,7 +1,8 @@
 package org.sitrep.extract;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * Weighs a place mention by how likely it is the place where the event happened rather than a place merely
@@ -35,7 +36,7 @@ final class PlaceSalience implements Gazetteer.Salience {
             + "embuscade|combats?|massacre\\w*|assaillants|jihadistes)\\b";
 
     /** Folded text right before a reference-point mention (matched at its end). */
-    private static final Pattern REFERENCE_BEFORE = Pattern.compile("(?:"
+    private static final GuardedPattern REFERENCE_BEFORE = GuardedPattern.compile("(?:"
             + "\\b(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles?)\\b[^.;:()]{0,30}\\b(?:of|from|de|du|d')"
             + "|(?<!\\bthe )\\b" + BEARING + "\\s+of"
             + "|\\bau\\s+" + CAP + "\\s+(?:de|du|d')"
@@ -51,7 +52,7 @@ final class PlaceSalience implements Gazetteer.Salience {
             + ")\\s*(?:the\\s+|la\\s+|le\\s+|l')?$");
 
     /** Folded text right before a mention that names the scene of the event. */
-    private static final Pattern SCENE_BEFORE = Pattern.compile("(?:"
+    private static final GuardedPattern SCENE_BEFORE = GuardedPattern.compile("(?:"
             + "\\b(?:village|villages|town|locality|hamlet|settlement|camp|base|post|outpost|market|mine|site|"
             + "localite|commune|hameau|bourgade|poste|marche)\\b(?:\\s+(?:of|at|in|de|du|d'|a))"
             + "|\\b(?:near|outside|outskirts of|attack on|attacks on|raid on|assault on|pres de|non loin de|aux abords de|"
@@ -59,23 +60,45 @@ final class PlaceSalience implements Gazetteer.Salience {
             + ")\\s*(?:the\\s+|la\\s+|le\\s+|l')?$");
 
     private final List<Boolean> eventTexts;
+    private final ArticleText article;
 
     /** {@code eventTexts.get(i)}: whether text i (of the list given to locate) reports the event. */
     PlaceSalience(List<Boolean> eventTexts) {
-        this.eventTexts = List.copyOf(eventTexts);
+        this(eventTexts, ArticleText.single());
     }
+
+    /** {@link #PlaceSalience(List)} for texts of an article: what stands before a mention is read once per text. */
+    PlaceSalience(List<Boolean> eventTexts, ArticleText article) {
+        this.eventTexts = List.copyOf(eventTexts);
+        this.article = article;
+    }
+
+    /** Per text of an article: the weight of what stands before a mention, by the mention's start. */
+    private static final ArticleText.Key BEFORE = new ArticleText.Key("place salience");
 
     @Override
     public double of(int text, String original, Gazetteer.Match match) {
         double w = text >= 0 && text < eventTexts.size() && eventTexts.get(text) ? EVENT_SENTENCE : 1.0;
-        String folded = Text.fold(original);
-        String before = folded.substring(Math.max(0, match.start() - 60), match.start());
-        if (REFERENCE_BEFORE.matcher(before).find()) {
-            return w * REFERENCE;
+        Map<Integer, Double> byStart = article.get(original, BEFORE, t -> new HashMap<>());
+        Double before = byStart == null ? null : byStart.get(match.start());
+        if (before == null) {
+            before = before(article.folded(original), match.start());
+            if (byStart != null) {
+                byStart.put(match.start(), before);
+            }
         }
-        if (SCENE_BEFORE.matcher(before).find()) {
-            return w * SCENE;
+        return w * before;
+    }
+
+    /** What the words before a mention at {@code start} of the folded text make of it: reference, scene, or 1. */
+    private static double before(String folded, int start) {
+        String before = folded.substring(Math.max(0, start - 60), start);
+        if (REFERENCE_BEFORE.find(before)) {
+            return REFERENCE;
         }
-        return w;
+        if (SCENE_BEFORE.find(before)) {
+            return SCENE;
+        }
+        return 1.0;
     }
 }

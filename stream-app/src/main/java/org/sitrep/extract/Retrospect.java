@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.sitrep.extract.SentenceSplitter.Sentence;
 
 /**
@@ -51,24 +50,24 @@ final class Retrospect {
     private static final String NOMBRE = "(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|"
             + "trente|cinquante|cent|\\d+)";
     /** Folded text that looks back over years: an anniversary. */
-    private static final Pattern LOOKS_BACK = Pattern.compile("\\b(?:anniversary|anniversaire|commemorat\\w*|"
+    private static final GuardedPattern LOOKS_BACK = GuardedPattern.compile("\\b(?:anniversary|anniversaire|commemorat\\w*|"
             + "jour pour jour|" + NUM + " years? (?:after|on|later|ago|since)|year on|" + NOMBRE
             + " ans? (?:apres|plus tard)|il y a " + NOMBRE + " ans?|ends (?:19|20)\\d\\d|"
             + "(?:bilan|year|annee) (?:de |of )?(?:19|20)\\d\\d|(?:19|20)\\d\\d in review)\\b");
     /** A first sentence that opens on a period: "In the space of seven months, ...", "En six mois, ...". */
-    private static final Pattern OPENS_ON_A_PERIOD = Pattern.compile("^\\W*(?:in the space of (?:\\w+ ){1,2}(?:months|years)|"
+    private static final GuardedPattern OPENS_ON_A_PERIOD = GuardedPattern.compile("^\\W*(?:in the space of (?:\\w+ ){1,2}(?:months|years)|"
             + "(?:in|over) (?:the (?:past|last) )?" + NUM + " (?:months|years)|in recent (?:months|years)|"
             + "en (?:l'espace de )?" + NOMBRE + " (?:mois|ans)|ces derniers mois|ces dernieres annees|"
             + "depuis le debut de l'annee|since the start of the year)\\b");
     /** A title labelled as analysis or opinion. */
-    private static final Pattern GENRE = Pattern.compile("^\\s*(?:analysis|analyse|decryptage|explainer|opinion|"
+    private static final GuardedPattern GENRE = GuardedPattern.compile("^\\s*(?:analysis|analyse|decryptage|explainer|opinion|"
             + "tribune|editorial|chronique|commentary|comment|point de vue|perspective)\\s*[:\\-|]");
     /** A reporting word: the first paragraph says something new about the event. */
-    private static final Pattern REPORTS = Pattern.compile("\\b(?:said|says|told|announced|published|released|cited|"
+    private static final GuardedPattern REPORTS = GuardedPattern.compile("\\b(?:said|says|told|announced|published|released|cited|"
             + "reported|found|according to|stated|revealed|acknowledged|estimated|indique|annonce|publie|publiee|"
             + "selon|fait etat|evoque|estime|affirme|revele|reconnu|declare|rapporte|d'apres)\\b");
     /** A recent time in the first paragraph. */
-    private static final Pattern RECENT = Pattern.compile("\\b(?:this week|cette semaine|yesterday|hier|today|"
+    private static final GuardedPattern RECENT = GuardedPattern.compile("\\b(?:this week|cette semaine|yesterday|hier|today|"
             + "aujourd'hui|this weekend|ce week-end|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|"
             + "mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\b");
 
@@ -81,18 +80,19 @@ final class Retrospect {
     }
 
     /**
+     * @param article   the article's texts (each read once)
      * @param sentences the body's sentences, in order
      * @param kinds     each sentence's background kind
      * @param eventish  whether each sentence has event words or a casualty figure
      */
-    Decision decide(String title, List<Sentence> sentences, List<BackgroundFilter.Kind> kinds, List<Boolean> eventish,
-            LocalDate published) {
+    Decision decide(ArticleText article, String title, List<Sentence> sentences, List<BackgroundFilter.Kind> kinds,
+            List<Boolean> eventish, LocalDate published) {
         if (sentences.isEmpty() || published == null) {
             return Decision.NORMAL;
         }
         for (int i = 0; i < sentences.size(); i++) {
             if (kinds.get(i) == BackgroundFilter.Kind.NONE && eventish.get(i)) {
-                Optional<DateResolver.Dated> d = dates.dated(sentences.get(i).text(), published);
+                Optional<DateResolver.Dated> d = dates.dated(article, sentences.get(i).text(), published);
                 if (d.isPresent() && ChronoUnit.DAYS.between(d.get().date(), published) <= FRESH_DAYS) {
                     return Decision.NORMAL;
                 }
@@ -105,28 +105,28 @@ final class Retrospect {
                 lead.append(s.text()).append(' ');
             }
         }
-        String foldedTitle = Text.fold(title == null ? "" : title);
+        String foldedTitle = article.folded(title == null ? "" : title);
         String foldedLead = Text.fold(lead.toString());
-        String first = Text.fold(sentences.get(0).text());
-        if (GENRE.matcher(foldedTitle).find() || LOOKS_BACK.matcher(foldedTitle).find()
-                || LOOKS_BACK.matcher(first).find() || OPENS_ON_A_PERIOD.matcher(first).find()) {
+        String first = article.folded(sentences.get(0).text());
+        if (GENRE.find(article.probe(foldedTitle)) || LOOKS_BACK.find(article.probe(foldedTitle))
+                || LOOKS_BACK.find(article.probe(first)) || OPENS_ON_A_PERIOD.find(article.probe(first))) {
             return new Decision(Mode.RETROSPECTIVE, null, Set.of());
         }
-        if (!REPORTS.matcher(foldedLead).find() || !RECENT.matcher(foldedLead).find()) {
+        if (!REPORTS.find(article.probe(foldedLead)) || !RECENT.find(article.probe(foldedLead))) {
             return Decision.NORMAL;
         }
         for (int i = 0; i < sentences.size() && sentences.get(i).paragraph() == leadParagraph; i++) {
-            if (kinds.get(i) != BackgroundFilter.Kind.PAST || !DateResolver.hasEventWord(sentences.get(i).text())) {
+            if (kinds.get(i) != BackgroundFilter.Kind.PAST || !DateResolver.hasEventWord(article, sentences.get(i).text())) {
                 continue;
             }
             String text = sentences.get(i).text();
-            Optional<DateResolver.Dated> d = dates.dated(text, published);
+            Optional<DateResolver.Dated> d = dates.dated(article, text, published);
             LocalDate eventDate = null;
             LocalDate month = null;
             if (d.isPresent() && d.get().attached() && ChronoUnit.DAYS.between(d.get().date(), published) > FRESH_DAYS) {
                 eventDate = d.get().date();
             } else {
-                month = background.pastMonth(text, published).orElse(null);
+                month = background.pastMonth(article, text, published).orElse(null);
                 if (month == null) {
                     continue;
                 }
@@ -140,7 +140,7 @@ final class Retrospect {
                     foreground.add(j);
                     continue;
                 }
-                Optional<DateResolver.Dated> dj = dates.dated(sentences.get(j).text(), published);
+                Optional<DateResolver.Dated> dj = dates.dated(article, sentences.get(j).text(), published);
                 if (dj.isEmpty() || !dj.get().attached()) {
                     continue;
                 }

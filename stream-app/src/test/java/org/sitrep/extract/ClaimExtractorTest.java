@@ -549,4 +549,39 @@ class ClaimExtractorTest {
         assertThat(claims(Language.EN, "Three days after the ambush the toll rose to 40 dead."))
                 .extracting(Claim::getKilled).containsExactly(40);
     }
+
+    @Test
+    void complementsAndIncisesBetweenTheNounAndItsVerb() {
+        assertThat(claims(Language.FR, "Quinze soldats et vingt Volontaires pour la défense de la patrie (VDP) ont été tués."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 15), tuple(Party.state_forces, 20));
+        assertThat(claims(Language.EN, "At least 17 people, including nine soldiers, were killed in the raid."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.unknown, 17), tuple(Party.state_forces, 9));
+    }
+
+    @Test
+    void anEnglishArticleBeforeAPersonCountsOne() {
+        assertThat(claims(Language.EN, "Gunmen killed a soldier and two civilians near the village."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 1), tuple(Party.civilians, 2));
+        // the speaker after a toll word is not one dead
+        assertThat(claims(Language.FR, "« Le bilan est lourd, nous avons 14 morts », a déclaré un officier."))
+                .extracting(Claim::getKilled).containsExactly(14);
+        // nor is the one who speaks of the dead
+        assertThat(claims(Language.EN, "A soldier said more troops died when a team sent to recover bodies was ambushed."))
+                .isEmpty();
+        assertThat(claims(Language.EN, "Three soldiers told reporters that 20 civilians were killed in the village."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.civilians, 20));
+    }
+
+    @Test
+    void theTollPhraseNamesWhoseTollItIs() {
+        assertThat(claims(Language.EN, "The number of soldiers killed rose to 40, up from 31."))
+                .extracting(Claim::getParty, Claim::getKilled)
+                .containsExactly(tuple(Party.state_forces, 40), tuple(Party.state_forces, 31));
+        assertThat(claims(Language.EN, "The toll from the attack on the market rose to 31."))
+                .extracting(Claim::getParty).containsExactly(Party.unknown);
+    }
 }

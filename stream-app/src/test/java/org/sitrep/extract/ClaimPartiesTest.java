@@ -126,4 +126,11 @@ class ClaimPartiesTest {
         assertThat(out).extracting(Claim::getClaimantKind, Claim::getKilled, Claim::getInjured).containsExactly(
                 tuple(ClaimantKind.local_source, 20, 30), tuple(ClaimantKind.media, 25, null));
     }
+
+    @Test
+    void womenAndChildrenAmongTheDeadMakeThemCivilians() {
+        assertThat(ClaimParties.resolve(List.of(claim(Party.unknown, 20, null, ClaimantKind.media,
+                "Twenty people, including women and children, were killed.")), ClaimParties.Scene.NONE))
+                .extracting(Claim::getParty).containsExactly(Party.civilians);
+    }
 }
