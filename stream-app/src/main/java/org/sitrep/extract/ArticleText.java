@@ -22,15 +22,23 @@ final class ArticleText {
      * What a memoised result is the value of, besides the text: a component's function, with whatever else it
      * depends on (an instance, the publication date) in {@code parts}. Keys are equal when their parts are.
      */
-    record Key(Object... parts) {
+    static final class Key {
+        private final Object[] parts;
+        private final int hash;
+
+        Key(Object... parts) {
+            this.parts = parts.clone();
+            this.hash = java.util.Arrays.hashCode(this.parts);
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Arrays.equals(parts, k.parts);
+            return o == this || (o instanceof Key k && hash == k.hash && java.util.Arrays.equals(parts, k.parts));
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(parts);
+            return hash;
         }
 
         @Override

@@ -26,9 +26,12 @@ public final class EventTypeClassifier {
      * them cannot match, and {@link String#contains} is far cheaper than running the pattern (the patterns were a
      * third of the extraction time).
      */
-    private record Rule(EventType type, Pattern pattern, List<String> literals) {
+    private record Rule(EventType type, Pattern pattern, List<String> literals, GuardedPattern.Literals any,
+            GuardedPattern guarded) {
         Rule(EventType type, Pattern pattern, String literals) {
-            this(type, pattern, List.of(literals.split("\\|")));
+            this(type, pattern, List.of(literals.split("\\|")),
+                    new GuardedPattern.Literals(java.util.Set.of(literals.split("\\|"))),
+                    GuardedPattern.compile(pattern.pattern()));
         }
 
         boolean matches(String folded) {
@@ -38,6 +41,11 @@ public final class EventTypeClassifier {
                 }
             }
             return false;
+        }
+
+        /** {@link #matches(String)} of a probed folded text. */
+        boolean matches(GuardedPattern.Probe folded) {
+            return folded.holds(any) && guarded.find(folded);
         }
     }
 
@@ -135,7 +143,7 @@ public final class EventTypeClassifier {
         List<Optional<EventType>> out = new java.util.ArrayList<>(texts.size());
         for (String t : texts) {
             out.add(t == null ? Optional.empty()
-                    : article.get(t, OWN, x -> evidenceOfFolded(List.of(article.folded(x)))));
+                    : article.get(t, OWN, x -> evidenceOfProbe(article.probe(article.folded(x)))));
         }
         return out;
     }
@@ -229,6 +237,15 @@ public final class EventTypeClassifier {
             }
         }
         return evidenceOfFolded(folded);
+    }
+
+    private static Optional<EventType> evidenceOfProbe(GuardedPattern.Probe folded) {
+        for (Rule r : RULES) {
+            if (r.matches(folded)) {
+                return Optional.of(r.type());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<EventType> evidenceOfFolded(List<String> folded) {

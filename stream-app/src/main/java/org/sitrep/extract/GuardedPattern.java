@@ -252,9 +252,14 @@ final class GuardedPattern {
                 }
             }
         }
-        int[] sorted = Arrays.copyOf(out, n);
-        Arrays.sort(sorted);
-        return Arrays.stream(sorted).distinct().toArray();
+        Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int k = 0; k < n; k++) {
+            if (distinct == 0 || out[k] != out[distinct - 1]) {
+                out[distinct++] = out[k];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
     }
 
     /** What {@code \w} matches without {@link Pattern#UNICODE_CHARACTER_CLASS}. */
@@ -350,6 +355,9 @@ final class GuardedPattern {
         private final String[] all;
         private final int[][] keys;
         private final long[] firstKeys = new long[Probe.BITS / 64];
+        /** The distinct first keys in order, and the strings (indexes into {@link #all}) with each. */
+        private final int[] firstKeyOrder;
+        private final int[][] byFirstKey;
 
         Literals(Set<String> strings) {
             this.strings = Set.copyOf(strings);
@@ -367,6 +375,13 @@ final class GuardedPattern {
                 keys[n] = ks;
                 firstKeys[ks[0] >>> 6] |= 1L << (ks[0] & 63);
             }
+            java.util.TreeMap<Integer, List<Integer>> groups = new java.util.TreeMap<>();
+            for (int n = 0; n < all.length; n++) {
+                groups.computeIfAbsent(keys[n][0], k -> new ArrayList<>()).add(n);
+            }
+            firstKeyOrder = groups.keySet().stream().mapToInt(Integer::intValue).toArray();
+            byFirstKey = groups.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
         }
 
         Set<String> strings() {
@@ -380,46 +395,43 @@ final class GuardedPattern {
 
         /** Whether the probed text contains one of the strings. */
         boolean anyIn(Probe probe) {
-            long[] bits = probe.keys();
-            if (!overlaps(bits)) {
-                return false;
-            }
-            for (int n = 0; n < all.length; n++) {
-                if (mayBeIn(bits, n) && probe.text().contains(all[n])) {
-                    return true;
-                }
-            }
-            return false;
+            return search(probe, true).length > 0;
         }
 
         /** The strings the probed text contains. */
         String[] presentIn(Probe probe) {
+            return search(probe, false);
+        }
+
+        /**
+         * The strings the probed text contains (only the first found when {@code first}): only those whose first key
+         * is among the text's keys are looked at, found by the bits the two sets share.
+         */
+        private String[] search(Probe probe, boolean first) {
             long[] bits = probe.keys();
-            if (!overlaps(bits)) {
-                return NONE;
-            }
             List<String> out = null;
-            for (int n = 0; n < all.length; n++) {
-                if (mayBeIn(bits, n) && probe.text().contains(all[n])) {
-                    if (out == null) {
-                        out = new ArrayList<>(2);
+            for (int w = 0; w < bits.length; w++) {
+                long shared = bits[w] & firstKeys[w];
+                while (shared != 0) {
+                    int key = w * 64 + Long.numberOfTrailingZeros(shared);
+                    shared &= shared - 1;
+                    for (int n : byFirstKey[Arrays.binarySearch(firstKeyOrder, key)]) {
+                        if (mayBeIn(bits, n) && probe.text().contains(all[n])) {
+                            if (first) {
+                                return new String[] {all[n]};
+                            }
+                            if (out == null) {
+                                out = new ArrayList<>(2);
+                            }
+                            out.add(all[n]);
+                        }
                     }
-                    out.add(all[n]);
                 }
             }
             return out == null ? NONE : out.toArray(NONE);
         }
 
-        private boolean overlaps(long[] bits) {
-            for (int w = 0; w < bits.length; w++) {
-                if ((bits[w] & firstKeys[w]) != 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether every key of string {@code n} is among the text's. */
+        /** Whether every key of string {@code n} (after its first) is among the text's. */
         private boolean mayBeIn(long[] bits, int n) {
             for (int k : keys[n]) {
                 if ((bits[k >>> 6] & (1L << (k & 63))) == 0) {

@@ -116,21 +116,25 @@ final class MappedText implements CharSequence {
      */
     MappedText replaceAll(Pattern pattern, Function<MatchResult, String> replacement) {
         Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            return this;
-        }
-        Builder b = new Builder(text.length());
+        Builder b = null; // made at the first replacement that changes something: until then the text is unchanged
         int last = 0;
-        do {
-            b.append(this, last, m.start());
+        while (m.find()) {
             String rep = replacement.apply(m);
             if (rep.equals(m.group())) {
-                b.append(this, m.start(), m.end());
-            } else if (!rep.isEmpty()) {
+                continue; // keeps the match's own mapping: copied with what follows
+            }
+            if (b == null) {
+                b = new Builder(text.length());
+            }
+            b.append(this, last, m.start());
+            if (!rep.isEmpty()) {
                 b.appendReplacing(rep, this, m.start(), m.end());
             }
             last = m.end();
-        } while (m.find());
+        }
+        if (b == null) {
+            return this;
+        }
         b.append(this, last, text.length());
         return b.build();
     }

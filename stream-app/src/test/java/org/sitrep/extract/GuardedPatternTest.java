@@ -81,13 +81,19 @@ class GuardedPatternTest {
         return b.toString();
     }
 
-    private static void collect(String name, Object value, Map<String, GuardedPattern> into) {
+    private static void collect(String name, Object value, Map<String, GuardedPattern> into) throws Exception {
         if (value instanceof GuardedPattern g) {
             into.put(name, g);
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof GuardedPattern g) {
-                    into.put(name + "[" + i + "]", g);
+                collect(name + "[" + i + "]", list.get(i), into);
+            }
+        } else if (value instanceof Record r) {
+            // EventTypeClassifier's rules hold their guarded pattern
+            for (var c : r.getClass().getRecordComponents()) {
+                if (c.getType() == GuardedPattern.class) {
+                    c.getAccessor().setAccessible(true);
+                    collect(name + "." + c.getName(), c.getAccessor().invoke(r), into);
                 }
             }
         }
