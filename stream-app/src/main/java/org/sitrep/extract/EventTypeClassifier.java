@@ -239,7 +239,14 @@ public final class EventTypeClassifier {
         return evidenceOfFolded(folded);
     }
 
+    /** Every rule's literals together: a text without any has no evidence. */
+    private static final GuardedPattern.Literals ANY_RULE = new GuardedPattern.Literals(RULES.stream()
+            .flatMap(r -> r.literals().stream()).collect(java.util.stream.Collectors.toSet()));
+
     private static Optional<EventType> evidenceOfProbe(GuardedPattern.Probe folded) {
+        if (!folded.holds(ANY_RULE)) {
+            return Optional.empty();
+        }
         for (Rule r : RULES) {
             if (r.matches(folded)) {
                 return Optional.of(r.type());

@@ -87,6 +87,21 @@ final class GuardedPattern {
         return pattern;
     }
 
+    /**
+     * The strings of which a text any of the patterns matches holds one (the most selective required set of each,
+     * together), or null when one of them requires nothing: a text without any of them matches none of the patterns.
+     */
+    static Literals anyOf(List<GuardedPattern> patterns) {
+        Set<String> union = new LinkedHashSet<>();
+        for (GuardedPattern p : patterns) {
+            if (p.required.isEmpty()) {
+                return null;
+            }
+            union.addAll(p.required.get(0).strings());
+        }
+        return interned(union);
+    }
+
     /** The literal sets this pattern's matches contain one of each (empty: no guard); for tests. */
     List<Set<String>> required() {
         return required.stream().map(Literals::strings).toList();
@@ -289,8 +304,8 @@ final class GuardedPattern {
         private static final int BITS = 1 << 12;
         private final String text;
         private long[] pairs;
-        private final Map<Literals, Boolean> holds = new java.util.IdentityHashMap<>();
-        private final Map<Literals, String[]> present = new java.util.IdentityHashMap<>();
+        private Map<Literals, Boolean> holds;
+        private Map<Literals, String[]> present;
 
         Probe(String text) {
             this.text = text;
@@ -302,9 +317,12 @@ final class GuardedPattern {
 
         /** Whether the text holds one of the strings. */
         boolean holds(Literals l) {
+            if (holds == null) {
+                holds = new java.util.IdentityHashMap<>(8);
+            }
             Boolean in = holds.get(l);
             if (in == null) {
-                String[] known = present.get(l);
+                String[] known = present == null ? null : present.get(l);
                 in = known != null ? known.length > 0 : l.anyIn(this);
                 holds.put(l, in);
             }
@@ -313,9 +331,12 @@ final class GuardedPattern {
 
         /** The strings of the set the text holds. */
         String[] present(Literals l) {
+            if (present == null) {
+                present = new java.util.IdentityHashMap<>(4);
+            }
             String[] p = present.get(l);
             if (p == null) {
-                p = Boolean.FALSE.equals(holds.get(l)) ? Literals.NONE : l.presentIn(this);
+                p = holds != null && Boolean.FALSE.equals(holds.get(l)) ? Literals.NONE : l.presentIn(this);
                 present.put(l, p);
             }
             return p;
