@@ -50,15 +50,27 @@ final class GuardedPattern {
     /** Whether a match may also start with one word and a space before a leading literal ({@code (?:\w+ )?}). */
     private final boolean wordBefore;
 
-    private GuardedPattern(Pattern pattern, List<Literals> required, Lead lead) {
+    private GuardedPattern(Pattern pattern, List<Literals> required, Lead lead, boolean shared) {
         this.pattern = pattern;
         this.required = required;
-        this.lead = lead == null ? null : interned(lead.strings());
+        this.lead = lead == null ? null : shared ? interned(lead.strings()) : new Literals(lead.strings());
         this.wordBefore = lead != null && lead.wordBefore();
     }
 
     /** Compiles the expression (no flags) and reads its required and leading literals. */
     static GuardedPattern compile(String regex) {
+        return compile(regex, true);
+    }
+
+    /**
+     * {@link #compile(String)} for a pattern made at run time (one per person an article names): its literal sets
+     * are its own, not shared, so that they do not grow the shared automaton; they are searched without it.
+     */
+    static GuardedPattern compileLocal(String regex) {
+        return compile(regex, false);
+    }
+
+    private static GuardedPattern compile(String regex, boolean shared) {
         Pattern p = Pattern.compile(regex);
         List<Set<String>> sets;
         Lead lead;
@@ -74,13 +86,39 @@ final class GuardedPattern {
         best.sort(Comparator.comparingInt(GuardedPattern::selectivity).reversed());
         List<Literals> required = new ArrayList<>();
         for (Set<String> s : best.subList(0, Math.min(MAX_SETS, best.size()))) {
-            required.add(interned(s));
+            required.add(shared ? interned(s) : new Literals(s));
         }
-        return new GuardedPattern(p, List.copyOf(required), lead);
+        return new GuardedPattern(p, List.copyOf(required), lead, shared);
     }
 
     private static Literals interned(Set<String> s) {
         return INTERNED.computeIfAbsent(Set.copyOf(s), Literals::new);
+    }
+
+    /** The literal set of these strings, shared with the patterns' (one per distinct set). */
+    static Literals literals(Set<String> strings) {
+        return interned(strings);
+    }
+
+    /** The automaton over the strings of every shared literal set, made again when the sets have grown. */
+    private static volatile LiteralAutomaton automaton;
+    private static volatile int automatonSets = -1;
+
+    private static LiteralAutomaton automaton() {
+        LiteralAutomaton a = automaton;
+        if (automatonSets == INTERNED.size()) {
+            return a;
+        }
+        synchronized (INTERNED) {
+            if (automatonSets != INTERNED.size()) {
+                List<Literals> sets = List.copyOf(INTERNED.values());
+                List<String> all = new ArrayList<>();
+                sets.forEach(l -> all.addAll(l.strings()));
+                automaton = new LiteralAutomaton(all);
+                automatonSets = sets.size();
+            }
+            return automaton;
+        }
     }
 
     Pattern pattern() {
@@ -301,14 +339,33 @@ final class GuardedPattern {
      * and what was found of each literal set. Not thread-safe: one per text and caller.
      */
     static final class Probe {
-        private static final int BITS = 1 << 12;
+        private static final int BITS = 1 << 11;
         private final String text;
         private long[] pairs;
         private Map<Literals, Boolean> holds;
         private Map<Literals, String[]> present;
+        private LiteralAutomaton automaton;
+        private long[] found;
 
+        private final boolean many;
+
+        /** A text few patterns look at (a window before a mention, say): its literals are looked for one set at a time. */
         Probe(String text) {
+            this(text, false);
+        }
+
+        /**
+         * A text, with {@code many} when many patterns look at it (an article's sentence): then it is read once with
+         * the automaton of every shared literal set, and each set is answered from what that found.
+         */
+        Probe(String text, boolean many) {
             this.text = text;
+            this.many = many;
+        }
+
+        /** Whether the text is read with the automaton. */
+        boolean many() {
+            return many;
         }
 
         String text() {
@@ -342,6 +399,20 @@ final class GuardedPattern {
             return p;
         }
 
+        /** The automaton the text was read with ({@link #found}). */
+        LiteralAutomaton automaton() {
+            if (automaton == null) {
+                automaton = GuardedPattern.automaton();
+                found = automaton.find(text);
+            }
+            return automaton;
+        }
+
+        /** Whether the text holds string number {@code n} of {@link #automaton()}. */
+        boolean holdsNumber(int n) {
+            return (found[n >>> 6] & (1L << (n & 63))) != 0;
+        }
+
         /** The keys ({@link #key}) of the text's characters and of its pairs of adjacent characters, as bits. */
         long[] keys() {
             if (pairs == null) {
@@ -362,7 +433,7 @@ final class GuardedPattern {
 
         /** A hash of two adjacent characters ({@code second} -1: of one character alone), below {@link #BITS}. */
         static int key(char first, int second) {
-            return ((first * 0x9E3779B1) ^ (second * 0x85EBCA6B)) >>> 20;
+            return ((first * 0x9E3779B1) ^ (second * 0x85EBCA6B)) >>> 21;
         }
     }
 
@@ -379,6 +450,10 @@ final class GuardedPattern {
         /** The distinct first keys in order, and the strings (indexes into {@link #all}) with each. */
         private final int[] firstKeyOrder;
         private final int[][] byFirstKey;
+        /** The numbers of {@link #all} in an automaton (null: not all of them are in it). */
+        private volatile Numbered numbered;
+
+        private record Numbered(LiteralAutomaton automaton, int[] numbers) {}
 
         Literals(Set<String> strings) {
             this.strings = Set.copyOf(strings);
@@ -416,12 +491,51 @@ final class GuardedPattern {
 
         /** Whether the probed text contains one of the strings. */
         boolean anyIn(Probe probe) {
-            return search(probe, true).length > 0;
+            int[] numbers = probe.many() ? numbers(probe.automaton()) : null;
+            if (numbers == null) {
+                return search(probe, true).length > 0;
+            }
+            for (int n : numbers) {
+                if (probe.holdsNumber(n)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The strings the probed text contains. */
         String[] presentIn(Probe probe) {
-            return search(probe, false);
+            int[] numbers = probe.many() ? numbers(probe.automaton()) : null;
+            if (numbers == null) {
+                return search(probe, false);
+            }
+            List<String> out = null;
+            for (int k = 0; k < numbers.length; k++) {
+                if (probe.holdsNumber(numbers[k])) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(all[k]);
+                }
+            }
+            return out == null ? NONE : out.toArray(NONE);
+        }
+
+        /** The numbers of the strings in the automaton, or null when one of them is not in it. */
+        private int[] numbers(LiteralAutomaton a) {
+            Numbered known = numbered;
+            if (known != null && known.automaton() == a) {
+                return known.numbers();
+            }
+            int[] numbers = new int[all.length];
+            for (int k = 0; k < all.length && numbers != null; k++) {
+                numbers[k] = a.number(all[k]);
+                if (numbers[k] < 0) {
+                    numbers = null;
+                }
+            }
+            numbered = new Numbered(a, numbers);
+            return numbers;
         }
 
         /**
