@@ -25,10 +25,13 @@ final class LiteralAutomaton {
     private final int[] fail;
     private final int[][] out;
     /**
-     * The state after each state on each ASCII character, suffix links followed ({@code state * 128 + c}), so that
-     * ASCII text takes one look-up per character; null with more states than a char numbers.
+     * The state after each state on each ASCII character, suffix links followed ({@code state * width + class of
+     * c}), so that ASCII text takes one look-up per character; null with more states than a char numbers. ASCII
+     * characters no string holds share class 0 (they lead back to the root).
      */
     private final char[] ascii;
+    private final byte[] classOf = new byte[128];
+    private final int width;
 
     LiteralAutomaton(List<String> strings) {
         this.strings = strings.stream().distinct().toArray(String[]::new);
@@ -105,14 +108,25 @@ final class LiteralAutomaton {
                 queue.add(child);
             }
         }
-        ascii = n <= Character.MAX_VALUE ? asciiTable(n) : null;
+        int classes = 1;
+        char[] representative = new char[128];
+        for (String str : this.strings) {
+            for (char c : str.toCharArray()) {
+                if (c < 128 && classOf[c] == 0) {
+                    representative[classes] = c;
+                    classOf[c] = (byte) classes++;
+                }
+            }
+        }
+        width = classes;
+        ascii = n <= Character.MAX_VALUE && classes < 128 ? asciiTable(n, representative) : null;
     }
 
     /** {@link #ascii}, filled in breadth-first order so that each state's suffix state is done before it. */
-    private char[] asciiTable(int n) {
-        char[] table = new char[n * 128];
-        for (int c = 0; c < 128; c++) {
-            table[c] = (char) Math.max(0, rootAscii[c]);
+    private char[] asciiTable(int n, char[] representative) {
+        char[] table = new char[n * width];
+        for (int k = 1; k < width; k++) {
+            table[k] = (char) Math.max(0, rootAscii[representative[k]]);
         }
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int child : edgeStates[0]) {
@@ -120,9 +134,9 @@ final class LiteralAutomaton {
         }
         while (!queue.isEmpty()) {
             int s = queue.poll();
-            for (int c = 0; c < 128; c++) {
-                int to = step(s, (char) c);
-                table[s * 128 + c] = to >= 0 ? (char) to : table[fail[s] * 128 + c];
+            for (int k = 1; k < width; k++) {
+                int to = step(s, representative[k]);
+                table[s * width + k] = to >= 0 ? (char) to : table[fail[s] * width + k];
             }
             for (int child : edgeStates[s]) {
                 queue.add(child);
@@ -152,7 +166,7 @@ final class LiteralAutomaton {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 128 && ascii != null) {
-                state = ascii[state * 128 + c];
+                state = ascii[state * width + classOf[c]];
             } else {
                 int to = step(state, c);
                 while (to < 0 && state != 0) {
