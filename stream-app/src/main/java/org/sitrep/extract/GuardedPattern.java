@@ -693,13 +693,10 @@ final class GuardedPattern {
             return rest == null ? null : new Lead(rest.strings(), true);
         }
         Lead own;
-        if (n.kind() == Kind.CHAR) {
-            StringBuilder run = new StringBuilder();
-            int k = i;
-            while (k < seq.size() && seq.get(k).kind() == Kind.CHAR && seq.get(k).once()) {
-                run.append(seq.get(k++).ch());
-            }
-            own = new Lead(Set.of(run.length() > 0 ? run.toString() : String.valueOf(n.ch())), false);
+        if ((n.kind() == Kind.CHAR || n.kind() == Kind.SET) && n.once()) {
+            own = new Lead(opening(seq, i), false);
+        } else if (n.kind() == Kind.CHAR) {
+            own = new Lead(Set.of(String.valueOf(n.ch())), false);
         } else if (n.kind() == Kind.SET) {
             own = new Lead(n.chars(), false);
         } else if (n.kind() == Kind.GROUP) {
@@ -719,6 +716,34 @@ final class GuardedPattern {
         }
         Lead rest = lead(seq, i + 1); // the optional item left out
         return rest == null ? null : own.or(rest);
+    }
+
+    /** Strings of a leading run at most this many: "[Pp]r[ée]sident" opens with 4. */
+    private static final int MAX_OPENINGS = 16;
+
+    /**
+     * What the run of single characters and small character sets starting at item {@code i} (each exactly once) can
+     * read: "[Pp]resident" gives "President" and "president". Stops before a set that would make more than
+     * {@value #MAX_OPENINGS} strings.
+     */
+    private static Set<String> opening(List<Node> seq, int i) {
+        List<String> out = List.of("");
+        for (int k = i; k < seq.size() && seq.get(k).once(); k++) {
+            Node n = seq.get(k);
+            Set<String> next = n.kind() == Kind.CHAR ? Set.of(String.valueOf(n.ch()))
+                    : n.kind() == Kind.SET ? n.chars() : null;
+            if (next == null || out.size() * next.size() > MAX_OPENINGS) {
+                break;
+            }
+            List<String> longer = new ArrayList<>();
+            for (String o : out) {
+                for (String c : next) {
+                    longer.add(o + c);
+                }
+            }
+            out = longer;
+        }
+        return new LinkedHashSet<>(out);
     }
 
     /** {@code (?:\w+ )?}: one optional word and a space. */

@@ -212,7 +212,9 @@ class GuardedPatternTest {
                 "group", "groupe");
         assertThat(lead("embuscades?")).containsExactly("embuscade");
         assertThat(lead("\\b(\\d{1,2}) mai")).hasSize(10);
-        assertThat(lead("[Pp]r[\u00e9e]sident")).containsExactlyInAnyOrder("P", "p");
+        assertThat(lead("[Pp]r[\u00e9e]sident")).containsExactlyInAnyOrder("Pr\u00e9sident", "President",
+                "pr\u00e9sident", "president");
+        assertThat(lead("[a-z]x")).isNull();
         assertThat(lead("(?:\\w+ )?army")).containsExactly("army");
         assertThat(GuardedPattern.compile("(?:\\w+ )?army").wordBefore()).isTrue();
         assertThat(GuardedPattern.compile("army").wordBefore()).isFalse();
