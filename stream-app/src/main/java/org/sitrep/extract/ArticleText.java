@@ -83,7 +83,7 @@ final class ArticleText {
 
     /** The text as the guards of many patterns look at it ({@link GuardedPattern.Probe}), shared by the article. */
     GuardedPattern.Probe probe(String text) {
-        return get(text, PROBE, GuardedPattern.Probe::new);
+        return get(text, PROBE, t -> new GuardedPattern.Probe(t, true));
     }
 
     /** {@link Text#tokenize} of the text; the list is shared: do not change it. */

@@ -336,7 +336,7 @@ public final class ClaimExtractor {
         for (int k = 0; k < toks.size(); k++) {
             Token t = toks.get(k);
             String w = t.text();
-            if (named.stream().anyMatch(m -> m.start() <= t.start() && t.end() <= m.end())) {
+            if (within(named, t)) {
                 continue; // counted as an actor
             }
             Party p = CasualtyLexicon.nounParty(w);
@@ -358,6 +358,15 @@ public final class ClaimExtractor {
             }
         }
         return new int[] {foreign, homeCount};
+    }
+
+    private static boolean within(List<ActorDictionary.Mention> mentions, Token t) {
+        for (ActorDictionary.Mention m : mentions) {
+            if (m.start() <= t.start() && t.end() <= m.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> FORCE_NAME_WORDS = Set.of("'", "s", "people", "national", "armed", "defence",

@@ -338,7 +338,7 @@ final class ClaimantResolver {
     private GuardedPattern personPattern(Person p) {
         return personPatterns.computeIfAbsent(p, x -> {
             String n = Pattern.quote(x.surname());
-            return GuardedPattern.compile("\\b(?:" + n + INCISE + GAP + SPEECH + "|" + ACCORDING + "\\s+(?:[\\w'-]+\\s+){0,2}?" + n
+            return GuardedPattern.compileLocal("\\b(?:" + n + INCISE + GAP + SPEECH + "|" + ACCORDING + "\\s+(?:[\\w'-]+\\s+){0,2}?" + n
                     + "|(?:,|\")\\s*" + SPEECH + "\\s+(?:[\\w']+\\s+){0,3}?" + n + ")\\b");
         });
     }

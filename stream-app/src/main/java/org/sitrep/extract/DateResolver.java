@@ -220,7 +220,14 @@ public final class DateResolver {
                 s -> datedFolded(article.probe(article.folded(s)), published));
     }
 
+    /** What a sentence with a date holds one of (see {@link GuardedPattern#anyOf}). */
+    private static final GuardedPattern.Literals ANY_DATE = GuardedPattern.anyOf(List.of(DAY_MONTH, MONTH_DAY,
+            NIGHT_FROM, WEEKDAY, DAY_BEFORE_YESTERDAY, YESTERDAY, OVERNIGHT));
+
     private Optional<Dated> datedFolded(GuardedPattern.Probe probe, LocalDate published) {
+        if (ANY_DATE != null && !probe.holds(ANY_DATE)) {
+            return Optional.empty(); // no date pattern can match (and "the day before" needs another date)
+        }
         String f = probe.text();
         List<Found> found = new ArrayList<>();
         List<int[]> explicitSpans = new ArrayList<>();

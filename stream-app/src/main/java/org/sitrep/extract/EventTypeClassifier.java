@@ -30,7 +30,7 @@ public final class EventTypeClassifier {
             GuardedPattern guarded) {
         Rule(EventType type, Pattern pattern, String literals) {
             this(type, pattern, List.of(literals.split("\\|")),
-                    new GuardedPattern.Literals(java.util.Set.of(literals.split("\\|"))),
+                    GuardedPattern.literals(java.util.Set.of(literals.split("\\|"))),
                     GuardedPattern.compile(pattern.pattern()));
         }
 
@@ -239,7 +239,14 @@ public final class EventTypeClassifier {
         return evidenceOfFolded(folded);
     }
 
+    /** Every rule's literals together: a text without any has no evidence. */
+    private static final GuardedPattern.Literals ANY_RULE = GuardedPattern.literals(RULES.stream()
+            .flatMap(r -> r.literals().stream()).collect(java.util.stream.Collectors.toSet()));
+
     private static Optional<EventType> evidenceOfProbe(GuardedPattern.Probe folded) {
+        if (!folded.holds(ANY_RULE)) {
+            return Optional.empty();
+        }
         for (Rule r : RULES) {
             if (r.matches(folded)) {
                 return Optional.of(r.type());

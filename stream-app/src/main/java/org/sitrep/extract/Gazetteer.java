@@ -419,7 +419,12 @@ public final class Gazetteer {
     }
 
     private static boolean isAllCaps(String s) {
-        return s.chars().noneMatch(Character::isLowerCase);
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLowerCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a capitalised word that is not a function or place word touches the span (spaces only between). */

@@ -50,15 +50,27 @@ final class GuardedPattern {
     /** Whether a match may also start with one word and a space before a leading literal ({@code (?:\w+ )?}). */
     private final boolean wordBefore;
 
-    private GuardedPattern(Pattern pattern, List<Literals> required, Lead lead) {
+    private GuardedPattern(Pattern pattern, List<Literals> required, Lead lead, boolean shared) {
         this.pattern = pattern;
         this.required = required;
-        this.lead = lead == null ? null : interned(lead.strings());
+        this.lead = lead == null ? null : shared ? interned(lead.strings()) : new Literals(lead.strings());
         this.wordBefore = lead != null && lead.wordBefore();
     }
 
     /** Compiles the expression (no flags) and reads its required and leading literals. */
     static GuardedPattern compile(String regex) {
+        return compile(regex, true);
+    }
+
+    /**
+     * {@link #compile(String)} for a pattern made at run time (one per person an article names): its literal sets
+     * are its own, not shared, so that they do not grow the shared automaton; they are searched without it.
+     */
+    static GuardedPattern compileLocal(String regex) {
+        return compile(regex, false);
+    }
+
+    private static GuardedPattern compile(String regex, boolean shared) {
         Pattern p = Pattern.compile(regex);
         List<Set<String>> sets;
         Lead lead;
@@ -74,17 +86,58 @@ final class GuardedPattern {
         best.sort(Comparator.comparingInt(GuardedPattern::selectivity).reversed());
         List<Literals> required = new ArrayList<>();
         for (Set<String> s : best.subList(0, Math.min(MAX_SETS, best.size()))) {
-            required.add(interned(s));
+            required.add(shared ? interned(s) : new Literals(s));
         }
-        return new GuardedPattern(p, List.copyOf(required), lead);
+        return new GuardedPattern(p, List.copyOf(required), lead, shared);
     }
 
     private static Literals interned(Set<String> s) {
         return INTERNED.computeIfAbsent(Set.copyOf(s), Literals::new);
     }
 
+    /** The literal set of these strings, shared with the patterns' (one per distinct set). */
+    static Literals literals(Set<String> strings) {
+        return interned(strings);
+    }
+
+    /** The automaton over the strings of every shared literal set, made again when the sets have grown. */
+    private static volatile LiteralAutomaton automaton;
+    private static volatile int automatonSets = -1;
+
+    private static LiteralAutomaton automaton() {
+        LiteralAutomaton a = automaton;
+        if (automatonSets == INTERNED.size()) {
+            return a;
+        }
+        synchronized (INTERNED) {
+            if (automatonSets != INTERNED.size()) {
+                List<Literals> sets = List.copyOf(INTERNED.values());
+                List<String> all = new ArrayList<>();
+                sets.forEach(l -> all.addAll(l.strings()));
+                automaton = new LiteralAutomaton(all);
+                automatonSets = sets.size();
+            }
+            return automaton;
+        }
+    }
+
     Pattern pattern() {
         return pattern;
+    }
+
+    /**
+     * The strings of which a text any of the patterns matches holds one (the most selective required set of each,
+     * together), or null when one of them requires nothing: a text without any of them matches none of the patterns.
+     */
+    static Literals anyOf(List<GuardedPattern> patterns) {
+        Set<String> union = new LinkedHashSet<>();
+        for (GuardedPattern p : patterns) {
+            if (p.required.isEmpty()) {
+                return null;
+            }
+            union.addAll(p.required.get(0).strings());
+        }
+        return interned(union);
     }
 
     /** The literal sets this pattern's matches contain one of each (empty: no guard); for tests. */
@@ -286,14 +339,33 @@ final class GuardedPattern {
      * and what was found of each literal set. Not thread-safe: one per text and caller.
      */
     static final class Probe {
-        private static final int BITS = 1 << 12;
+        private static final int BITS = 1 << 11;
         private final String text;
         private long[] pairs;
-        private final Map<Literals, Boolean> holds = new java.util.IdentityHashMap<>();
-        private final Map<Literals, String[]> present = new java.util.IdentityHashMap<>();
+        private Map<Literals, Boolean> holds;
+        private Map<Literals, String[]> present;
+        private LiteralAutomaton automaton;
+        private long[] found;
 
+        private final boolean many;
+
+        /** A text few patterns look at (a window before a mention, say): its literals are looked for one set at a time. */
         Probe(String text) {
+            this(text, false);
+        }
+
+        /**
+         * A text, with {@code many} when many patterns look at it (an article's sentence): then it is read once with
+         * the automaton of every shared literal set, and each set is answered from what that found.
+         */
+        Probe(String text, boolean many) {
             this.text = text;
+            this.many = many;
+        }
+
+        /** Whether the text is read with the automaton. */
+        boolean many() {
+            return many;
         }
 
         String text() {
@@ -302,9 +374,12 @@ final class GuardedPattern {
 
         /** Whether the text holds one of the strings. */
         boolean holds(Literals l) {
+            if (holds == null) {
+                holds = new java.util.IdentityHashMap<>(8);
+            }
             Boolean in = holds.get(l);
             if (in == null) {
-                String[] known = present.get(l);
+                String[] known = present == null ? null : present.get(l);
                 in = known != null ? known.length > 0 : l.anyIn(this);
                 holds.put(l, in);
             }
@@ -313,12 +388,29 @@ final class GuardedPattern {
 
         /** The strings of the set the text holds. */
         String[] present(Literals l) {
+            if (present == null) {
+                present = new java.util.IdentityHashMap<>(4);
+            }
             String[] p = present.get(l);
             if (p == null) {
-                p = Boolean.FALSE.equals(holds.get(l)) ? Literals.NONE : l.presentIn(this);
+                p = holds != null && Boolean.FALSE.equals(holds.get(l)) ? Literals.NONE : l.presentIn(this);
                 present.put(l, p);
             }
             return p;
+        }
+
+        /** The automaton the text was read with ({@link #found}). */
+        LiteralAutomaton automaton() {
+            if (automaton == null) {
+                automaton = GuardedPattern.automaton();
+                found = automaton.find(text);
+            }
+            return automaton;
+        }
+
+        /** Whether the text holds string number {@code n} of {@link #automaton()}. */
+        boolean holdsNumber(int n) {
+            return (found[n >>> 6] & (1L << (n & 63))) != 0;
         }
 
         /** The keys ({@link #key}) of the text's characters and of its pairs of adjacent characters, as bits. */
@@ -341,7 +433,7 @@ final class GuardedPattern {
 
         /** A hash of two adjacent characters ({@code second} -1: of one character alone), below {@link #BITS}. */
         static int key(char first, int second) {
-            return ((first * 0x9E3779B1) ^ (second * 0x85EBCA6B)) >>> 20;
+            return ((first * 0x9E3779B1) ^ (second * 0x85EBCA6B)) >>> 21;
         }
     }
 
@@ -358,6 +450,10 @@ final class GuardedPattern {
         /** The distinct first keys in order, and the strings (indexes into {@link #all}) with each. */
         private final int[] firstKeyOrder;
         private final int[][] byFirstKey;
+        /** The numbers of {@link #all} in an automaton (null: not all of them are in it). */
+        private volatile Numbered numbered;
+
+        private record Numbered(LiteralAutomaton automaton, int[] numbers) {}
 
         Literals(Set<String> strings) {
             this.strings = Set.copyOf(strings);
@@ -395,12 +491,51 @@ final class GuardedPattern {
 
         /** Whether the probed text contains one of the strings. */
         boolean anyIn(Probe probe) {
-            return search(probe, true).length > 0;
+            int[] numbers = probe.many() ? numbers(probe.automaton()) : null;
+            if (numbers == null) {
+                return search(probe, true).length > 0;
+            }
+            for (int n : numbers) {
+                if (probe.holdsNumber(n)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The strings the probed text contains. */
         String[] presentIn(Probe probe) {
-            return search(probe, false);
+            int[] numbers = probe.many() ? numbers(probe.automaton()) : null;
+            if (numbers == null) {
+                return search(probe, false);
+            }
+            List<String> out = null;
+            for (int k = 0; k < numbers.length; k++) {
+                if (probe.holdsNumber(numbers[k])) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(all[k]);
+                }
+            }
+            return out == null ? NONE : out.toArray(NONE);
+        }
+
+        /** The numbers of the strings in the automaton, or null when one of them is not in it. */
+        private int[] numbers(LiteralAutomaton a) {
+            Numbered known = numbered;
+            if (known != null && known.automaton() == a) {
+                return known.numbers();
+            }
+            int[] numbers = new int[all.length];
+            for (int k = 0; k < all.length && numbers != null; k++) {
+                numbers[k] = a.number(all[k]);
+                if (numbers[k] < 0) {
+                    numbers = null;
+                }
+            }
+            numbered = new Numbered(a, numbers);
+            return numbers;
         }
 
         /**
@@ -558,13 +693,10 @@ final class GuardedPattern {
             return rest == null ? null : new Lead(rest.strings(), true);
         }
         Lead own;
-        if (n.kind() == Kind.CHAR) {
-            StringBuilder run = new StringBuilder();
-            int k = i;
-            while (k < seq.size() && seq.get(k).kind() == Kind.CHAR && seq.get(k).once()) {
-                run.append(seq.get(k++).ch());
-            }
-            own = new Lead(Set.of(run.length() > 0 ? run.toString() : String.valueOf(n.ch())), false);
+        if ((n.kind() == Kind.CHAR || n.kind() == Kind.SET) && n.once()) {
+            own = new Lead(opening(seq, i), false);
+        } else if (n.kind() == Kind.CHAR) {
+            own = new Lead(Set.of(String.valueOf(n.ch())), false);
         } else if (n.kind() == Kind.SET) {
             own = new Lead(n.chars(), false);
         } else if (n.kind() == Kind.GROUP) {
@@ -584,6 +716,34 @@ final class GuardedPattern {
         }
         Lead rest = lead(seq, i + 1); // the optional item left out
         return rest == null ? null : own.or(rest);
+    }
+
+    /** Strings of a leading run at most this many: "[Pp]r[ée]sident" opens with 4. */
+    private static final int MAX_OPENINGS = 16;
+
+    /**
+     * What the run of single characters and small character sets starting at item {@code i} (each exactly once) can
+     * read: "[Pp]resident" gives "President" and "president". Stops before a set that would make more than
+     * {@value #MAX_OPENINGS} strings.
+     */
+    private static Set<String> opening(List<Node> seq, int i) {
+        List<String> out = List.of("");
+        for (int k = i; k < seq.size() && seq.get(k).once(); k++) {
+            Node n = seq.get(k);
+            Set<String> next = n.kind() == Kind.CHAR ? Set.of(String.valueOf(n.ch()))
+                    : n.kind() == Kind.SET ? n.chars() : null;
+            if (next == null || out.size() * next.size() > MAX_OPENINGS) {
+                break;
+            }
+            List<String> longer = new ArrayList<>();
+            for (String o : out) {
+                for (String c : next) {
+                    longer.add(o + c);
+                }
+            }
+            out = longer;
+        }
+        return new LinkedHashSet<>(out);
     }
 
     /** {@code (?:\w+ )?}: one optional word and a space. */

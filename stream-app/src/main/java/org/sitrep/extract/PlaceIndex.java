@@ -93,14 +93,18 @@ final class PlaceIndex<T> {
                     }
                 }
                 for (int len = max; len >= 1 && values == null; len--) {
-                    key.setLength(0);
-                    for (int k = 0; k < len; k++) {
-                        if (k > 0) {
-                            key.append(' ');
+                    if (len == 1) {
+                        values = byName.get(words.get(i).text()); // a one-word key is the word itself
+                    } else {
+                        key.setLength(0);
+                        for (int k = 0; k < len; k++) {
+                            if (k > 0) {
+                                key.append(' ');
+                            }
+                            key.append(words.get(i + k).text());
                         }
-                        key.append(words.get(i + k).text());
+                        values = byName.get(key.toString());
                     }
-                    values = byName.get(key.toString());
                     matched = len;
                 }
             }

@@ -27,10 +27,23 @@ final class Text {
         return new String(out);
     }
 
+    /** {@link #foldChar} of characters from 128 on, plus one, as found (0: not yet): folding them normalises. */
+    private static final int[] FOLDED = new int[Character.MAX_VALUE + 1];
+
     static char foldChar(char c) {
         if (c < 128) {
             return Character.toLowerCase(c);
         }
+        int known = FOLDED[c];
+        if (known != 0) {
+            return (char) (known - 1);
+        }
+        char f = foldNonAscii(c);
+        FOLDED[c] = f + 1; // one int written: another thread sees it whole or not at all
+        return f;
+    }
+
+    private static char foldNonAscii(char c) {
         switch (c) {
             case '\u2019': case '\u2018': case '\u02bc': case '\u00b4': case '\u2032':
                 return '\'';
@@ -73,7 +86,15 @@ final class Text {
         }
 
         boolean allCaps() {
-            return surface.length() > 1 && surface.chars().allMatch(ch -> !Character.isLowerCase(ch));
+            if (surface.length() <= 1) {
+                return false;
+            }
+            for (int i = 0; i < surface.length(); i++) {
+                if (Character.isLowerCase(surface.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -268,7 +268,29 @@ public final class TextCleaner {
 
     /** Each run of white space or control characters becomes one space standing for the run. */
     private static MappedText collapseSpaces(MappedText s) {
-        return s.replaceAll(SPACE_RUN, m -> " ");
+        return singleSpaced(s) ? s : s.replaceAll(SPACE_RUN, m -> " ");
+    }
+
+    /**
+     * Whether every run {@link #SPACE_RUN} matches in the text is one plain space, which it would replace by itself:
+     * the common line, looked at without the pattern.
+     */
+    private static boolean singleSpaced(CharSequence s) {
+        boolean previousSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (c <= 0x1F || (c >= 0x7F && c <= 0x9F) || Character.isWhitespace(c)) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasLetters(String s) {
