@@ -282,8 +282,8 @@ public class NearDuplicateScaling {
         }
 
         @Override
-        public void put(NearDuplicateIndex.Entry entry, List<String> bandKeys) {
-            inner.put(entry, bandKeys);
+        public void put(NearDuplicateIndex.Entry entry, List<String> bandKeys, int capacity) {
+            inner.put(entry, bandKeys, capacity);
         }
 
         @Override

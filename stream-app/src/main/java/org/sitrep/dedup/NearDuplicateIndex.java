@@ -50,8 +50,11 @@ public final class NearDuplicateIndex {
         /** The entry of an article id, or null. */
         Entry get(String id);
 
-        /** Files an entry under its band keys (the article is not in the storage). */
-        void put(Entry entry, List<String> bandKeys);
+        /**
+         * Files an entry under its band keys (the article is not in the storage), keeping under each key at most
+         * {@code capacity} filings: the latest published (ties: the larger id); older ones fall out of that band.
+         */
+        void put(Entry entry, List<String> bandKeys, int capacity);
 
         /** Removes an entry and its band filings. */
         void remove(Entry entry, List<String> bandKeys);
@@ -62,6 +65,16 @@ public final class NearDuplicateIndex {
         /** Number of (band, article) filings held. */
         long filings();
     }
+
+    /**
+     * Most filings kept under one band key. Distinct articles rarely share a band key, but text that many articles
+     * share (an outlet's footer, a stock phrase the cleaner keeps) can make some keys hot; without a cap, a hot key's
+     * list grows with the stored articles, and so would the reads of every lookup that probes it and the rewrite of
+     * every filing under it. With the cap a lookup reads at most {@code bands * BAND_CAPACITY} candidates whatever the
+     * number stored. The price is recall on hot keys only: an original that fell out of one band is still found
+     * through the others it shares with its copy (a copy at J = 0.5 shares about 8 of 32 bands).
+     */
+    public static final int BAND_CAPACITY = 16;
 
     /** The band layout of the version before containment (kept to unfile what it stored). */
     static final MinHasher BEFORE_CONTAINMENT = new MinHasher(MinHasher.DEFAULT_SHINGLE, 16, 4);
@@ -132,7 +145,7 @@ public final class NearDuplicateIndex {
             if (previous != null) {
                 storage.remove(previous, filedUnder(previous));
             }
-            storage.put(new Entry(id, url, publishedAt, signature, sketch.shingles()), keys);
+            storage.put(new Entry(id, url, publishedAt, signature, sketch.shingles()), keys, BAND_CAPACITY);
         }
         return Optional.ofNullable(best);
     }
@@ -193,11 +206,21 @@ public final class NearDuplicateIndex {
         }
 
         @Override
-        public void put(Entry entry, List<String> bandKeys) {
+        public void put(Entry entry, List<String> bandKeys, int capacity) {
             byId.put(entry.id(), entry);
             for (String key : bandKeys) {
-                buckets.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(entry.id(), entry.publishedAt());
+                Map<String, Instant> bucket = buckets.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                bucket.put(entry.id(), entry.publishedAt());
+                while (bucket.size() > capacity) {
+                    bucket.remove(oldest(bucket));
+                }
             }
+        }
+
+        private static String oldest(Map<String, Instant> bucket) {
+            return bucket.entrySet().stream()
+                .min(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey();
         }
 
         @Override

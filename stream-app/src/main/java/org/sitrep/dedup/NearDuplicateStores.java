@@ -2,6 +2,7 @@ package org.sitrep.dedup;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -20,7 +21,8 @@ import org.sitrep.schema.NearDupSignature;
  *       ({@link NearDupBand}: id and publication time each). A lookup is one point read per band, which RocksDB
  *       answers through its bloom filters and block cache: its cost does not depend on how many bands are stored
  *       (a prefix scan per band, the first design, grew with the store: docs/PERFORMANCE.md). Distinct articles
- *       rarely share a band key, so a value holds one or a few articles.</li>
+ *       rarely share a band key, so a value holds one or a few articles, and never more than
+ *       {@link NearDuplicateIndex#BAND_CAPACITY} (the latest published).</li>
  *   <li>signatures ({@link NearDuplicateStage#SIGNATURES_STORE}): key the article id, value its
  *       {@link NearDupSignature} (signature, shingle count, publication time, URL). A record written before the
  *       count was kept reads with count 0: that article is judged by Jaccard only.</li>
@@ -29,6 +31,10 @@ import org.sitrep.schema.NearDupSignature;
  * quarter horizon, so each article is read by it about four times in its life: constant cost per article.
  */
 public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
+    /** Filing order of a band's articles: publication time, then id (the same order as the in-memory storage). */
+    private static final Comparator<NearDupBandEntry> OLDEST_FIRST = Comparator
+        .comparing(NearDupBandEntry::getPublishedAt).thenComparing(e -> e.getId().toString());
+
     private final KeyValueStore<String, NearDupBand> bands;
     private final KeyValueStore<String, NearDupSignature> signatures;
 
@@ -54,7 +60,7 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
     }
 
     @Override
-    public void put(NearDuplicateIndex.Entry entry, List<String> bandKeys) {
+    public void put(NearDuplicateIndex.Entry entry, List<String> bandKeys, int capacity) {
         for (String key : bandKeys) {
             NearDupBand band = bands.get(key);
             List<NearDupBandEntry> articles = new ArrayList<>(band == null ? 1 : band.getArticles().size() + 1);
@@ -62,6 +68,9 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
                 band.getArticles().stream().filter(e -> !e.getId().equals(entry.id())).forEach(articles::add);
             }
             articles.add(new NearDupBandEntry(entry.id(), entry.publishedAt()));
+            while (articles.size() > capacity) {
+                articles.remove(articles.stream().min(OLDEST_FIRST).orElseThrow());
+            }
             bands.put(key, new NearDupBand(articles));
         }
         List<Long> minhash = new ArrayList<>(entry.signature().length);

@@ -204,7 +204,7 @@ class NearDuplicateIndexTest {
         // As the earlier version stored it: 64 minima, 16 bands of 4 rows, no shingle count.
         long[] old = NearDuplicateIndex.BEFORE_CONTAINMENT.signature(body);
         ts.storage().put(new NearDuplicateIndex.Entry("old", "u/o", T0, old, 0),
-            NearDuplicateIndex.BEFORE_CONTAINMENT.bandKeys(old));
+            NearDuplicateIndex.BEFORE_CONTAINMENT.bandKeys(old), NearDuplicateIndex.BAND_CAPACITY);
         assertThat(ts.bandKeys()).isEqualTo(16);
 
         NearDuplicateIndex index = new NearDuplicateIndex(HASHER, NearDuplicateRule.DEFAULTS, Duration.ofDays(7),
@@ -214,6 +214,73 @@ class NearDuplicateIndexTest {
         assertThat(index.expire(T0.plus(Duration.ofDays(7)).plusSeconds(2))).isEqualTo(2);
         assertThat(ts.bandKeys()).as("both layouts' filings removed").isZero();
         assertThat(ts.signatures().approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void aHotBandKeepsItsLatestFilingsOnlyInBothStorages() {
+        NearDuplicateIndex.Storage memory = new NearDuplicateIndex.InMemory();
+        NearDuplicateIndex.Storage stores = TestStores.open().storage();
+        List<String> hot = List.of("00-hot");
+        int offered = 3 * NearDuplicateIndex.BAND_CAPACITY;
+        for (int i = 0; i < offered; i++) {
+            // Filed out of publication order: the cap keeps the latest published, not the latest filed.
+            int hour = (i * 7) % offered;
+            NearDuplicateIndex.Entry e = new NearDuplicateIndex.Entry("a" + hour, "u/" + hour,
+                T0.plus(Duration.ofHours(hour)), new long[] {hour}, 10);
+            memory.put(e, hot, NearDuplicateIndex.BAND_CAPACITY);
+            stores.put(e, hot, NearDuplicateIndex.BAND_CAPACITY);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int hour = offered - NearDuplicateIndex.BAND_CAPACITY; hour < offered; hour++) {
+            expected.add("a" + hour);
+        }
+        for (NearDuplicateIndex.Storage storage : List.of(memory, stores)) {
+            List<String> filed = new ArrayList<>();
+            storage.forEachFiled("00-hot", (id, at) -> filed.add(id));
+            assertThat(filed).as(storage.getClass().getSimpleName()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(storage.filings()).isEqualTo(NearDuplicateIndex.BAND_CAPACITY);
+            assertThat(storage.get("a0")).as("its signature stays until the purge").isNotNull();
+        }
+    }
+
+    @Test
+    void aLookupReadsAtMostTheBandCapacityPerBandHoweverManyShareIt() {
+        // A hundred articles that share every shingle but one: their bands collide on most keys.
+        NearDuplicateIndex.InMemory storage = new NearDuplicateIndex.InMemory();
+        int[] reads = {0};
+        NearDuplicateIndex.Storage counting = new NearDuplicateIndex.Storage() {
+            public void forEachFiled(String k, java.util.function.BiConsumer<String, Instant> a) {
+                storage.forEachFiled(k, a);
+            }
+            public NearDuplicateIndex.Entry get(String id) {
+                reads[0]++;
+                return storage.get(id);
+            }
+            public void put(NearDuplicateIndex.Entry e, List<String> keys, int capacity) {
+                storage.put(e, keys, capacity);
+            }
+            public void remove(NearDuplicateIndex.Entry e, List<String> keys) {
+                storage.remove(e, keys);
+            }
+            public List<NearDuplicateIndex.Entry> publishedBefore(Instant cutoff) {
+                return storage.publishedBefore(cutoff);
+            }
+            public long filings() {
+                return storage.filings();
+            }
+        };
+        // A rule no pair meets, so every article is filed and every band stays hot.
+        NearDuplicateIndex index = new NearDuplicateIndex(new MinHasher(1, 64, 4, 1), new NearDuplicateRule(1.0, 1.0, 1.0),
+            Duration.ofDays(7), counting);
+        String shared = "troops patrol the road between the two towns every week";
+        int most = 0;
+        for (int i = 0; i < 100; i++) {
+            reads[0] = 0;
+            assertThat(index.offer("a" + i, T0.plusSeconds(i), shared + " w" + (char) ('a' + i % 26) + (char) ('a' + i / 26))).isEmpty();
+            assertThat(reads[0]).as("candidates read for article " + i).isLessThanOrEqualTo(4 * NearDuplicateIndex.BAND_CAPACITY + 1);
+            most = Math.max(most, reads[0]);
+        }
+        assertThat(most).as("the bands were hot: the cap, not luck, bounded the reads").isGreaterThanOrEqualTo(NearDuplicateIndex.BAND_CAPACITY);
     }
 
     @Test
