@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.sitrep.ingest.ArticleFile;
@@ -18,6 +20,7 @@ import org.sitrep.testing.ClusterSession;
 import org.sitrep.testing.DriverHarness;
 import org.sitrep.testing.Fixtures;
 import org.sitrep.testing.Shuffles;
+import org.sitrep.topology.SitrepTopology;
 
 /** The event-time reorder buffers in the whole topology (TopologyTestDriver). */
 class ReorderDriverTest {
@@ -77,6 +80,31 @@ class ReorderDriverTest {
         assertThat(expected).isNotEmpty();
         assertThat(run(shuffled, "1d")).isEqualTo(expected);
         assertThat(run(shuffled, "0s")).as("control: without reordering the shuffle changes the incidents").isNotEqualTo(expected);
+    }
+
+    @Test
+    void watermarkMarkersStayOnTheRepartitionTopics() throws Exception {
+        List<Article> shuffled = Shuffles.withinGrace(ArticleFile.inPublicationOrder(new ArticleSource(
+            new ArticleValidator(1_000_000)).read(ClusterSession.repoFile("data/sample-feed.jsonl"))), Duration.ofDays(1), 42);
+        try (DriverHarness h = new DriverHarness(Map.of("reorder-grace", "1d", "reorder-flush-after", "1m"))) {
+            shuffled.forEach(h::send);
+            for (int i = 0; i < 3; i++) {
+                h.driver.advanceWallClockTime(Duration.ofMinutes(2));
+            }
+            List<String> keys = new ArrayList<>();
+            h.unique.readKeyValuesToList().forEach(kv -> keys.add(kv.key));
+            h.copies.readKeyValuesToList().forEach(kv -> keys.add(kv.key));
+            h.reports.readKeyValuesToList().forEach(kv -> keys.add(kv.key));
+            h.incidents.readKeyValuesToList().forEach(kv -> {
+                keys.add(kv.key);
+                assertThat(kv.value).as("no null value published").isNotNull();
+            });
+            assertThat(keys).isNotEmpty().noneMatch(k -> k.startsWith(WatermarkMarkers.KEY_PREFIX));
+            // Markers have no value, so the Avro serdes write no schema id for them: only the topology's own subjects.
+            Set<String> expected = new TreeSet<>();
+            SitrepTopology.valueSerdesByTopic(h.serdes, h.config.applicationId()).forEach((t, serde) -> expected.add(serde.subject(t)));
+            assertThat(h.registry.subjects()).isSubsetOf(expected);
+        }
     }
 
     static List<String> keys(DriverHarness h) {
