@@ -2,8 +2,12 @@ package org.sitrep.ordering;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -34,9 +38,12 @@ import org.slf4j.LoggerFactory;
  * feed time ahead of another. The markers are taken off the stream here; the stage behind sees data only. The time
  * released up to is kept in the same store: the stage uses it as its clock and its emitter forwards it downstream.
  *
- * <p>A wall-clock punctuation releases everything held once no record has arrived for {@code flushAfter}, so the end
- * of a replay (or a quiet night, or an upstream partition that receives nothing and so promises nothing) is not held
- * back forever. A record that arrives after records later than it were already released is processed at once (out of
+ * <p>Wall-clock fallbacks, so that nothing is held forever: an upstream task not heard from (no marker; an upstream
+ * task that forwards records re-sends its watermark at least every punctuation) for {@code flushAfter} is left out of
+ * the minimum until it speaks again (an idle partition upstream: it has nothing to send, but promises nothing
+ * either), and everything held is released once no record at all has arrived for {@code flushAfter} (the end of a
+ * replay, a quiet night). Like the grace itself these assume a replay is not paced slower than {@code grace /
+ * flushAfter}: a task silent that long while it still has records to send would have them arrive late. A record that arrives after records later than it were already released is processed at once (out of
  * order) and logged: its results may differ from those of a sorted input. Both stores are changelogged, so a restart
  * keeps what was held and what was promised.
  *
@@ -63,6 +70,8 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
     private long lastReleasedTs = Long.MIN_VALUE;
     private long late;
     private boolean warnedUnexpected;
+    private final Map<Integer, Long> lastHeardWallMs = new HashMap<>();
+    private final Set<Integer> silent = new TreeSet<>();
 
     /**
      * @param storeName          the buffer's store ({@link #store})
@@ -113,6 +122,7 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
             }
         }
         this.lastArrivalWallMs = context.currentSystemTimeMs();
+        upstream.tasks().forEach(u -> lastHeardWallMs.put(u, lastArrivalWallMs)); // each gets flushAfter to speak
         context.schedule(Duration.ofMillis(punctuationInterval(flushAfterMs)), PunctuationType.WALL_CLOCK_TIME,
             this::flushIfIdle);
     }
@@ -131,7 +141,8 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
         }
         buffer.put(sortKey(Math.max(0, ts), idOf.apply(record.value())), record.value());
         held++;
-        release(upstream.low());
+        // Nothing at or before what was already released can still be put in its place: such a record goes at once.
+        release(Math.max(upstream.low(silent), lastReleasedTs));
     }
 
     private void onWatermark(int from, long watermark) {
@@ -140,13 +151,28 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
             LOG.warn("{}: watermark from upstream task {}, {} expected (is the partitions setting the partition count"
                 + " of the topics?)", storeName, from, upstreamTasks);
         }
+        lastHeardWallMs.put(from, context.currentSystemTimeMs());
+        boolean back = silent.remove(from);
         if (upstream.advance(from, watermark)) {
             watermarks.saveUpstream(from, watermark);
-            release(upstream.low());
+            release(upstream.low(silent));
+        } else if (back) {
+            release(upstream.low(silent));
         }
     }
 
     private void flushIfIdle(long wallClockMs) {
+        boolean newlySilent = false;
+        for (int u : upstream.tasks()) {
+            long heard = lastHeardWallMs.getOrDefault(u, lastArrivalWallMs);
+            if (wallClockMs - heard >= flushAfterMs && silent.add(u)) {
+                newlySilent = true;
+            }
+        }
+        if (newlySilent) {
+            LOG.debug("{}: upstream task(s) {} silent for {} ms, left out of the watermark", storeName, silent, flushAfterMs);
+            release(upstream.low(silent));
+        }
         if (held > 0 && wallClockMs - lastArrivalWallMs >= flushAfterMs) {
             // In slices, so that one punctuation stays well inside the transaction and poll timeouts; the next
             // punctuation goes on (nothing new arrived, so the buffer is still idle).

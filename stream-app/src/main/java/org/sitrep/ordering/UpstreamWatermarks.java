@@ -1,14 +1,15 @@
 package org.sitrep.ordering;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The latest watermark of each upstream task of one repartition, and the time up to which all of them have sent
  * everything: the minimum over every expected upstream task, or {@link Long#MIN_VALUE} until each has reported once.
- * How many upstream tasks to expect is the partition count of the upstream sub-topology's input; a task the count
- * did not expect is counted too once heard (it can only make the minimum lower), so too low a count is still safe
- * once every task has spoken, and too high a count holds records until the wall-clock fallback releases them.
+ * How many upstream tasks to expect is the partition count of the upstream sub-topology's input (tasks are numbered by
+ * partition, {@code 0..expected-1}); a task the count did not expect is counted too once heard (it can only make the
+ * minimum lower). Tasks the reader has found silent (see {@link ReorderProcessor}) can be left out of the minimum.
  */
 public final class UpstreamWatermarks {
     private final int expected;
@@ -37,14 +38,43 @@ public final class UpstreamWatermarks {
 
     /** The minimum over all upstream tasks, or {@link Long#MIN_VALUE} while one expected has not reported yet. */
     public long low() {
-        if (latest.size() < expected) {
-            return Long.MIN_VALUE;
-        }
+        return low(Set.of());
+    }
+
+    /**
+     * The minimum over the upstream tasks not in {@code leftOut}, or {@link Long#MIN_VALUE} while one of those
+     * expected has not reported yet, or when all are left out.
+     */
+    public long low(Set<Integer> leftOut) {
         long min = Long.MAX_VALUE;
-        for (long w : latest.values()) {
+        boolean any = false;
+        for (int u = 0; u < expected; u++) {
+            if (leftOut.contains(u)) {
+                continue;
+            }
+            Long w = latest.get(u);
+            if (w == null) {
+                return Long.MIN_VALUE;
+            }
             min = Math.min(min, w);
+            any = true;
         }
-        return min;
+        for (Map.Entry<Integer, Long> e : latest.entrySet()) {
+            if (unexpected(e.getKey()) && !leftOut.contains(e.getKey())) {
+                min = Math.min(min, e.getValue());
+                any = true;
+            }
+        }
+        return any ? min : Long.MIN_VALUE;
+    }
+
+    /** Every upstream task expected or heard. */
+    public Set<Integer> tasks() {
+        Set<Integer> out = new java.util.TreeSet<>(latest.keySet());
+        for (int u = 0; u < expected; u++) {
+            out.add(u);
+        }
+        return out;
     }
 
     /** True when {@code upstream} is a task the count did not expect. */

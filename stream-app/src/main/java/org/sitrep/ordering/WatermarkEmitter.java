@@ -22,7 +22,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Rate: at most one marker per record (per partition), and only when the watermark has moved by at least an
  * eighth of the grace since the last marker; a wall-clock punctuation sends a smaller move when no record comes to
  * carry it. So a replay costs at most partitions markers per record, and live traffic about partitions markers per
- * eighth of the grace per upstream task. Without a grace nothing is reordered and no marker is sent.
+ * eighth of the grace per upstream task. Each punctuation also re-sends an unchanged watermark if records went out
+ * since the last marker, so the readers know this task is alive ({@link ReorderProcessor} leaves a task silent for
+ * {@code reorder-flush-after} out of its minimum). Without a grace nothing is reordered and no marker is sent.
  */
 public final class WatermarkEmitter<V> implements Processor<String, V, String, V> {
     /** Where a task's watermark comes from. */
@@ -44,6 +46,7 @@ public final class WatermarkEmitter<V> implements Processor<String, V, String, V
     private KeyValueStore<String, Long> released;
     private long maxSeen = Long.MIN_VALUE;
     private long lastSent = Long.MIN_VALUE;
+    private boolean forwardedSinceMarker;
 
     public WatermarkEmitter(Source source, ReorderSettings settings) {
         this.source = source;
@@ -67,6 +70,7 @@ public final class WatermarkEmitter<V> implements Processor<String, V, String, V
     public void process(Record<String, V> record) {
         maxSeen = Math.max(maxSeen, record.timestamp());
         context.forward(record);
+        forwardedSinceMarker = true;
         send(false);
     }
 
@@ -83,12 +87,23 @@ public final class WatermarkEmitter<V> implements Processor<String, V, String, V
             return;
         }
         long w = watermark();
-        if (w == Long.MIN_VALUE || w <= lastSent) {
+        if (w == Long.MIN_VALUE) {
+            return;
+        }
+        if (w <= lastSent) {
+            if (anyMove && forwardedSinceMarker) {
+                forwardMarker(lastSent); // alive, nothing new to promise
+            }
             return;
         }
         if (anyMove || lastSent == Long.MIN_VALUE || w - lastSent >= stepMs) {
-            context.forward(WatermarkMarkers.marker(context.taskId().partition(), w));
-            lastSent = w;
+            forwardMarker(w);
         }
+    }
+
+    private void forwardMarker(long w) {
+        context.forward(WatermarkMarkers.marker(context.taskId().partition(), w));
+        lastSent = w;
+        forwardedSinceMarker = false;
     }
 }

@@ -146,6 +146,30 @@ class WatermarkReleaseTest {
     }
 
     @Test
+    void anUpstreamTaskSilentForTheFlushAfterIsLeftOutUntilItSpeaksAgain() {
+        try (Buffer b = new Buffer(3)) {
+            b.send("a", 0);
+            b.send("b", 30);
+            for (int minute = 1; minute <= 11; minute++) { // records and watermarks keep coming from tasks 0 and 1
+                b.driver.advanceWallClockTime(Duration.ofMinutes(1));
+                b.send("x" + minute, 100 + minute);
+                b.watermark(0, 20 + minute);
+                b.watermark(1, 20 + minute);
+                if (minute < 10) {
+                    assertThat(b.released()).as("task 2 has not been silent for 10 minutes yet").isEmpty();
+                }
+            }
+            assertThat(b.released()).as("task 2 left out: released up to 10:31").containsExactly("a", "b");
+            b.watermark(2, 40);
+            b.watermark(0, 200);
+            b.watermark(1, 200);
+            assertThat(b.released()).as("task 2 is back in the minimum").isEmpty();
+            b.watermark(2, 200);
+            assertThat(b.released()).hasSize(11);
+        }
+    }
+
+    @Test
     void aRecordBelowTheReleasedTimeIsProcessedAtOnce() {
         try (Buffer b = new Buffer(1)) {
             b.send("a", 0);
@@ -196,6 +220,10 @@ class WatermarkReleaseTest {
                 .containsExactly("e", "watermark 0 at 10:23");
             driver.advanceWallClockTime(Duration.ofSeconds(1));
             assertThat(out.readRecordsToList()).as("nothing moved, nothing sent").isEmpty();
+            in.pipeInput("f", "f", T0.plus(Duration.ofMinutes(70)));
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            assertThat(describe(out.readRecordsToList())).as("records went out: the same watermark again, to say alive")
+                .containsExactly("f", "watermark 0 at 10:23");
         }
     }
 
