@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>Wall-clock fallbacks, so that nothing is held forever: an upstream task not heard from (no marker; an upstream
  * task that forwards records re-sends its watermark at least every punctuation) for {@code flushAfter} is left out of
  * the minimum until it speaks again (an idle partition upstream: it has nothing to send, but promises nothing
- * either), and everything held is released once no record at all has arrived for {@code flushAfter} (the end of a
+ * either; when all were silent, the first to speak again gives the others {@code flushAfter} more), and everything held is released once no record at all has arrived for {@code flushAfter} (the end of a
  * replay, a quiet night). Like the grace itself these assume a replay is not paced slower than {@code grace /
  * flushAfter}: a task silent that long while it still has records to send would have them arrive late. A record that arrives after records later than it were already released is processed at once (out of
  * order) and logged: its results may differ from those of a sorted input. Both stores are changelogged, so a restart
@@ -151,7 +151,14 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
             LOG.warn("{}: watermark from upstream task {}, {} expected (is the partitions setting the partition count"
                 + " of the topics?)", storeName, from, upstreamTasks);
         }
-        lastHeardWallMs.put(from, context.currentSystemTimeMs());
+        long now = context.currentSystemTimeMs();
+        if (silent.containsAll(upstream.tasks()) && !silent.isEmpty()) {
+            // Every task was silent (start-up before any input, the gap between two replays, a stalled thread): one
+            // speaking first must not stand for the others. Each gets flushAfter again from now.
+            silent.clear();
+            upstream.tasks().forEach(u -> lastHeardWallMs.put(u, now));
+        }
+        lastHeardWallMs.put(from, now);
         boolean back = silent.remove(from);
         if (upstream.advance(from, watermark)) {
             watermarks.saveUpstream(from, watermark);

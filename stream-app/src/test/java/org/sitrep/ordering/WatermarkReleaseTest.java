@@ -170,6 +170,20 @@ class WatermarkReleaseTest {
     }
 
     @Test
+    void whenEveryTaskWasSilentTheFirstToSpeakDoesNotStandForTheOthers() {
+        try (Buffer b = new Buffer(3)) {
+            b.driver.advanceWallClockTime(Duration.ofMinutes(11)); // start-up: no input yet, every task silent
+            b.send("a", 0);
+            b.send("b", 30);
+            b.watermark(0, 60);
+            assertThat(b.released()).as("tasks 1 and 2 get the flush-after again").isEmpty();
+            b.watermark(1, 60);
+            b.watermark(2, 10);
+            assertThat(b.released()).containsExactly("a");
+        }
+    }
+
+    @Test
     void aRecordBelowTheReleasedTimeIsProcessedAtOnce() {
         try (Buffer b = new Buffer(1)) {
             b.send("a", 0);
