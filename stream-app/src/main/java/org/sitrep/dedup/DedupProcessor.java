@@ -12,19 +12,23 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.sitrep.ordering.WatermarkStore;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.SeenArticle;
 
 /**
  * Keyed by content fingerprint: remembers the first article of each fingerprint in {@link DedupStage#STORE} and
  * forwards every article, keyed by its id, with its {@link DedupDecision}. A stream-time punctuation removes entries
- * older than the horizon, so the store is bounded by the horizon, not by history.
+ * older than the horizon, so the store is bounded by the horizon, not by history. Its clock is stream time, but never
+ * past what the reorder buffer in front has released ({@link WatermarkStore#clock}): with several upstream tasks
+ * stream time follows the fastest, and an entry a held article still needs must not go.
  */
 final class DedupProcessor implements Processor<String, Article, String, DedupDecision> {
     private final CopyDetector detector;
     private final Duration purgeEvery;
     private ProcessorContext<String, DedupDecision> context;
     private KeyValueStore<String, SeenArticle> store;
+    private KeyValueStore<String, Long> watermarks;
 
     DedupProcessor(Duration horizon) {
         this.detector = new CopyDetector(horizon);
@@ -35,6 +39,7 @@ final class DedupProcessor implements Processor<String, Article, String, DedupDe
     public void init(ProcessorContext<String, DedupDecision> context) {
         this.context = context;
         this.store = context.getStateStore(DedupStage.STORE);
+        this.watermarks = context.getStateStore(DedupStage.WATERMARK_STORE);
         context.schedule(purgeEvery, PunctuationType.STREAM_TIME, this::purge);
     }
 
@@ -50,7 +55,7 @@ final class DedupProcessor implements Processor<String, Article, String, DedupDe
     }
 
     private void purge(long streamTime) {
-        Instant now = Instant.ofEpochMilli(streamTime);
+        Instant now = Instant.ofEpochMilli(WatermarkStore.clock(watermarks, streamTime));
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, SeenArticle> it = store.all()) {
             while (it.hasNext()) {

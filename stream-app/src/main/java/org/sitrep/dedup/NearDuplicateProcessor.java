@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.sitrep.ordering.WatermarkStore;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.NearDupBand;
 import org.sitrep.schema.NearDupSignature;
@@ -17,7 +18,8 @@ import org.sitrep.schema.NearDupSignature;
  * keyed by id and arriving in (published_at, id) order, is offered to the index and forwarded with its
  * {@link DedupDecision} (a {@code minhash} copy of the best earlier match, with the measure that decided, or unique). A stream-time punctuation
  * every quarter horizon drops entries older than the horizon before the oldest record that may still arrive (stream
- * time less the reorder grace), so a held record never misses a candidate that an earlier purge would have dropped.
+ * time less the reorder grace, and never past what the reorder buffer in front has released: see
+ * {@link WatermarkStore#clock}), so a held record never misses a candidate that an earlier purge would have dropped.
  */
 final class NearDuplicateProcessor implements Processor<String, Article, String, DedupDecision> {
     private final MinHasher hasher;
@@ -27,6 +29,7 @@ final class NearDuplicateProcessor implements Processor<String, Article, String,
     private final Duration purgeEvery;
     private ProcessorContext<String, DedupDecision> context;
     private NearDuplicateIndex index;
+    private KeyValueStore<String, Long> watermarks;
 
     NearDuplicateProcessor(MinHasher hasher, NearDuplicateRule rule, Duration horizon, Duration grace) {
         this.hasher = hasher;
@@ -42,6 +45,7 @@ final class NearDuplicateProcessor implements Processor<String, Article, String,
         this.context = context;
         KeyValueStore<String, NearDupBand> bands = context.getStateStore(NearDuplicateStage.BANDS_STORE);
         KeyValueStore<String, NearDupSignature> signatures = context.getStateStore(NearDuplicateStage.SIGNATURES_STORE);
+        this.watermarks = context.getStateStore(NearDuplicateStage.WATERMARK_STORE);
         this.index = new NearDuplicateIndex(hasher, rule, horizon, new NearDuplicateStores(bands, signatures));
         context.schedule(purgeEvery, PunctuationType.STREAM_TIME, this::purge);
     }
@@ -56,6 +60,6 @@ final class NearDuplicateProcessor implements Processor<String, Article, String,
     }
 
     private void purge(long streamTime) {
-        index.expire(Instant.ofEpochMilli(streamTime).minus(grace));
+        index.expire(Instant.ofEpochMilli(WatermarkStore.clock(watermarks, streamTime - grace.toMillis())));
     }
 }

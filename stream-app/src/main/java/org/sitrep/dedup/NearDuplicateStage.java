@@ -11,6 +11,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.sitrep.ordering.ReorderProcessor;
 import org.sitrep.ordering.ReorderSettings;
+import org.sitrep.ordering.WatermarkEmitter;
+import org.sitrep.ordering.WatermarkMarkers;
+import org.sitrep.ordering.WatermarkStore;
 import org.sitrep.schema.Article;
 import org.sitrep.topology.SitrepSerdes;
 import org.sitrep.topology.Topics;
@@ -28,6 +31,11 @@ import org.sitrep.topology.Topics;
  * to {@code news.articles.unique} and spread again by article id over {@code partitions} partitions
  * ({@code unique-articles-by-id}), so extraction keeps its parallelism.
  *
+ * <p>Watermarks: each exact-stage task forwards the time its reorder buffer has released up to
+ * ({@code articles-for-near-dup-watermarks}, from {@code dedup-watermark-store}); this stage's buffer releases up to
+ * the lowest of the {@code partitions} of them and keeps its own released time in {@code dedup-near-watermark-store},
+ * which {@code unique-articles-by-id-watermarks} sends to every extraction task.
+ *
  * <p>One partition means one task: this stage's throughput is one stream thread's (measured in
  * docs/PERFORMANCE.md). The scalable form repartitions each article to its 32 band keys (candidates meet in the task
  * of a band key), then recombines the band verdicts per article id in a second, small repartition; it is not built.
@@ -36,6 +44,8 @@ public final class NearDuplicateStage {
     public static final String REPARTITION = "articles-for-near-dup";
     /** Event-time reorder buffer in front of the near-duplicate decision (see {@link ReorderProcessor}). */
     public static final String REORDER_STORE = "dedup-near-reorder-store";
+    /** Upstream watermarks and released time of {@link #REORDER_STORE}'s buffer (see {@link WatermarkStore}). */
+    public static final String WATERMARK_STORE = "dedup-near-watermark-store";
     /** Band key -> the articles filed under it (id, publication time). */
     public static final String BANDS_STORE = "dedup-bands-store";
     /** Article id -> signature, publication time, URL. */
@@ -50,11 +60,14 @@ public final class NearDuplicateStage {
      * Returns the unique articles, keyed by article id, over {@code partitions} partitions.
      *
      * @param candidates the articles left unique by the exact stage, keyed by id
+     * @param partitions partitions of the exact stage's input (the tasks that write {@code articles-for-near-dup})
+     *                   and of {@code unique-articles-by-id}
      */
     public static KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> candidates, Topics topics,
                                                  SitrepSerdes serdes, Duration horizon, NearDuplicateRule rule,
                                                  ReorderSettings reorder, int partitions) {
         builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.article()));
+        builder.addStateStore(WatermarkStore.store(WATERMARK_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BANDS_STORE),
             Serdes.String(), serdes.nearDupBand()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNATURES_STORE),
@@ -62,14 +75,19 @@ public final class NearDuplicateStage {
         MinHasher hasher = new MinHasher();
 
         KStream<String, DedupDecision> decisions = candidates
+            .process(() -> new WatermarkEmitter<Article>(new WatermarkEmitter.Source.Released(DedupStage.WATERMARK_STORE),
+                    reorder),
+                Named.as(REPARTITION + "-watermarks"), DedupStage.WATERMARK_STORE)
             .repartition(Repartitioned.<String, Article>as(REPARTITION)
-                .withKeySerde(Serdes.String()).withValueSerde(serdes.article()).withNumberOfPartitions(1))
+                .withKeySerde(Serdes.String()).withValueSerde(serdes.article()).withNumberOfPartitions(1)
+                .withStreamPartitioner(WatermarkMarkers.partitioner()))
             // Every exact-stage task writes here, interleaved as those tasks happen to run: "the first published of a
             // cluster is the original" needs (published_at, id) order where the decision is taken.
-            .process(() -> new ReorderProcessor<>(REORDER_STORE, reorder, Article::getId, Article::getId),
-                Named.as("dedup-reorder-unique"), REORDER_STORE)
+            .process(() -> new ReorderProcessor<>(REORDER_STORE, WATERMARK_STORE, partitions, reorder, Article::getId,
+                    Article::getId),
+                Named.as("dedup-reorder-unique"), REORDER_STORE, WATERMARK_STORE)
             .process(() -> new NearDuplicateProcessor(hasher, rule, horizon, reorder.grace()),
-                Named.as("dedup-drop-near-copies"), BANDS_STORE, SIGNATURES_STORE);
+                Named.as("dedup-drop-near-copies"), BANDS_STORE, SIGNATURES_STORE, WATERMARK_STORE);
 
         var branches = decisions.split(Named.as("dedup-near-split"))
             .branch((id, d) -> d.isCopy(), Branched.as("-copies"))
@@ -80,7 +98,12 @@ public final class NearDuplicateStage {
         KStream<String, Article> unique = branches.get("dedup-near-split-unique")
             .mapValues(DedupDecision::article, Named.as("dedup-unwrap-near-unique"));
         unique.to(topics.articlesUnique.name(), topics.articlesUnique.produced("dedup-write-unique"));
-        return unique.repartition(Repartitioned.<String, Article>as(BY_ID_REPARTITION)
-            .withKeySerde(Serdes.String()).withValueSerde(serdes.article()).withNumberOfPartitions(partitions));
+        // Markers only on the way to the repartition: news.articles.unique carries articles alone.
+        return unique
+            .process(() -> new WatermarkEmitter<Article>(new WatermarkEmitter.Source.Released(WATERMARK_STORE), reorder),
+                Named.as(BY_ID_REPARTITION + "-watermarks"), WATERMARK_STORE)
+            .repartition(Repartitioned.<String, Article>as(BY_ID_REPARTITION)
+                .withKeySerde(Serdes.String()).withValueSerde(serdes.article()).withNumberOfPartitions(partitions)
+                .withStreamPartitioner(WatermarkMarkers.partitioner()));
     }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.sitrep.ordering.WatermarkStore;
 import org.sitrep.schema.EventReport;
 import org.sitrep.schema.Incident;
 import org.sitrep.schema.IncidentIndex;
@@ -32,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * it leaves the open index. A stream-time punctuation closes them as stream time passes, and a report closes the
  * expired incidents of its country before it is matched, so the result does not depend on when the punctuation
  * happens to fire. The punctuation only closes what has been quiet for the quiet period before stream time minus the
- * reorder grace: a report still held by the reorder buffer upstream may yet be in time for it.
+ * reorder grace: a report still held by the reorder buffer upstream may yet be in time for it. Nor past what that
+ * buffer has released ({@link WatermarkStore#clock}): with several upstream tasks stream time follows the fastest of
+ * them, so the closing a punctuation wants is kept pending and done as the buffer releases up to it (checked after
+ * every report), which closes at the same times a single upstream task would have.
  *
  * <p><b>Late reports.</b> A closed incident stays a candidate for matching until its retention runs out (below): a
  * report published later about its event (a UN or rights report weeks afterwards, a final toll) joins it and reopens
@@ -69,6 +73,11 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
     private ProcessorContext<String, Incident> context;
     private KeyValueStore<String, Incident> incidents;
     private KeyValueStore<String, IncidentIndex> open;
+    private KeyValueStore<String, Long> watermarks;
+    /** The latest stream time a punctuation wanted to close at ({@code Long.MIN_VALUE}: none yet). */
+    private long wantedStreamTime = Long.MIN_VALUE;
+    /** What has been closed up to: quiet before this time (event time). */
+    private long closedUpTo = Long.MIN_VALUE;
     private RetentionIndex retention;
     private boolean indexChecked;
     private long freshIds;
@@ -94,12 +103,40 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         this.context = context;
         this.incidents = context.getStateStore(IncidentStage.STORE);
         this.open = context.getStateStore(IncidentStage.OPEN_STORE);
+        this.watermarks = context.getStateStore(IncidentStage.WATERMARK_STORE);
         this.retention = new RetentionIndex(context.getStateStore(IncidentStage.RETENTION_STORE));
-        context.schedule(closeEvery(quietPeriod), PunctuationType.STREAM_TIME, this::closeQuiet);
+        context.schedule(closeEvery(quietPeriod), PunctuationType.STREAM_TIME, this::wantClosingAt);
     }
 
     @Override
     public void process(Record<String, EventReport> record) {
+        assign(record);
+        catchUpClosing();
+    }
+
+    private void wantClosingAt(long streamTimeMs) {
+        wantedStreamTime = Math.max(wantedStreamTime, streamTimeMs);
+        catchUpClosing();
+    }
+
+    /**
+     * Closes up to the stream time a punctuation wanted less the grace, as far as the reorder buffer has released:
+     * all of it once released, or in steps of the punctuation interval meanwhile.
+     */
+    private void catchUpClosing() {
+        if (wantedStreamTime == Long.MIN_VALUE) {
+            return;
+        }
+        long wanted = wantedStreamTime - reorderGrace.toMillis();
+        long upTo = WatermarkStore.clock(watermarks, wanted);
+        if (upTo > closedUpTo && (upTo == wanted || closedUpTo == Long.MIN_VALUE
+            || upTo - closedUpTo >= closeEvery(quietPeriod).toMillis())) {
+            closeQuiet(upTo, wantedStreamTime);
+            closedUpTo = upTo;
+        }
+    }
+
+    private void assign(Record<String, EventReport> record) {
         String country = record.key();
         EventReport report = record.value();
         Instant now = report.getPublishedAt();
@@ -234,8 +271,9 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
         return kept;
     }
 
-    private void closeQuiet(long streamTimeMs) {
-        Instant upTo = Instant.ofEpochMilli(streamTimeMs).minus(reorderGrace);
+    /** Closes what has been quiet since before {@code upToMs}; tombstones of forgotten incidents at {@code streamTimeMs}. */
+    private void closeQuiet(long upToMs, long streamTimeMs) {
+        Instant upTo = Instant.ofEpochMilli(upToMs);
         List<KeyValue<String, IncidentIndex>> indexes = new ArrayList<>();
         try (KeyValueIterator<String, IncidentIndex> it = open.all()) {
             it.forEachRemaining(indexes::add);

@@ -68,8 +68,8 @@ public final class SitrepTopology {
     }
 
     /**
-     * @param partitions partitions of the internal topic that spreads the unique articles again after the
-     *                   single-partition near-duplicate stage (the {@code partitions} setting)
+     * @param partitions the {@code partitions} setting: partitions of {@code news.articles.raw} and of the internal
+     *                   topics, so also how many upstream tasks each reorder buffer waits for a watermark from
      */
     public static Topology build(PipelineConfig pipeline, int partitions, SitrepSerdes serdes, Extractor extractor,
                                  Properties streamsProperties) {
@@ -77,13 +77,14 @@ public final class SitrepTopology {
         Topics topics = new Topics(serdes);
         KStream<String, Article> articles = IngestStage.apply(builder, topics, new ArticleValidator(pipeline.maxBodyChars()));
         KStream<String, Article> exactUnique = DedupStage.apply(builder, articles, topics, serdes,
-            pipeline.dedupHorizon(), pipeline.reorder());
+            pipeline.dedupHorizon(), pipeline.reorder(), partitions);
         KStream<String, Article> unique = NearDuplicateStage.apply(builder, exactUnique, topics, serdes,
             pipeline.dedupHorizon(), pipeline.nearDupRule(), pipeline.reorder(), partitions);
-        KStream<String, EventReport> reports = ExtractStage.apply(unique, topics, extractor);
+        KStream<String, EventReport> reports = ExtractStage.apply(builder, unique, topics, extractor);
         KStream<String, Incident> incidents = IncidentStage.apply(builder, reports, topics, serdes,
             new MatchSettings(pipeline.matchWindowDays(), pipeline.matchMaxKm(), pipeline.matchMinScore()),
-            pipeline.incidentQuietPeriod(), pipeline.reorder(), pipeline.incidentRetention());
+            pipeline.incidentQuietPeriod(), pipeline.reorder(), pipeline.incidentRetention(),
+            ExtractStage.WATERMARK_STORE, partitions);
         HistoryStage.apply(builder, incidents, serdes);
         AlertStage.apply(builder, incidents, topics, pipeline.alertRules());
         return builder.build(streamsProperties);

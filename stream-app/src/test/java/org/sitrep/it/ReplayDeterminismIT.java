@@ -26,6 +26,7 @@ import org.sitrep.registry.SchemaRegistryClients;
 import org.sitrep.runtime.ArticlePublisher;
 import org.sitrep.runtime.PipelineSession;
 import org.sitrep.runtime.ReplayPacer;
+import org.sitrep.runtime.RunOutputs;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.Incident;
 import org.sitrep.testing.ClusterSession;
@@ -39,9 +40,8 @@ import org.sitrep.topology.SitrepSerdes;
  * shuffled within the grace (seeded) and paced at a speed factor, each on a fresh broker; the published incidents are
  * compared field by field, every version of each.
  *
- * <p>One partition per topic: the reorder buffers restore the order of one partition's arrivals. With several
- * partitions the interleaving of upstream tasks in a fast replay exceeds any practical grace (see README, "Replay and
- * determinism").
+ * <p>One partition per topic, as before upstream watermarks: a single-partition deployment must behave as it did. The
+ * same on three partitions: {@link WatermarkDeterminismIT}.
  */
 class ReplayDeterminismIT {
     static final Duration GRACE = Duration.ofDays(1);
@@ -75,6 +75,11 @@ class ReplayDeterminismIT {
             }
         });
 
+        assertSameIncidents(ordered, shuffledRun);
+    }
+
+    /** Same incident ids, and for each the same versions, field by field. */
+    static void assertSameIncidents(Map<String, List<Incident>> ordered, Map<String, List<Incident>> shuffledRun) {
         assertThat(ordered).isNotEmpty();
         assertThat(shuffledRun.keySet()).as("incident ids").isEqualTo(ordered.keySet());
         ordered.forEach((id, versions) -> {
@@ -103,15 +108,24 @@ class ReplayDeterminismIT {
         void into(SitrepConfig config) throws Exception;
     }
 
-    /** One run on a fresh broker: topics, pipeline, publish, wait, and every incident version by id. */
+    /** Every incident version by id, and everything the run published. */
+    record Run(Map<String, List<Incident>> incidents, RunOutputs outputs) {
+    }
+
+    /** One run on a fresh broker with one partition per topic: every incident version by id. */
     static Map<String, List<Incident>> run(String applicationId, Publish publish) throws Exception {
+        return run(applicationId, 1, publish).incidents();
+    }
+
+    /** One run on a fresh broker: topics ({@code partitions} each), pipeline, publish, wait, collect. */
+    static Run run(String applicationId, int partitions, Publish publish) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             SitrepConfig config = ConfigLoader.load(null, Map.of(), Map.of(
                 "bootstrap-servers", kafka.bootstrapServers(),
                 "schema-registry-url", SharedRegistry.get().url(),
                 "application-id", applicationId,
                 "state-dir", Files.createTempDirectory("sitrep-it-").toString(),
-                "partitions", "1",
+                "partitions", String.valueOf(partitions),
                 "reorder-grace", "1d",
                 "reorder-flush-after", "2s"));
             try (PipelineSession session = new PipelineSession(config,
@@ -120,11 +134,12 @@ class ReplayDeterminismIT {
                 session.start(Duration.ofMinutes(1));
                 publish.into(config);
                 session.awaitIdle(Duration.ofMinutes(3));
+                RunOutputs outputs = session.collect();
                 Map<String, List<Incident>> versions = new TreeMap<>();
-                session.collect().incidentVersions()
+                outputs.incidentVersions()
                     .forEach(i -> versions.computeIfAbsent(i.getIncidentId(), k -> new ArrayList<>()).add(i));
                 versions.values().forEach(l -> l.sort(Comparator.comparingInt(Incident::getVersion)));
-                return versions;
+                return new Run(versions, outputs);
             }
         }
     }

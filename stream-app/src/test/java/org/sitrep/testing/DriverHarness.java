@@ -54,6 +54,8 @@ public final class DriverHarness implements AutoCloseable {
             flags.put("bootstrap-servers", "dummy:9092");
             flags.put("state-dir", state.toString());
             flags.putIfAbsent("reorder-grace", "0s"); // records pass straight through unless a test sets a grace
+            // TopologyTestDriver runs one task per sub-topology: each reorder buffer has exactly one upstream task.
+            flags.putIfAbsent("partitions", "1");
             config = ConfigLoader.load(null, Map.of(), flags);
             registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), Map.of());
             serdes = new SitrepSerdes(registry);
