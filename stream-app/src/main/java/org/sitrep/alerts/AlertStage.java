@@ -35,7 +35,7 @@ public final class AlertStage {
 
     public static void apply(StreamsBuilder builder, KStream<String, Incident> incidents, Topics topics, AlertRules rules) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-            Serdes.Integer()));
+            Serdes.Integer()).withCachingEnabled());
         incidents.process(() -> new AlertProcessor(rules), Named.as(PROCESSOR), STORE)
             .to(topics.alerts.name(), topics.alerts.produced("alerts-write-alerts"));
     }

@@ -43,7 +43,7 @@ public final class HistoryStage {
 
     public static void apply(StreamsBuilder builder, KStream<String, Incident> incidents, SitrepSerdes serdes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-            serdes.incidentHistory()));
+            serdes.incidentHistory()).withCachingEnabled());
         incidents.process(HistoryProcessor::new, Named.as(PROCESSOR), STORE);
     }
 

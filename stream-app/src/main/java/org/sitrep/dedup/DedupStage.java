@@ -55,7 +55,7 @@ public final class DedupStage {
                                                  SitrepSerdes serdes, Duration horizon, ReorderSettings reorder,
                                                  int partitions) {
         StoreBuilder<KeyValueStore<String, SeenArticle>> store = Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.seenArticle());
+            Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.seenArticle()).withCachingEnabled();
         builder.addStateStore(store);
         builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.article()));
         builder.addStateStore(WatermarkStore.store(WATERMARK_STORE));

@@ -69,9 +69,9 @@ public final class NearDuplicateStage {
         builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.article()));
         builder.addStateStore(WatermarkStore.store(WATERMARK_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BANDS_STORE),
-            Serdes.String(), serdes.nearDupBand()));
+            Serdes.String(), serdes.nearDupBand()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNATURES_STORE),
-            Serdes.String(), serdes.nearDupSignature()));
+            Serdes.String(), serdes.nearDupSignature()).withCachingEnabled());
         MinHasher hasher = new MinHasher();
 
         KStream<String, DedupDecision> decisions = candidates

@@ -50,13 +50,13 @@ public final class IncidentStage {
                                                   Duration quietPeriod, ReorderSettings reorder, Duration retention,
                                                   String upstreamWatermarks, int partitions) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-            Serdes.String(), serdes.incident()));
+            Serdes.String(), serdes.incident()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
-            Serdes.String(), serdes.incidentIndex()));
+            Serdes.String(), serdes.incidentIndex()).withCachingEnabled());
         builder.addStateStore(ReorderProcessor.store(REORDER_STORE, serdes.eventReport()));
         builder.addStateStore(WatermarkStore.store(WATERMARK_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RETENTION_STORE),
-            Serdes.String(), Serdes.String()));
+            Serdes.String(), Serdes.String()).withCachingEnabled());
 
         KStream<String, Incident> incidents = reports
             .filter((id, report) -> report.getCountry() != null, Named.as("incidents-skip-unplaced"))

@@ -91,7 +91,8 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
 
     /** The persistent, changelogged store a reorder processor needs. */
     public static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+            .withCachingEnabled();
     }
 
     /** How often the wall-clock punctuations look: half the flush-after, within 100 ms to 1 s. */
