@@ -50,19 +50,12 @@ class ReplayDeterminismIT {
 
     @Test
     void inOrderAndShuffledReplaysPublishTheSameIncidents() throws Exception {
-        Path feed = ClusterSession.repoFile("data/sample-feed.jsonl");
-        List<Article> inOrder = ArticleFile.inPublicationOrder(new ArticleSource(new ArticleValidator(1_000_000)).read(feed));
+        Path feed = sampleFeed();
+        List<Article> inOrder = inPublicationOrder(feed);
         List<Article> shuffled = Shuffles.withinGrace(inOrder, GRACE, 7);
         assertThat(Shuffles.inversions(shuffled)).as("the shuffle moves articles").isGreaterThan(5);
 
-        Map<String, List<Incident>> ordered = run("sitrep-determinism-ordered", config -> {
-            StringWriter out = new StringWriter();
-            var cli = App.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-            int rc = cli.execute("replay", "--input", feed.toString(), "--no-progress",
-                "--bootstrap-servers", config.bootstrapServers(), "--schema-registry-url", config.schemaRegistryUrl());
-            assertThat(rc).as(out.toString()).isZero();
-        });
+        Map<String, List<Incident>> ordered = run("sitrep-determinism-ordered", config -> replayWithCli(feed, config));
         Map<String, List<Incident>> shuffledRun = run("sitrep-determinism-shuffled", config -> {
             ReplayPacer pacer = new ReplayPacer(SPEED);
             try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(),
@@ -76,6 +69,24 @@ class ReplayDeterminismIT {
         });
 
         assertSameIncidents(ordered, shuffledRun);
+    }
+
+    static Path sampleFeed() {
+        return ClusterSession.repoFile("data/sample-feed.jsonl");
+    }
+
+    static List<Article> inPublicationOrder(Path feed) throws java.io.IOException {
+        return ArticleFile.inPublicationOrder(new ArticleSource(new ArticleValidator(1_000_000)).read(feed));
+    }
+
+    /** {@code sitrep replay} of a feed against the run's broker and registry; fails unless it exits 0. */
+    static void replayWithCli(Path feed, org.sitrep.config.SitrepConfig config) {
+        StringWriter out = new StringWriter();
+        var cli = App.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        int rc = cli.execute("replay", "--input", feed.toString(), "--no-progress",
+            "--bootstrap-servers", config.bootstrapServers(), "--schema-registry-url", config.schemaRegistryUrl());
+        assertThat(rc).as(out.toString()).isZero();
     }
 
     /** Same incident ids, and for each the same versions, field by field. */

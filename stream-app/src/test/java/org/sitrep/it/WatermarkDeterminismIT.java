@@ -2,8 +2,6 @@ package org.sitrep.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,10 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import org.sitrep.App;
-import org.sitrep.ingest.ArticleFile;
-import org.sitrep.ingest.ArticleSource;
-import org.sitrep.ingest.ArticleValidator;
 import org.sitrep.ordering.WatermarkMarkers;
 import org.sitrep.registry.SchemaRegistryClients;
 import org.sitrep.runtime.ArticlePublisher;
@@ -22,7 +16,6 @@ import org.sitrep.runtime.RunOutputs;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.ArticleCopy;
 import org.sitrep.schema.EventReport;
-import org.sitrep.testing.ClusterSession;
 import org.sitrep.testing.Shuffles;
 import org.sitrep.topology.SitrepSerdes;
 
@@ -41,19 +34,12 @@ class WatermarkDeterminismIT {
 
     @Test
     void threePartitionsInOrderAndShuffledAsFastAsPossiblePublishTheSameIncidents() throws Exception {
-        Path feed = ClusterSession.repoFile("data/sample-feed.jsonl");
-        List<Article> inOrder = ArticleFile.inPublicationOrder(new ArticleSource(new ArticleValidator(1_000_000)).read(feed));
+        Path feed = ReplayDeterminismIT.sampleFeed();
+        List<Article> inOrder = ReplayDeterminismIT.inPublicationOrder(feed);
         List<Article> shuffled = Shuffles.withinGrace(inOrder, GRACE, 11);
         assertThat(Shuffles.inversions(shuffled)).as("the shuffle moves articles").isGreaterThan(5);
 
-        ReplayDeterminismIT.Run ordered = ReplayDeterminismIT.run("sitrep-watermarks-ordered", PARTITIONS, config -> {
-            StringWriter out = new StringWriter();
-            var cli = App.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-            int rc = cli.execute("replay", "--input", feed.toString(), "--no-progress",
-                "--bootstrap-servers", config.bootstrapServers(), "--schema-registry-url", config.schemaRegistryUrl());
-            assertThat(rc).as(out.toString()).isZero();
-        });
+        ReplayDeterminismIT.Run ordered = ReplayDeterminismIT.run("sitrep-watermarks-ordered", PARTITIONS, config -> ReplayDeterminismIT.replayWithCli(feed, config));
         ReplayDeterminismIT.Run shuffledRun = ReplayDeterminismIT.run("sitrep-watermarks-shuffled", PARTITIONS, config -> {
             try (ArticlePublisher publisher = new ArticlePublisher(config.clientProperties(),
                 new SitrepSerdes(SchemaRegistryClients.create(config.schemaRegistryUrl(), Map.of())))) {
