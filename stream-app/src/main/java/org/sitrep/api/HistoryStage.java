@@ -12,11 +12,11 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.sitrep.schema.Incident;
 import org.sitrep.schema.IncidentHistory;
 import org.sitrep.schema.IncidentVersion;
+import org.sitrep.topology.CachedStore;
 import org.sitrep.topology.SitrepSerdes;
 
 /**
@@ -37,6 +37,8 @@ public final class HistoryStage {
     public static final String STORE = "api-history-store";
     public static final String PROCESSOR = "api-record-history";
     static final int MAX_VERSIONS = 200;
+    /** Histories kept decoded ({@link CachedStore}): those of the incidents updated lately. */
+    static final int DECODED_HISTORIES = 1024;
 
     private HistoryStage() {
     }
@@ -77,11 +79,11 @@ public final class HistoryStage {
     }
 
     static final class HistoryProcessor implements Processor<String, Incident, Void, Void> {
-        private KeyValueStore<String, IncidentHistory> store;
+        private CachedStore<String, IncidentHistory> store;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(STORE);
+            store = new CachedStore<>(context.getStateStore(STORE), DECODED_HISTORIES);
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitrep.schema.NearDupBand;
 import org.sitrep.schema.NearDupBandEntry;
 import org.sitrep.schema.NearDupSignature;
+import org.sitrep.topology.CachedStore;
 
 /**
  * The {@link NearDuplicateIndex.Storage} of the topology: two key-value stores (persistent and changelogged in the
@@ -27,7 +28,9 @@ import org.sitrep.schema.NearDupSignature;
  *       {@link NearDupSignature} (signature, shingle count, publication time, URL). A record written before the
  *       count was kept reads with count 0: that article is judged by Jaccard only.</li>
  * </ul>
- * Expiry ({@link #publishedBefore}) reads the signatures store through; it runs from a stream-time punctuation every
+ * The signatures of the last {@link #DECODED_SIGNATURES} articles read or filed are kept decoded
+ * ({@link CachedStore}): the candidates of an article are mostly recent ones. Expiry ({@link #publishedBefore}) reads
+ * the signatures store through; it runs from a stream-time punctuation every
  * quarter horizon, so each article is read by it about four times in its life: constant cost per article.
  */
 public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
@@ -35,12 +38,15 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
     private static final Comparator<NearDupBandEntry> OLDEST_FIRST = Comparator
         .comparing(NearDupBandEntry::getPublishedAt).thenComparing(e -> e.getId().toString());
 
+    /** How many signatures are kept decoded: about 2.5 KB each. */
+    static final int DECODED_SIGNATURES = 2048;
+
     private final KeyValueStore<String, NearDupBand> bands;
-    private final KeyValueStore<String, NearDupSignature> signatures;
+    private final CachedStore<String, NearDupSignature> signatures;
 
     public NearDuplicateStores(KeyValueStore<String, NearDupBand> bands, KeyValueStore<String, NearDupSignature> signatures) {
         this.bands = bands;
-        this.signatures = signatures;
+        this.signatures = new CachedStore<>(signatures, DECODED_SIGNATURES);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.sitrep.schema.Incident;
 import org.sitrep.schema.IncidentIndex;
 import org.sitrep.schema.IncidentRef;
 import org.sitrep.schema.IncidentStatus;
+import org.sitrep.topology.CachedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,13 +67,18 @@ import org.slf4j.LoggerFactory;
  */
 final class IncidentProcessor implements Processor<String, EventReport, String, Incident> {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentProcessor.class);
+    /**
+     * Incidents kept decoded ({@link CachedStore}): every report reads each open incident of its country, so this
+     * covers the open incidents of a busy period many times over.
+     */
+    static final int DECODED_INCIDENTS = 1024;
     private final IncidentMatcher matcher;
     private final Duration quietPeriod;
     private final Duration reorderGrace;
     private final long retentionMs;
     private ProcessorContext<String, Incident> context;
-    private KeyValueStore<String, Incident> incidents;
-    private KeyValueStore<String, IncidentIndex> open;
+    private CachedStore<String, Incident> incidents;
+    private CachedStore<String, IncidentIndex> open;
     private KeyValueStore<String, Long> watermarks;
     /** The latest stream time a punctuation wanted to close at ({@code Long.MIN_VALUE}: none yet). */
     private long wantedStreamTime = Long.MIN_VALUE;
@@ -101,8 +107,8 @@ final class IncidentProcessor implements Processor<String, EventReport, String, 
     @Override
     public void init(ProcessorContext<String, Incident> context) {
         this.context = context;
-        this.incidents = context.getStateStore(IncidentStage.STORE);
-        this.open = context.getStateStore(IncidentStage.OPEN_STORE);
+        this.incidents = new CachedStore<>(context.getStateStore(IncidentStage.STORE), DECODED_INCIDENTS);
+        this.open = new CachedStore<>(context.getStateStore(IncidentStage.OPEN_STORE), DECODED_INCIDENTS);
         this.watermarks = context.getStateStore(IncidentStage.WATERMARK_STORE);
         this.retention = new RetentionIndex(context.getStateStore(IncidentStage.RETENTION_STORE));
         context.schedule(closeEvery(quietPeriod), PunctuationType.STREAM_TIME, this::wantClosingAt);
