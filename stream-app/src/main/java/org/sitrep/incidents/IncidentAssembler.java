@@ -66,29 +66,44 @@ public final class IncidentAssembler {
         return add(empty, report);
     }
 
+    /**
+     * A copy of {@code incident} to set the next version's fields on. Shallow: the next version shares with the one
+     * before the lists and records it does not replace (every field that changes gets a new list, and nothing changes
+     * a stored version), where Avro's {@code newBuilder(incident)} deep-copied every claim, place and id on each
+     * report. Field by field over the schema, so a field added to it later is carried over too.
+     */
+    static Incident nextOf(Incident incident) {
+        Incident next = new Incident();
+        int fields = Incident.getClassSchema().getFields().size();
+        for (int i = 0; i < fields; i++) {
+            next.put(i, incident.get(i));
+        }
+        return next;
+    }
+
     /** The next version of {@code incident} with {@code report} added; a closed incident is open again. */
     public static Incident add(Incident incident, EventReport report) {
         List<Claim> claims = union(incident.getClaims(), ClaimReconciler.flagPartisan(report.getClaims()));
         List<PartyCasualties> casualties = ClaimReconciler.reconcile(claims);
-        return Incident.newBuilder(incident)
-            .setVersion(incident.getVersion() + 1)
-            .setStatus(IncidentStatus.open)
-            .setEventType(moreSpecific(incident.getEventType(), report.getEventType()))
-            .setAdmin1(incident.getAdmin1() != null ? incident.getAdmin1() : report.getAdmin1())
-            .setEventDate(min(incident.getEventDate(), report.getEventDate()))
-            .setEventDateLast(max(incident.getEventDateLast(), report.getEventDate()))
-            .setFirstReportedAt(report.getPublishedAt().isBefore(incident.getFirstReportedAt())
-                ? report.getPublishedAt() : incident.getFirstReportedAt())
-            .setUpdatedAt(report.getPublishedAt())
-            .setPlaces(mergePlaces(incident.getPlaces(), inCountry(incident.getCountry(), report.getPlaces())))
-            .setActors(union(incident.getActors(), report.getActors()))
-            .setArticles(union(incident.getArticles(), List.of(report.getArticleId())))
-            .setOutlets(union(incident.getOutlets(), List.of(report.getOutlet())))
-            .setReports(union(incident.getReports(), List.of(report.getReportId())))
-            .setClaims(claims)
-            .setCasualties(casualties)
-            .setContested(casualties.stream().anyMatch(PartyCasualties::getContested))
-            .build();
+        Incident next = nextOf(incident);
+        next.setVersion(incident.getVersion() + 1);
+        next.setStatus(IncidentStatus.open);
+        next.setEventType(moreSpecific(incident.getEventType(), report.getEventType()));
+        next.setAdmin1(incident.getAdmin1() != null ? incident.getAdmin1() : report.getAdmin1());
+        next.setEventDate(min(incident.getEventDate(), report.getEventDate()));
+        next.setEventDateLast(max(incident.getEventDateLast(), report.getEventDate()));
+        next.setFirstReportedAt(report.getPublishedAt().isBefore(incident.getFirstReportedAt())
+            ? report.getPublishedAt() : incident.getFirstReportedAt());
+        next.setUpdatedAt(report.getPublishedAt());
+        next.setPlaces(mergePlaces(incident.getPlaces(), inCountry(incident.getCountry(), report.getPlaces())));
+        next.setActors(union(incident.getActors(), report.getActors()));
+        next.setArticles(union(incident.getArticles(), List.of(report.getArticleId())));
+        next.setOutlets(union(incident.getOutlets(), List.of(report.getOutlet())));
+        next.setReports(union(incident.getReports(), List.of(report.getReportId())));
+        next.setClaims(claims);
+        next.setCasualties(casualties);
+        next.setContested(casualties.stream().anyMatch(PartyCasualties::getContested));
+        return next;
     }
 
     /**
@@ -96,11 +111,11 @@ public final class IncidentAssembler {
      * closed record is the incident as it stood, still queryable, marked closed (a late report about its event reopens it while it is retained).
      */
     public static Incident close(Incident incident, java.time.Instant closedAt) {
-        return Incident.newBuilder(incident)
-            .setVersion(incident.getVersion() + 1)
-            .setStatus(IncidentStatus.closed)
-            .setUpdatedAt(closedAt)
-            .build();
+        Incident next = nextOf(incident);
+        next.setVersion(incident.getVersion() + 1);
+        next.setStatus(IncidentStatus.closed);
+        next.setUpdatedAt(closedAt);
+        return next;
     }
 
     /**
@@ -111,22 +126,22 @@ public final class IncidentAssembler {
     public static Incident merge(Incident survivor, Incident absorbed) {
         List<Claim> claims = union(survivor.getClaims(), absorbed.getClaims());
         List<PartyCasualties> casualties = ClaimReconciler.reconcile(claims);
-        return Incident.newBuilder(survivor)
-            .setEventType(moreSpecific(survivor.getEventType(), absorbed.getEventType()))
-            .setAdmin1(survivor.getAdmin1() != null ? survivor.getAdmin1() : absorbed.getAdmin1())
-            .setEventDate(min(survivor.getEventDate(), absorbed.getEventDate()))
-            .setEventDateLast(max(survivor.getEventDateLast(), absorbed.getEventDateLast()))
-            .setFirstReportedAt(absorbed.getFirstReportedAt().isBefore(survivor.getFirstReportedAt())
-                ? absorbed.getFirstReportedAt() : survivor.getFirstReportedAt())
-            .setPlaces(mergePlaces(survivor.getPlaces(), absorbed.getPlaces()))
-            .setActors(union(survivor.getActors(), absorbed.getActors()))
-            .setArticles(union(survivor.getArticles(), absorbed.getArticles()))
-            .setOutlets(union(survivor.getOutlets(), absorbed.getOutlets()))
-            .setReports(union(survivor.getReports(), absorbed.getReports()))
-            .setClaims(claims)
-            .setCasualties(casualties)
-            .setContested(casualties.stream().anyMatch(PartyCasualties::getContested))
-            .build();
+        Incident next = nextOf(survivor);
+        next.setEventType(moreSpecific(survivor.getEventType(), absorbed.getEventType()));
+        next.setAdmin1(survivor.getAdmin1() != null ? survivor.getAdmin1() : absorbed.getAdmin1());
+        next.setEventDate(min(survivor.getEventDate(), absorbed.getEventDate()));
+        next.setEventDateLast(max(survivor.getEventDateLast(), absorbed.getEventDateLast()));
+        next.setFirstReportedAt(absorbed.getFirstReportedAt().isBefore(survivor.getFirstReportedAt())
+            ? absorbed.getFirstReportedAt() : survivor.getFirstReportedAt());
+        next.setPlaces(mergePlaces(survivor.getPlaces(), absorbed.getPlaces()));
+        next.setActors(union(survivor.getActors(), absorbed.getActors()));
+        next.setArticles(union(survivor.getArticles(), absorbed.getArticles()));
+        next.setOutlets(union(survivor.getOutlets(), absorbed.getOutlets()));
+        next.setReports(union(survivor.getReports(), absorbed.getReports()));
+        next.setClaims(claims);
+        next.setCasualties(casualties);
+        next.setContested(casualties.stream().anyMatch(PartyCasualties::getContested));
+        return next;
     }
 
     /**
@@ -134,12 +149,12 @@ public final class IncidentAssembler {
      * {@code merged_into} naming the survivor, so that a subscriber holding the old id can follow it.
      */
     public static Incident absorbedInto(Incident absorbed, String survivorId, java.time.Instant at) {
-        return Incident.newBuilder(absorbed)
-            .setVersion(absorbed.getVersion() + 1)
-            .setStatus(IncidentStatus.merged)
-            .setMergedInto(survivorId)
-            .setUpdatedAt(at)
-            .build();
+        Incident next = nextOf(absorbed);
+        next.setVersion(absorbed.getVersion() + 1);
+        next.setStatus(IncidentStatus.merged);
+        next.setMergedInto(survivorId);
+        next.setUpdatedAt(at);
+        return next;
     }
 
     /**

@@ -53,6 +53,27 @@ class IncidentAssemblerTest {
     }
 
     @Test
+    void aNewVersionLeavesTheOneBeforeAsItWasAndCarriesEveryFieldOver() {
+        // Versions are kept decoded and shared (CachedStore): making the next one must not change them.
+        Incident v1 = IncidentAssembler.create("ML", report("a1", "2023-01-11T10:00:00Z", EventType.other, "2023-01-10", null,
+            List.of(place("Macina", 13.96, -5.36)),
+            List.of(claim("officers", ClaimantKind.anonymous_official, Party.state_forces, 12, null, Qualifier.at_least, "2023-01-11T10:00:00Z"))));
+        Incident before = Incident.newBuilder(v1).build(); // a deep copy
+        Incident v2 = IncidentAssembler.add(v1, report("a2", "2023-01-12T09:00:00Z", EventType.ambush, "2023-01-09", "Mopti",
+            List.of(place("Koumara", 14.1, -5.5)),
+            List.of(claim("army", ClaimantKind.state, Party.state_forces, 14, 11, Qualifier.exact, "2023-01-12T09:00:00Z"))));
+        Incident closed = IncidentAssembler.close(v2, java.time.Instant.parse("2023-02-12T09:00:00Z"));
+        Incident merged = IncidentAssembler.merge(v2, v1);
+        IncidentAssembler.absorbedInto(v1, v2.getIncidentId(), java.time.Instant.parse("2023-01-13T09:00:00Z"));
+
+        assertThat(v1).isEqualTo(before);
+        assertThat(v2.getArticles()).containsExactly("a1", "a2");
+        assertThat(closed).usingRecursiveComparison().ignoringFields("version", "status", "updated_at").isEqualTo(v2);
+        assertThat(merged.getClaims()).isEqualTo(v2.getClaims());
+        assertThat(IncidentAssembler.nextOf(v2)).isEqualTo(v2).isNotSameAs(v2);
+    }
+
+    @Test
     void theMoreSpecificEventTypeWinsWhateverTheOrder() {
         assertThat(IncidentAssembler.moreSpecific(EventType.ied, EventType.ambush)).isEqualTo(EventType.ambush);
         assertThat(IncidentAssembler.moreSpecific(EventType.ambush, EventType.ied)).isEqualTo(EventType.ambush);
