@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -65,13 +66,18 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
     private KeyValueStore<String, V> buffer;
     private WatermarkStore watermarks;
     private UpstreamWatermarks upstream;
-    private long held;
     private long lastArrivalWallMs;
     private long lastReleasedTs = Long.MIN_VALUE;
     private long late;
     private boolean warnedUnexpected;
     private final Map<Integer, Long> lastHeardWallMs = new HashMap<>();
     private final Set<Integer> silent = new TreeSet<>();
+    /**
+     * The keys held, in the store's order: a release walks these and reads only the records it forwards, where a
+     * store iterator (a RocksDB seek past the tombstones of every record released before) was opened on each
+     * record and each watermark.
+     */
+    private final NavigableSet<String> heldKeys = new TreeSet<>(ReorderProcessor::compareUtf8);
 
     /**
      * @param storeName          the buffer's store ({@link #store})
@@ -116,10 +122,10 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
         this.watermarks = new WatermarkStore(context.getStateStore(watermarkStoreName));
         this.upstream = watermarks.load(upstreamTasks);
         this.lastReleasedTs = watermarks.released();
+        heldKeys.clear();
         try (KeyValueIterator<String, V> it = buffer.all()) {
             while (it.hasNext()) {
-                it.next();
-                held++;
+                heldKeys.add(it.next().key);
             }
         }
         this.lastArrivalWallMs = context.currentSystemTimeMs();
@@ -136,12 +142,13 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
         }
         lastArrivalWallMs = context.currentSystemTimeMs();
         long ts = record.timestamp();
-        if (graceMs == 0 && held == 0) {
+        if (graceMs == 0 && heldKeys.isEmpty()) {
             emit(ts, record.value());
             return;
         }
-        buffer.put(sortKey(Math.max(0, ts), idOf.apply(record.value())), record.value());
-        held++;
+        String key = sortKey(Math.max(0, ts), idOf.apply(record.value()));
+        buffer.put(key, record.value());
+        heldKeys.add(key);
         // Nothing at or before what was already released can still be put in its place: such a record goes at once.
         release(Math.max(upstream.low(silent), lastReleasedTs));
     }
@@ -181,7 +188,7 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
             LOG.debug("{}: upstream task(s) {} silent for {} ms, left out of the watermark", storeName, silent, flushAfterMs);
             release(upstream.low(silent));
         }
-        if (held > 0 && wallClockMs - lastArrivalWallMs >= flushAfterMs) {
+        if (!heldKeys.isEmpty() && wallClockMs - lastArrivalWallMs >= flushAfterMs) {
             // In slices, so that one punctuation stays well inside the transaction and poll timeouts; the next
             // punctuation goes on (nothing new arrived, so the buffer is still idle).
             release(Long.MAX_VALUE, MAX_PER_FLUSH);
@@ -201,24 +208,38 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
      * what it forwarded).
      */
     private void release(long upTo, int max) {
-        List<KeyValue<String, V>> ready = new ArrayList<>();
-        try (KeyValueIterator<String, V> it = buffer.all()) {
-            while (it.hasNext() && ready.size() < max) {
-                KeyValue<String, V> entry = it.next();
-                if (timestampOf(entry.key) > upTo) {
-                    break;
-                }
-                ready.add(entry);
+        List<String> ready = new ArrayList<>();
+        for (String key : heldKeys) {
+            if (ready.size() >= max || timestampOf(key) > upTo) {
+                break;
             }
+            ready.add(key);
         }
-        for (KeyValue<String, V> entry : ready) {
-            buffer.delete(entry.key);
-            held--;
-            emit(timestampOf(entry.key), entry.value);
+        for (String key : ready) {
+            V value = buffer.get(key);
+            buffer.delete(key);
+            heldKeys.remove(key);
+            emit(timestampOf(key), value);
         }
         if (upTo != Long.MAX_VALUE) {
             advanceReleased(upTo);
         }
+    }
+
+    /** The order of the store's keys: their UTF-8 bytes, unsigned (String.compareTo differs past U+FFFF). */
+    static int compareUtf8(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y); // code point order is UTF-8 byte order
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private void emit(long ts, V value) {
