@@ -112,13 +112,16 @@ public final class ClaimReconciler {
         }
         List<PartyCasualties> out = new ArrayList<>();
         byParty.forEach((party, partyClaims) -> {
-            Estimate killed = estimate(partyClaims, Claim::getKilled, claimants);
-            Estimate injured = estimate(partyClaims, Claim::getInjured, claimants);
-            Estimate missing = estimate(partyClaims, Claim::getMissing, claimants);
+            // Each figure's current claims once: the estimate and the contest are both read from them.
+            List<Claim> killedNow = current(partyClaims, Claim::getKilled, claimants);
+            List<Claim> injuredNow = current(partyClaims, Claim::getInjured, claimants);
+            List<Claim> missingNow = current(partyClaims, Claim::getMissing, claimants);
+            Estimate killed = estimateOfCurrent(killedNow, Claim::getKilled, claimants);
+            Estimate injured = estimateOfCurrent(injuredNow, Claim::getInjured, claimants);
+            Estimate missing = estimateOfCurrent(missingNow, Claim::getMissing, claimants);
             if (killed != null || injured != null || missing != null) {
-                boolean contested = disagree(partyClaims, Claim::getKilled, claimants)
-                    || disagree(partyClaims, Claim::getInjured, claimants)
-                    || disagree(partyClaims, Claim::getMissing, claimants);
+                boolean contested = disagree(killedNow, Claim::getKilled) || disagree(injuredNow, Claim::getInjured)
+                    || disagree(missingNow, Claim::getMissing);
                 out.add(new PartyCasualties(party, killed, injured, missing, contested));
             }
         });
@@ -126,7 +129,11 @@ public final class ClaimReconciler {
     }
 
     static Estimate estimate(List<Claim> claims, Function<Claim, Integer> figure, Claimants claimants) {
-        List<Claim> current = current(claims, figure, claimants);
+        return estimateOfCurrent(current(claims, figure, claimants), figure, claimants);
+    }
+
+    /** The estimate from the {@link #current} claims of a figure. */
+    private static Estimate estimateOfCurrent(List<Claim> current, Function<Claim, Integer> figure, Claimants claimants) {
         if (current.isEmpty()) {
             return null;
         }
@@ -151,10 +158,19 @@ public final class ClaimReconciler {
 
     /** The newest claim with this figure from each claimant, relays left out. */
     static List<Claim> current(List<Claim> claims, Function<Claim, Integer> figure, Claimants claimants) {
-        List<Claim> withFigure = claims.stream().filter(c -> figure.apply(c) != null).toList();
+        // A relay repeats a figure: it need only be compared with the claims giving the same one.
+        Map<Integer, List<Claim>> byFigure = new HashMap<>();
+        List<Claim> withFigure = new ArrayList<>();
+        for (Claim c : claims) {
+            Integer value = figure.apply(c);
+            if (value != null) {
+                withFigure.add(c);
+                byFigure.computeIfAbsent(value, v -> new ArrayList<>()).add(c);
+            }
+        }
         Map<String, Claim> newest = new LinkedHashMap<>();
         for (Claim c : withFigure) {
-            if (isRelay(c, withFigure, figure, claimants)) {
+            if (isRelay(c, byFigure.get(figure.apply(c)), figure, claimants)) {
                 continue;
             }
             newest.merge(claimants.key(c), c, (a, b) -> newer(a, b, figure));
@@ -223,8 +239,9 @@ public final class ClaimReconciler {
         return WIRE.matcher(normalise(c.getClaimant())).find() || WIRE.matcher(normalise(c.getOutlet())).find();
     }
 
-    private static boolean disagree(List<Claim> claims, Function<Claim, Integer> figure, Claimants claimants) {
-        return current(claims, figure, claimants).stream().map(figure).distinct().count() > 1;
+    /** Whether the current claims of a figure give more than one value. */
+    private static boolean disagree(List<Claim> current, Function<Claim, Integer> figure) {
+        return current.stream().map(figure).distinct().count() > 1;
     }
 
     /** Lower case, accents and punctuation folded, a leading article dropped. */
