@@ -21,8 +21,12 @@ import org.sitrep.schema.Place;
 /**
  * Pure matching of an event report to the open incidents of its country.
  *
- * <p>Hard limits first: the event date must fall within {@code windowDays} of the incident's date range, and when
- * both sides have coordinates their nearest places must be within {@code maxKm}. Within those limits the score is
+ * <p>Hard limits first: the event date must fall within {@code windowDays} of the incident's date range, the range
+ * with it must span at most {@link #maxSpanDays twice that} (a report dated between two incidents up to the window
+ * from each still bridges them, but an incident cannot chain: in a region with an attack every other day, each
+ * report within the window of the last one would otherwise stretch one incident over months, and every report
+ * would then cost in proportion to all the reports before it), and when both sides have coordinates their nearest
+ * places must be within {@code maxKm}. Within those limits the score is
  * {@code 1 - 0.5 * gapDays / windowDays}, plus 0.5 for the same event type (0.1 for related ground-attack types,
  * 0 when either is 'other', -0.5 otherwise), plus 0.5 when they share a place name, minus 0.3 when both name a
  * different admin1 region. The best score at or above {@code minScore} wins; ties go to the older incident. An
@@ -89,7 +93,8 @@ public final class IncidentMatcher {
         if (rangesOverlap(a, b)) {
             gap = 0;
         }
-        if (gap > settings.windowDays()) {
+        if (gap > settings.windowDays() || span(min(a.getEventDate(), b.getEventDate()),
+            max(a.getEventDateLast(), b.getEventDateLast())) > maxSpanDays()) {
             return false;
         }
         if (Math.max(nearestKm(a.getPlaces(), b.getPlaces()), nearestKm(b.getPlaces(), a.getPlaces())) > settings.maxKm()) {
@@ -153,10 +158,10 @@ public final class IncidentMatcher {
         if (holdsAnotherReportOf(incident, report.getArticleId(), report.getReportId())) {
             return Double.NEGATIVE_INFINITY;
         }
-        long gap = dateGap(report.getEventDate(), incident.getEventDate(), incident.getEventDateLast());
-        if (gap > settings.windowDays()) {
+        if (!withinWindow(report, incident.getEventDate(), incident.getEventDateLast())) {
             return Double.NEGATIVE_INFINITY;
         }
+        long gap = dateGap(report.getEventDate(), incident.getEventDate(), incident.getEventDateLast());
         double km = nearestKm(report, incident);
         if (km > settings.maxKm()) {
             return Double.NEGATIVE_INFINITY;
@@ -174,11 +179,32 @@ public final class IncidentMatcher {
     }
 
     /**
-     * Whether a report's event date is within the window of an incident's dates: the first hard limit of
-     * {@link #score}, checked on the country index's entry before the incident itself is read from the store.
+     * Whether a report's event date is within the window of an incident's dates, the range with it spanning at most
+     * {@link #maxSpanDays}: the first hard limit of {@link #score}, checked on the country index's entry before the incident
+     * itself is read from the store.
      */
     boolean withinWindow(EventReport report, LocalDate first, LocalDate last) {
-        return dateGap(report.getEventDate(), first, last) <= settings.windowDays();
+        LocalDate date = report.getEventDate();
+        return dateGap(date, first, last) <= settings.windowDays()
+            && span(min(first, date), max(last, date)) <= maxSpanDays();
+    }
+
+    /** The longest date range an incident may have: twice the window, the most one bridging report can join. */
+    long maxSpanDays() {
+        return 2L * settings.windowDays();
+    }
+
+    /** Days from {@code first} to {@code last}. */
+    static long span(LocalDate first, LocalDate last) {
+        return ChronoUnit.DAYS.between(first, last);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     static long dateGap(LocalDate date, LocalDate first, LocalDate last) {

@@ -52,6 +52,36 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void attacksEveryOtherDayInOneRegionDoNotChainIntoOneIncident() {
+        // Each report is within the window of the incident's last date; without a bound on the range, all would be one.
+        Incident chained = ambushNearMacina(); // 10 January
+        int joined = 0;
+        for (int day = 12; day <= 30; day += 2) {
+            EventReport next = report("c" + day, "2023-01-" + day + "T18:00:00Z", EventType.ambush,
+                "2023-01-" + day, "Mopti", List.of(place("Macina", 13.96, -5.36)), List.of());
+            if (matcher.bestMatch(next, List.of(chained)).isPresent()) {
+                chained = IncidentAssembler.add(chained, next);
+                joined++;
+            }
+        }
+        assertThat(joined).as("the 12th, 14th and 16th: within twice the window of the 10th").isEqualTo(3);
+        assertThat(IncidentMatcher.span(chained.getEventDate(), chained.getEventDateLast()))
+            .isLessThanOrEqualTo(matcher.maxSpanDays()).isEqualTo(6);
+    }
+
+    @Test
+    void twoIncidentsWhoseUnionWouldSpanMoreThanTwiceTheWindowAreNotCompatible() {
+        Incident first = ambushNearMacina(); // 10 January
+        Incident spread = IncidentAssembler.add(IncidentAssembler.create("ML", report("b1", "2023-01-14T10:00:00Z",
+                EventType.ambush, "2023-01-13", "Mopti", List.of(place("Macina", 13.96, -5.36)), List.of())),
+            report("b2", "2023-01-18T10:00:00Z", EventType.ambush, "2023-01-17", "Mopti",
+                List.of(place("Macina", 13.96, -5.36)), List.of()));
+        assertThat(matcher.compatible(first, IncidentAssembler.create("ML", report("b3", "2023-01-14T10:00:00Z",
+            EventType.ambush, "2023-01-13", "Mopti", List.of(place("Macina", 13.96, -5.36)), List.of())))).isTrue();
+        assertThat(matcher.compatible(first, spread)).as("10 to 17 January: 7 days").isFalse();
+    }
+
+    @Test
     void dateGapCountsFromTheIncidentsRange() {
         assertThat(IncidentMatcher.dateGap(java.time.LocalDate.parse("2023-01-12"),
             java.time.LocalDate.parse("2023-01-09"), java.time.LocalDate.parse("2023-01-10"))).isEqualTo(2);
