@@ -18,24 +18,33 @@ public final class ContentFingerprint {
         return ArticleIds.sha256Hex(normalise(article.getBody())).substring(0, 32);
     }
 
-    /** NFKC, lower case, every run of characters that are not letters or digits collapsed to one space, trimmed. */
+    /**
+     * NFKC, lower case, every run of characters that are not letters or digits collapsed to one space, trimmed. Runs
+     * for every article (the fingerprint, and the MinHash shingles), so without a builder: NFKC only when the text is
+     * not already in that form (a quick check; most text is), and the kept characters copied into one array.
+     */
     static String normalise(String text) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(n.length());
+        String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String n = nfkc.toLowerCase(Locale.ROOT);
+        char[] out = new char[n.length()]; // a space is written only in place of at least one character dropped
+        int length = 0;
         boolean gap = false;
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
-            i += Character.charCount(cp);
+            int chars = Character.charCount(cp);
             if (Character.isLetterOrDigit(cp)) {
-                if (gap && out.length() > 0) {
-                    out.append(' ');
+                if (gap && length > 0) {
+                    out[length++] = ' ';
                 }
-                out.appendCodePoint(cp);
+                n.getChars(i, i + chars, out, length);
+                length += chars;
                 gap = false;
             } else {
                 gap = true;
             }
+            i += chars;
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 }

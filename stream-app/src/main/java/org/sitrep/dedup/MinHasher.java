@@ -91,32 +91,59 @@ public final class MinHasher {
      * re-spin and its original are compared on the story they share, not on the aggregator's furniture.
      */
     Set<Long> shingles(String body) {
-        String story = body == null ? "" : String.join("\n", CLEANER.paragraphs(body));
-        String[] words = ContentFingerprint.normalise(story.isBlank() ? body : story).split(" ");
         Set<Long> out = new HashSet<>();
-        if (words.length == 1 && words[0].isEmpty()) {
-            return out;
-        }
-        int n = Math.max(1, words.length - shingle + 1);
-        for (int i = 0; i < n; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int j = i; j < Math.min(words.length, i + shingle); j++) {
-                sb.append(words[j]).append(' ');
-            }
-            out.add(fnv1a(sb.toString()));
+        for (long h : distinctShingles(body)) {
+            out.add(h);
         }
         return out;
     }
 
+    /**
+     * The distinct shingle hashes of a body, sorted: {@link #shingles} without boxing. Each shingle's FNV-1a runs over
+     * the UTF-8 bytes of its words, each followed by a space, encoded once per word rather than once per shingle.
+     */
+    long[] distinctShingles(String body) {
+        String story = body == null ? "" : String.join("\n", CLEANER.paragraphs(body));
+        String normalised = ContentFingerprint.normalise(story.isBlank() ? body : story);
+        if (normalised.isEmpty()) {
+            return new long[0];
+        }
+        String[] words = normalised.split(" ");
+        byte[][] utf8 = new byte[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            utf8[i] = words[i].getBytes(StandardCharsets.UTF_8);
+        }
+        int n = Math.max(1, words.length - shingle + 1);
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            long h = FNV_OFFSET;
+            for (int j = i; j < Math.min(words.length, i + shingle); j++) {
+                for (byte c : utf8[j]) {
+                    h = (h ^ (c & 0xff)) * FNV_PRIME;
+                }
+                h = (h ^ ' ') * FNV_PRIME;
+            }
+            hashes[i] = h;
+        }
+        java.util.Arrays.sort(hashes);
+        int distinct = 0;
+        for (int i = 0; i < hashes.length; i++) {
+            if (i == 0 || hashes[i] != hashes[distinct - 1]) {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+        return java.util.Arrays.copyOf(hashes, distinct);
+    }
+
     /** The signature of a body: {@code hashes} minima. */
     public long[] signature(String body) {
-        return minima(shingles(body));
+        return minima(distinctShingles(body));
     }
 
     /** The signature of a body and its number of distinct shingles. */
     public Sketch sketch(String body) {
-        Set<Long> shingles = shingles(body);
-        return new Sketch(minima(shingles), shingles.size());
+        long[] shingles = distinctShingles(body);
+        return new Sketch(minima(shingles), shingles.length);
     }
 
     /** Number of hash functions: the length of a signature. */
@@ -124,16 +151,19 @@ public final class MinHasher {
         return seeds.length;
     }
 
-    private long[] minima(Set<Long> shingles) {
+    private long[] minima(long[] shingles) {
         long[] sig = new long[seeds.length];
-        java.util.Arrays.fill(sig, Long.MAX_VALUE);
-        for (long sh : shingles) {
-            for (int i = 0; i < seeds.length; i++) {
-                long h = splitmix(sh ^ seeds[i]);
-                if (Long.compareUnsigned(h, sig[i]) < 0) {
-                    sig[i] = h;
+        for (int i = 0; i < seeds.length; i++) {
+            long seed = seeds[i];
+            // Unsigned minimum, as a signed one of the values with the sign bit flipped.
+            long min = Long.MAX_VALUE ^ Long.MIN_VALUE; // the starting minimum (what an empty body keeps), flipped
+            for (long sh : shingles) {
+                long h = splitmix(sh ^ seed) ^ Long.MIN_VALUE;
+                if (h < min) {
+                    min = h;
                 }
             }
+            sig[i] = min ^ Long.MIN_VALUE;
         }
         return sig;
     }
@@ -146,9 +176,26 @@ public final class MinHasher {
             for (int r = 0; r < rows; r++) {
                 h = splitmix(h ^ signature[b * rows + r]);
             }
-            keys.add(String.format("%02d-%016x", b, h));
+            keys.add(bandKey(b, h));
         }
         return keys;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** {@code String.format("%02d-%016x", band, hash)}, without the formatter (64 keys per article). */
+    static String bandKey(int band, long hash) {
+        if (band > 99) {
+            return String.format("%02d-%016x", band, hash);
+        }
+        char[] key = new char[19];
+        key[0] = (char) ('0' + band / 10);
+        key[1] = (char) ('0' + band % 10);
+        key[2] = '-';
+        for (int i = 0; i < 16; i++) {
+            key[3 + i] = HEX[(int) (hash >>> (60 - 4 * i)) & 0xf];
+        }
+        return new String(key);
     }
 
     /**
@@ -181,11 +228,14 @@ public final class MinHasher {
         return (double) inter.size() / (x.size() + y.size() - inter.size());
     }
 
+    private static final long FNV_OFFSET = 0xcbf2_9ce4_8422_2325L;
+    private static final long FNV_PRIME = 0x100_0000_01b3L;
+
     static long fnv1a(String s) {
-        long h = 0xcbf2_9ce4_8422_2325L;
+        long h = FNV_OFFSET;
         for (byte c : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= (c & 0xff);
-            h *= 0x100_0000_01b3L;
+            h *= FNV_PRIME;
         }
         return h;
     }

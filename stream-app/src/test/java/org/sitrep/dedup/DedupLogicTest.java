@@ -22,6 +22,47 @@ class DedupLogicTest {
     }
 
     @Test
+    void normalisationIsNfkcLowerCaseAndOneSpaceBetweenLettersAndDigits() throws Exception {
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("", " ", "--", "a", " a ", "x--y",
+            "Se\u0301gou", "\uFB01n \u2163 \u00BD", "ＡＢＣ１２３", "l'arm\u00e9e malienne", "\u0130stanbul \u03A3\u039F\u03A3",
+            "\uD83D\uDE00 emoji \uD801\uDC00 deseret", "\u0627\u0644\u062C\u064A\u0634 \u0627\u0644\u0645\u0627\u0644\u064A",
+            "tab\tnew\nline\u00a0nbsp", "12 345,6 km\u00B2"));
+        for (Article a : new org.sitrep.bench.ArticleGenerator(42).articles(300)) {
+            texts.add(a.getBody());
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String file : java.util.List.of("data/sample-feed.jsonl", "data/devset/devset.jsonl")) {
+            for (String line : java.nio.file.Files.readAllLines(org.sitrep.testing.ClusterSession.repoFile(file))) {
+                texts.add(json.readTree(line).path("body").asText());
+            }
+        }
+        for (String text : texts) {
+            assertThat(ContentFingerprint.normalise(text)).as(text).isEqualTo(referenceNormalise(text));
+        }
+    }
+
+    /** The definition, written plainly (the implementation before it was made cheaper): what normalise must return. */
+    private static String referenceNormalise(String text) {
+        String n = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        boolean gap = false;
+        for (int i = 0; i < n.length(); ) {
+            int cp = n.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.appendCodePoint(cp);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
     void aCopyWithinTheHorizonPointsToTheFirstArticle() {
         CopyDetector detector = new CopyDetector(Duration.ofDays(7));
         Article first = article("a", "2023-01-11T10:00:00Z", "body");
