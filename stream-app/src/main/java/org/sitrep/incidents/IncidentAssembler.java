@@ -195,11 +195,11 @@ public final class IncidentAssembler {
         return new ArrayList<>(byName.values());
     }
 
-    private static LocalDate min(LocalDate a, LocalDate b) {
+    static LocalDate min(LocalDate a, LocalDate b) {
         return Objects.requireNonNull(a).isBefore(b) ? a : b;
     }
 
-    private static LocalDate max(LocalDate a, LocalDate b) {
+    static LocalDate max(LocalDate a, LocalDate b) {
         return Objects.requireNonNull(a).isAfter(b) ? a : b;
     }
 }

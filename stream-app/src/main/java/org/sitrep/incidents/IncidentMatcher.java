@@ -93,8 +93,8 @@ public final class IncidentMatcher {
         if (rangesOverlap(a, b)) {
             gap = 0;
         }
-        if (gap > settings.windowDays() || span(min(a.getEventDate(), b.getEventDate()),
-            max(a.getEventDateLast(), b.getEventDateLast())) > maxSpanDays()) {
+        if (gap > settings.windowDays() || span(IncidentAssembler.min(a.getEventDate(), b.getEventDate()),
+            IncidentAssembler.max(a.getEventDateLast(), b.getEventDateLast())) > maxSpanDays()) {
             return false;
         }
         if (Math.max(nearestKm(a.getPlaces(), b.getPlaces()), nearestKm(b.getPlaces(), a.getPlaces())) > settings.maxKm()) {
@@ -158,10 +158,11 @@ public final class IncidentMatcher {
         if (holdsAnotherReportOf(incident, report.getArticleId(), report.getReportId())) {
             return Double.NEGATIVE_INFINITY;
         }
-        if (!withinWindow(report, incident.getEventDate(), incident.getEventDateLast())) {
+        long gap = dateGap(report.getEventDate(), incident.getEventDate(), incident.getEventDateLast());
+        if (gap > settings.windowDays()
+            || spanWith(report.getEventDate(), incident.getEventDate(), incident.getEventDateLast()) > maxSpanDays()) {
             return Double.NEGATIVE_INFINITY;
         }
-        long gap = dateGap(report.getEventDate(), incident.getEventDate(), incident.getEventDateLast());
         double km = nearestKm(report, incident);
         if (km > settings.maxKm()) {
             return Double.NEGATIVE_INFINITY;
@@ -185,8 +186,7 @@ public final class IncidentMatcher {
      */
     boolean withinWindow(EventReport report, LocalDate first, LocalDate last) {
         LocalDate date = report.getEventDate();
-        return dateGap(date, first, last) <= settings.windowDays()
-            && span(min(first, date), max(last, date)) <= maxSpanDays();
+        return dateGap(date, first, last) <= settings.windowDays() && spanWith(date, first, last) <= maxSpanDays();
     }
 
     /** The longest date range an incident may have: twice the window, the most one bridging report can join. */
@@ -199,12 +199,9 @@ public final class IncidentMatcher {
         return ChronoUnit.DAYS.between(first, last);
     }
 
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static LocalDate max(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
+    /** Days from the earlier of {@code first} and {@code date} to the later of {@code last} and {@code date}. */
+    private static long spanWith(LocalDate date, LocalDate first, LocalDate last) {
+        return span(IncidentAssembler.min(first, date), IncidentAssembler.max(last, date));
     }
 
     static long dateGap(LocalDate date, LocalDate first, LocalDate last) {
