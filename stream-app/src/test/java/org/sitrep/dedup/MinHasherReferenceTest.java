@@ -26,23 +26,9 @@ class MinHasherReferenceTest {
 
     @Test
     void signaturesCountsAndBandKeysAreThoseOfThePlainImplementation() throws Exception {
-        List<String> bodies = new ArrayList<>(List.of("", " ", "--", "one", "two words", "three words here",
-            "l'armée malienne a perdu quatorze soldats à Macina", "ＡＢＣ １２３ ﬁn Ⅳ ½",
-            "\uD83D\uDE00 emoji and \uD801\uDC00 deseret letters in a sentence", "الجيش المالي قتل في كمين",
-            "Read also: something else entirely\n\nThe real story of an ambush near Mopti, officials said on Monday.",
-            "word ".repeat(3_000)));
-        for (Article a : new ArticleGenerator(42).articles(400)) {
-            bodies.add(a.getBody());
-        }
-        ObjectMapper json = new ObjectMapper();
-        for (String file : List.of("data/sample-feed.jsonl", "data/devset/devset.jsonl")) {
-            for (String line : Files.readAllLines(ClusterSession.repoFile(file))) {
-                bodies.add(json.readTree(line).path("body").asText());
-            }
-        }
         MinHasher hasher = new MinHasher();
         MinHasher small = new MinHasher(3, 16, 4);
-        for (String body : bodies) {
+        for (String body : bodies()) {
             Set<Long> shingles = referenceShingles(body, MinHasher.DEFAULT_SHINGLE);
             long[] expected = referenceMinima(shingles, hasher.hashes());
             MinHasher.Sketch sketch = hasher.sketch(body);
@@ -55,6 +41,71 @@ class MinHasherReferenceTest {
             assertThat(small.signature(body)).isEqualTo(smallExpected);
             assertThat(small.bandKeys(smallExpected)).isEqualTo(referenceBandKeys(smallExpected, 16, 4));
         }
+    }
+
+    /**
+     * Layouts away from the default: one-word shingles (every word its own shingle, so a body shorter than the size
+     * never arises), shingles longer than most short bodies, and more than 99 bands, where a band index needs three
+     * digits and the key is no longer 19 characters.
+     */
+    @Test
+    void otherShingleSizesAndThreeDigitBandsAreThoseOfThePlainImplementation() throws Exception {
+        MinHasher single = new MinHasher(1, 64, 4, 1);
+        MinHasher wide = new MinHasher(9, 16, 4);
+        MinHasher manyBands = new MinHasher(2, 120, 1);
+        for (String body : bodies()) {
+            long[] singleExpected = referenceMinima(referenceShingles(body, 1), 64);
+            assertThat(single.sketch(body).signature()).as(body).isEqualTo(singleExpected);
+            assertThat(single.bandKeys(singleExpected)).isEqualTo(referenceBandKeys(singleExpected, 4, 1));
+            Set<Long> wideShingles = referenceShingles(body, 9);
+            MinHasher.Sketch wideSketch = wide.sketch(body);
+            assertThat(wideSketch.signature()).as(body).isEqualTo(referenceMinima(wideShingles, 64));
+            assertThat(wideSketch.shingles()).isEqualTo(wideShingles.size());
+            long[] manyExpected = referenceMinima(referenceShingles(body, 2), 120);
+            assertThat(manyBands.signature(body)).as(body).isEqualTo(manyExpected);
+            assertThat(manyBands.bandKeys(manyExpected)).isEqualTo(referenceBandKeys(manyExpected, 120, 1));
+        }
+    }
+
+    /**
+     * The generated feed, the sample feed, the dev set, and strings chosen for the ways word boundaries and UTF-8 can
+     * go wrong: nothing left after normalisation, fewer words than a shingle and exactly as many, runs of punctuation
+     * and white space between words, accents, Arabic, compatibility forms, characters outside the Basic Multilingual
+     * Plane (surrogate pairs, emoji with joiners and flags), lone surrogates, a body that is only boilerplate (the
+     * cleaner keeps nothing and the raw body is used), HTML, and bodies longer than the cleaner keeps.
+     */
+    private static List<String> bodies() throws Exception {
+        List<String> bodies = new ArrayList<>(List.of("", " ", "  \n\t ", "--", "...!?", "one", "two words",
+            "three words here", "four words in all", "five words and no more", "  Leading, and trailing!  ",
+            "x--y  z\t\tw\n\nv", "l'armée malienne a perdu quatorze soldats à Macina",
+            "Élysée : « l’armée française n’a pas été visée », a déclaré le porte-parole à Ségou.",
+            "ＡＢＣ １２３ ﬁn Ⅳ ½", "12 345,6 km² à 3h30", "Se\u0301gou et S\u00e9gou",
+            "\uD83D\uDE00 emoji and \uD801\uDC00 deseret letters in a sentence", "الجيش المالي قتل في كمين",
+            "هجوم على قاعدة عسكرية في شمال مالي أسفر عن مقتل عشرة جنود، حسب مصادر أمنية.",
+            "attack \uD83D\uDCA5 near Gao \uD83C\uDDF2\uD83C\uDDF1 \uD83D\uDC68\u200D\uD83D\uDC69 on Monday",
+            "lone \uD800 high and \uDC00 low surrogates between words", "mot\uD800mot mot\uDFFFmot fin de phrase",
+            "北京 消息 今天 发生 了 地震", "İstanbul ΣΟΣ ΟΔΟΣ straße",
+            "Read also: something else entirely\n\nThe real story of an ambush near Mopti, officials said on Monday.",
+            "Read also: nothing but this line", "Advertisement",
+            "<p>Gunmen <b>attacked</b> a village near Djibo &amp; killed 12.</p><p>Lire aussi : autre chose</p>",
+            "word ".repeat(3_000)));
+        List<Article> generated = new ArticleGenerator(42).articles(600);
+        for (Article a : generated) {
+            bodies.add(a.getBody());
+        }
+        StringBuilder longBody = new StringBuilder();
+        for (int i = 0; longBody.length() < 150_000; i++) {
+            longBody.append(generated.get(i).getBody()).append(' ').append(i).append("\n\n");
+        }
+        bodies.add(longBody.toString());
+        bodies.add("é ü ß ç ñ ".repeat(5_000));
+        ObjectMapper json = new ObjectMapper();
+        for (String file : List.of("data/sample-feed.jsonl", "data/devset/devset.jsonl")) {
+            for (String line : Files.readAllLines(ClusterSession.repoFile(file))) {
+                bodies.add(json.readTree(line).path("body").asText());
+            }
+        }
+        return bodies;
     }
 
     private static Set<Long> referenceShingles(String body, int size) {
