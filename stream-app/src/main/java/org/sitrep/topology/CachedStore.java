@@ -19,37 +19,58 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Its owner creates it in {@code Processor.init}, which Kafka Streams calls again whenever the task's state is
  * restored (a rebalance, or an exactly-once transaction aborted and the store rewound): a new view starts empty.
  * Cached values are shared, not copied, so they must not be modified; Avro's generated builders copy.
+ *
+ * <p>A view made by {@link #rememberingAbsence} also keeps that a key had no value, so that a key read and found
+ * absent, then read again before it is written (the near-duplicate stage probes an article's band keys, mostly new
+ * ones, and then files the article under the same keys), goes to the store once.
  */
 public final class CachedStore<K, V> {
+    /** What {@link #recent} holds for a key known to have no value in the store. */
+    private static final Object ABSENT = new Object();
+
     private final KeyValueStore<K, V> store;
-    private final Map<K, V> recent;
+    private final Map<K, Object> recent;
+    private final boolean keepAbsence;
     private long hits;
     private long misses;
 
     public CachedStore(KeyValueStore<K, V> store, int capacity) {
+        this(store, capacity, false);
+    }
+
+    /** A view that also remembers, for the last {@code capacity} keys it saw, that a key has no value. */
+    public static <K, V> CachedStore<K, V> rememberingAbsence(KeyValueStore<K, V> store, int capacity) {
+        return new CachedStore<>(store, capacity, true);
+    }
+
+    private CachedStore(KeyValueStore<K, V> store, int capacity, boolean keepAbsence) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }
         this.store = store;
+        this.keepAbsence = keepAbsence;
         this.recent = new LinkedHashMap<>(Math.min(capacity, 1024) * 4 / 3 + 1, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Object> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     /** The store's value for {@code key} ({@code null} if none): from memory when seen lately, else read and kept. */
+    @SuppressWarnings("unchecked")
     public V get(K key) {
-        V value = recent.get(key);
-        if (value != null) {
+        Object known = recent.get(key);
+        if (known != null) {
             hits++;
-            return value;
+            return known == ABSENT ? null : (V) known;
         }
         misses++;
-        value = store.get(key);
+        V value = store.get(key);
         if (value != null) {
             recent.put(key, value);
+        } else if (keepAbsence) {
+            recent.put(key, ABSENT);
         }
         return value;
     }
@@ -64,10 +85,14 @@ public final class CachedStore<K, V> {
         recent.put(key, value);
     }
 
-    /** Deletes {@code key} from the store and from memory. */
+    /** Deletes {@code key} from the store and from memory (or keeps that it is now absent). */
     public void delete(K key) {
         store.delete(key);
-        recent.remove(key);
+        if (keepAbsence) {
+            recent.put(key, ABSENT);
+        } else {
+            recent.remove(key);
+        }
     }
 
     /** Every entry of the store, read from the store (not cached). */
@@ -85,7 +110,7 @@ public final class CachedStore<K, V> {
         return misses;
     }
 
-    /** How many values are kept. */
+    /** How many keys are kept (with a value, or known absent). */
     public int size() {
         return recent.size();
     }

@@ -96,6 +96,43 @@ class CachedStoreTest {
     }
 
     @Test
+    void aViewRememberingAbsenceAsksTheStoreOnceForAnAbsentKey() {
+        CachedStore<String, String> cached = CachedStore.rememberingAbsence(store, 8);
+        assertThat(cached.get("a")).isNull();
+        assertThat(cached.get("a")).isNull();
+
+        assertThat(cached.misses()).as("one store read").isEqualTo(1);
+        assertThat(cached.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void aViewRememberingAbsenceSeesItsOwnWritesAndDeletes() {
+        CachedStore<String, String> cached = CachedStore.rememberingAbsence(store, 8);
+        assertThat(cached.get("a")).isNull();
+
+        cached.put("a", "alpha");
+        assertThat(cached.get("a")).isEqualTo("alpha");
+        assertThat(store.get("a")).isEqualTo("alpha");
+
+        cached.delete("a");
+        assertThat(cached.get("a")).isNull();
+        assertThat(store.get("a")).isNull();
+        assertThat(cached.misses()).as("only the first read went to the store").isEqualTo(1);
+    }
+
+    @Test
+    void aRememberedAbsenceIsDroppedByCapacityLikeAValue() {
+        store.put("b", "beta");
+        CachedStore<String, String> cached = CachedStore.rememberingAbsence(store, 1);
+        cached.get("a");
+        cached.get("b"); // evicts the absence of a
+
+        store.put("a", "written by the store's other user");
+        assertThat(cached.get("a")).isEqualTo("written by the store's other user");
+        assertThat(cached.misses()).isEqualTo(3);
+    }
+
+    @Test
     void keepsAtMostItsCapacityAndDropsTheLeastRecentlyUsed() {
         store.put("a", "alpha");
         store.put("b", "beta");
