@@ -29,6 +29,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.sitrep.config.SitrepConfig;
 import org.sitrep.api.HistoryStage;
 import org.sitrep.config.ConfigLoader;
 import org.sitrep.dedup.DedupStage;
@@ -57,9 +58,13 @@ import org.sitrep.topology.Topics;
  * </ol>
  */
 public final class BenchRunner {
-    /** Opens a pipeline session on the benchmark's broker and registry with extra settings. */
+    /**
+     * Opens a pipeline session on the benchmark's broker and registry: {@code defaults} under the user's settings,
+     * {@code settings} over them.
+     */
     public interface Sessions {
-        PipelineSession open(String applicationId, Map<String, String> settings) throws IOException;
+        PipelineSession open(String applicationId, Map<String, String> defaults, Map<String, String> settings)
+            throws IOException;
     }
 
     /** What to run. */
@@ -104,7 +109,7 @@ public final class BenchRunner {
             feed.stream().mapToLong(a -> a.getBody().length() + a.getTitle().length()).sum() / 1e6, feedDays, secondsSince(g0));
 
         Result throughput;
-        try (PipelineSession pipe = sessions.open("sitrep-bench", Map.of())) {
+        try (PipelineSession pipe = sessions.open("sitrep-bench", SitrepConfig.REPLAY_DEFAULTS, Map.of())) {
             var client = pipe.config().clientProperties();
             pipe.createTopics();
             try (Admin admin = Admin.create(client)) {
@@ -218,7 +223,7 @@ public final class BenchRunner {
         List<Latency> out = new ArrayList<>();
         List<String> graces = new ArrayList<>();
         int phase = 0;
-        try (PipelineSession probe = sessions.open("sitrep-bench-probe", Map.of())) {
+        try (PipelineSession probe = sessions.open("sitrep-bench-probe", Map.of(), Map.of())) {
             graces.add(format(probe.config().pipeline().reorderGrace()));
         }
         if (!graces.get(0).equals("0s")) {
@@ -226,7 +231,7 @@ public final class BenchRunner {
         }
         for (String grace : graces) {
             phase++;
-            try (PipelineSession pipe = sessions.open("sitrep-bench-latency-" + phase, Map.of("reorder-grace", grace))) {
+            try (PipelineSession pipe = sessions.open("sitrep-bench-latency-" + phase, Map.of(), Map.of("reorder-grace", grace))) {
                 var client = pipe.config().clientProperties();
                 deleteInput(client); // a new application starts at the earliest offset: let it start at the end
                 pipe.start(Duration.ofMinutes(2));

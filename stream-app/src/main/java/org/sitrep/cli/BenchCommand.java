@@ -65,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
             ConfigLoader.parseDuration(timeout));
         BenchRunner.Result r;
         try (EmbeddedStack stack = EmbeddedStack.start(verbose, ProcessCommand.progress(console))) {
-            r = new BenchRunner(settings, (id, extra) -> pipeline.session(stack, id, extra), console).run();
+            r = new BenchRunner(settings, (id, defaults, extra) -> pipeline.session(stack, id, defaults, extra), console).run();
         }
         double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         console.println(json(r, load0, load1));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sitrep.config.SitrepConfig;
 import org.sitrep.embedded.EmbeddedStack;
 import org.sitrep.ingest.ArticleFile;
 import org.sitrep.ingest.ArticleSource;
@@ -96,7 +97,7 @@ public final class ProcessCommand implements Callable<Integer> {
         lines.stream().filter(l -> !l.ok()).forEach(l -> console.println("  rejected " + l.error()));
         console.flush();
         try (EmbeddedStack stack = EmbeddedStack.start(verbose, progress(console));
-             PipelineSession session = pipeline.session(stack, "sitrep-process")) {
+             PipelineSession session = pipeline.session(stack, "sitrep-process", SitrepConfig.REPLAY_DEFAULTS, Map.of())) {
             session.createTopics();
             session.start(Duration.ofMinutes(2));
             session.publish(input.toString(), lines, n -> { });

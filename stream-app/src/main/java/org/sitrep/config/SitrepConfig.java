@@ -103,6 +103,16 @@ public record SitrepConfig(
         }
     }
 
+    /**
+     * Defaults of a bounded replay whose output is read when it ends ({@code process}, and the throughput run of
+     * {@code bench}, which measures one): exactly-once commits once a second instead of Kafka Streams' 100 ms, as each
+     * commit flushes every store's cache and closes a transaction, whatever the number of records since the last one
+     * (about a tenth more articles per second over 100,000 articles: docs/PERFORMANCE.md). A live service keeps
+     * the 100 ms, since under exactly-once its output is visible to {@code read_committed} readers only once committed.
+     * A config file, the environment or {@code --set kafka.commit.interval.ms=...} still win.
+     */
+    public static final Map<String, String> REPLAY_DEFAULTS = Map.of("kafka.commit.interval.ms", "1000");
+
     /** Key under which the registry URL reaches serdes and error handlers configured by Kafka Streams. */
     public static final String REGISTRY_URL_KEY = "sitrep.schema.registry.url";
     /** Prefix of the registry client settings inside Kafka Streams' configuration. */

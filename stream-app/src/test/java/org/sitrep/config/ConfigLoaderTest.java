@@ -96,6 +96,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aReplayCommitsOnceASecondUnlessToldOtherwiseAndTheServiceKeepsKafkaStreamsDefault() {
+        String key = org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG;
+        assertThat(ConfigLoader.load(SitrepConfig.REPLAY_DEFAULTS, null, Map.of(), Map.of()).streamsProperties())
+            .containsEntry(key, "1000");
+        assertThat(ConfigLoader.load(SitrepConfig.REPLAY_DEFAULTS, null, Map.of(), Map.of("kafka.commit.interval.ms", "250"))
+            .streamsProperties()).containsEntry(key, "250");
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of()).streamsProperties()).doesNotContainKey(key);
+    }
+
+    @Test
     void httpPortDefaultsTo8080AndZeroTurnsItOff() {
         assertThat(ConfigLoader.load(null, Map.of(), Map.of()).httpPort()).isEqualTo(8080);
         assertThat(ConfigLoader.load(null, Map.of("SITREP_HTTP_PORT", "9000"), Map.of()).httpPort()).isEqualTo(9000);
