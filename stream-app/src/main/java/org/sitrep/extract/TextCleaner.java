@@ -98,7 +98,9 @@ public final class TextCleaner {
         MappedText text = MappedText.of(raw.length() > RAW_CAP ? raw.substring(0, RAW_CAP) : raw);
         text = stripHtml(text);
         text = text.nfc();
-        text = text.replaceAll(LINE_BREAK, m -> "\n");
+        if (text.toString().indexOf('\r') >= 0) { // the regex scan costs more than the rest of cleaning a line
+            text = text.replaceAll(LINE_BREAK, m -> "\n");
+        }
 
         List<MappedText> lines = new ArrayList<>();
         int budget = TEXT_CAP;
@@ -268,18 +270,20 @@ public final class TextCleaner {
 
     /** Each run of white space or control characters becomes one space standing for the run. */
     private static MappedText collapseSpaces(MappedText s) {
-        return singleSpaced(s) ? s : s.replaceAll(SPACE_RUN, m -> " ");
+        return singleSpaced(s.toString()) ? s : s.replaceAll(SPACE_RUN, m -> " ");
     }
 
     /**
      * Whether every run {@link #SPACE_RUN} matches in the text is one plain space, which it would replace by itself:
      * the common line, looked at without the pattern.
      */
-    private static boolean singleSpaced(CharSequence s) {
+    private static boolean singleSpaced(String s) {
         boolean previousSpace = false;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c == ' ') {
+            if (c > ' ' && c < 0x7F) { // printable ASCII: the common case, never white space
+                previousSpace = false;
+            } else if (c == ' ') {
                 if (previousSpace) {
                     return false;
                 }

@@ -19,6 +19,17 @@ class TextCleanerTest {
     }
 
     @Test
+    void carriageReturnsBreakLinesAndRunsOfWhiteSpaceBecomeOneSpace() {
+        String body = "Gunmen killed five villagers on Sunday,\r\nresidents said.\r\rThe attack \u000b happened  near\tthe"
+            + " border.\rRead also: Army says 50 jihadists killed\r\nThe army\u2003sent\u0085reinforcements.";
+
+        assertThat(cleaner.paragraphs(body)).containsExactly(
+            "Gunmen killed five villagers on Sunday, residents said.",
+            "The attack happened near the border.",
+            "The army sent reinforcements.");
+    }
+
+    @Test
     void dropsBoilerplateLinesAndCutsTheCommentFooter() {
         String body = String.join("\n",
                 "Gunmen killed five villagers on Sunday, residents said.",
