@@ -3,7 +3,9 @@ package org.sitrep.dedup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -28,8 +30,10 @@ import org.sitrep.topology.CachedStore;
  *       {@link NearDupSignature} (signature, shingle count, publication time, URL). A record written before the
  *       count was kept reads with count 0: that article is judged by Jaccard only.</li>
  * </ul>
- * The signatures of the last {@link #DECODED_SIGNATURES} articles read or filed are kept decoded
- * ({@link CachedStore}): the candidates of an article are mostly recent ones. The last {@link #DECODED_BANDS} band
+ * The entries of the last {@link #DECODED_SIGNATURES} articles read or filed are kept as the index uses them (the
+ * signature as a {@code long[]}, not Avro's list of boxed longs), least recently used out first, written through to
+ * the store: the candidates of an article are mostly recent ones, and an article has a few hundred of them when it
+ * shares furniture with many others. The last {@link #DECODED_BANDS} band
  * keys read or written are kept too, with whether they were absent: an article's lookup reads its band keys (mostly
  * absent: new text), and filing it reads the same keys again before writing them, which is then answered from memory
  * (a third fewer band-store operations per filed article). Expiry ({@link #publishedBefore}) reads
@@ -48,11 +52,18 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
     static final int DECODED_BANDS = 256;
 
     private final CachedStore<String, NearDupBand> bands;
-    private final CachedStore<String, NearDupSignature> signatures;
+    private final KeyValueStore<String, NearDupSignature> signatures;
+    private final Map<String, NearDuplicateIndex.Entry> recent = new LinkedHashMap<>(DECODED_SIGNATURES * 4 / 3 + 1,
+        0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, NearDuplicateIndex.Entry> eldest) {
+            return size() > DECODED_SIGNATURES;
+        }
+    };
 
     public NearDuplicateStores(KeyValueStore<String, NearDupBand> bands, KeyValueStore<String, NearDupSignature> signatures) {
         this.bands = CachedStore.rememberingAbsence(bands, DECODED_BANDS);
-        this.signatures = new CachedStore<>(signatures, DECODED_SIGNATURES);
+        this.signatures = signatures;
     }
 
     @Override
@@ -67,8 +78,15 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
 
     @Override
     public NearDuplicateIndex.Entry get(String id) {
-        NearDupSignature s = signatures.get(id);
-        return s == null ? null : entry(s);
+        NearDuplicateIndex.Entry e = recent.get(id);
+        if (e == null) {
+            NearDupSignature s = signatures.get(id);
+            if (s != null) {
+                e = entry(s);
+                recent.put(id, e);
+            }
+        }
+        return e;
     }
 
     @Override
@@ -91,6 +109,7 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
         }
         signatures.put(entry.id(), new NearDupSignature(entry.id(), entry.url(), entry.publishedAt(), minhash,
             entry.shingles()));
+        recent.put(entry.id(), entry);
     }
 
     @Override
@@ -108,6 +127,7 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
             }
         }
         signatures.delete(entry.id());
+        recent.remove(entry.id());
     }
 
     @Override

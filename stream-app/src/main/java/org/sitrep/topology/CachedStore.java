@@ -11,8 +11,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Kafka Streams' record cache holds serialized bytes, so every {@link KeyValueStore#get} decodes the value again.
  * A stage that reads the same few values for every record (the incident stage reads each open incident of a country
- * per report; the near-duplicate stage reads the signatures of recent articles per article) spends most of its store
- * time in Avro decoding. This view answers those reads from the last {@code capacity} values it saw, least recently
+ * per report; the history stage reads the history of the incident it updates) spends most of its store time in
+ * Avro decoding. (The near-duplicate stage keeps its recent signatures the same way, in the form its index uses:
+ * {@code NearDuplicateStores}.) This view answers those reads from the last {@code capacity} values it saw, least recently
  * used out first. Writes and deletes go to the store first, then here, so the store stays the only source of truth:
  * what is cached is always what the store holds for the key.
  *

@@ -197,6 +197,29 @@ class NearDuplicateIndexTest {
     }
 
     @Test
+    void theStoresKeepWhatWasFiledInMemoryAndInTheStoreAndForgetWhatWasRemovedInBoth() {
+        TestStores ts = TestStores.open();
+        NearDuplicateStores storage = ts.storage();
+        long[] signature = probe();
+        List<String> keys = HASHER.bandKeys(signature);
+        NearDuplicateIndex.Entry filed = new NearDuplicateIndex.Entry("a", "u/a", T0, signature, 40);
+        storage.put(filed, keys, NearDuplicateIndex.BAND_CAPACITY);
+
+        assertThat(storage.get("a")).as("from memory").isSameAs(filed);
+        NearDuplicateIndex.Entry reread = ts.storage().get("a"); // a new view, as after a restore: read from the store
+        assertThat(reread).isNotSameAs(filed);
+        assertThat(reread.signature()).containsExactly(signature);
+        assertThat(reread.shingles()).isEqualTo(40);
+        assertThat(reread.url()).isEqualTo("u/a");
+        assertThat(reread.publishedAt()).isEqualTo(T0);
+
+        storage.remove(filed, keys);
+        assertThat(storage.get("a")).as("gone from memory").isNull();
+        assertThat(ts.signatures().get("a")).as("gone from the store").isNull();
+        assertThat(ts.bandKeys()).isZero();
+    }
+
+    @Test
     void thePurgeClearsWhatTheVersionBeforeContainmentFiledAndNoLookupFindsIt() {
         TestStores ts = TestStores.open();
         String body = "Soldiers and gendarmes repelled an attack on the border post at dawn, the governor said on state"
