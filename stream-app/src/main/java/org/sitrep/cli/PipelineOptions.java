@@ -35,6 +35,37 @@ final class PipelineOptions {
      */
     static final Map<String, String> SHOW_EVERYTHING = Map.of("incident-retention", "forever");
 
+    /** {@code reorder-flush-after} of a bounded run on one partition: the tail is released after a second of quiet. */
+    static final String FLUSH_AFTER_ONE_PARTITION = "1s";
+    /**
+     * {@code reorder-flush-after} of a bounded run on several partitions. A buffer cannot tell an input that has ended
+     * from upstream tasks whose output it cannot see yet: under exactly-once that output appears only when its task
+     * commits, after its thread has finished what it was doing, which can take seconds under load. With one upstream
+     * task an early release is harmless, since what comes next is later anyway. With several, the buffer has records
+     * from the task that ran ahead, and the other task's older ones then arrive late. With two partitions and 1 s, a
+     * 10,000-article `bench` had at least 1,000 records reach a buffer late. With 30 s it had none, and the same
+     * results as one partition (docs/REPLAY.md). The price is a longer tail: about three times this after the input ends.
+     */
+    static final String FLUSH_AFTER_SEVERAL_PARTITIONS = "30s";
+
+    /**
+     * The settings of a bounded run: one partition and a short {@code reorder-flush-after} unless told otherwise, with
+     * {@code defaults} of the command's own on top, under the config file, the environment and the flags; with
+     * several partitions, {@link #FLUSH_AFTER_SEVERAL_PARTITIONS} unless that is set too.
+     */
+    static SitrepConfig load(Map<String, String> defaults, Path configFile, Map<String, String> env,
+                             Map<String, String> flags) {
+        Map<String, String> commandDefaults = new LinkedHashMap<>(
+            Map.of("partitions", "1", "reorder-flush-after", FLUSH_AFTER_ONE_PARTITION));
+        commandDefaults.putAll(defaults);
+        SitrepConfig config = ConfigLoader.load(commandDefaults, configFile, env, flags);
+        if (config.partitions() > 1) {
+            commandDefaults.put("reorder-flush-after", FLUSH_AFTER_SEVERAL_PARTITIONS);
+            config = ConfigLoader.load(commandDefaults, configFile, env, flags);
+        }
+        return config;
+    }
+
     PipelineSession session(EmbeddedStack stack, String applicationId) throws IOException {
         return session(stack, applicationId, Map.of());
     }
@@ -53,12 +84,7 @@ final class PipelineOptions {
         flags.put("schema-registry-url", stack.registryUrl());
         flags.put("application-id", applicationId);
         flags.put("state-dir", Files.createTempDirectory("sitrep-state-").toString());
-        // One partition is plenty for a local run, and a bounded run publishes its whole input at once, so the reorder
-        // buffers may release their tail after a second of quiet; a config file, the environment or --set may still
-        // change either.
-        Map<String, String> commandDefaults = new LinkedHashMap<>(Map.of("partitions", "1", "reorder-flush-after", "1s"));
-        commandDefaults.putAll(defaults);
-        SitrepConfig config = ConfigLoader.load(commandDefaults, configFile, System.getenv(), flags);
+        SitrepConfig config = load(defaults, configFile, System.getenv(), flags);
         var registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), config.registry());
         return new PipelineSession(config, new SitrepSerdes(registry), new Extractor()).deleteStateOnClose();
     }
