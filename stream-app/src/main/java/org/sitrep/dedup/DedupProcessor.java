@@ -22,6 +22,13 @@ import org.sitrep.schema.SeenArticle;
  * older than the horizon, so the store is bounded by the horizon, not by history. Its clock is stream time, but never
  * past what the reorder buffer in front has released ({@link WatermarkStore#clock}): with several upstream tasks
  * stream time follows the fastest, and an entry a held article still needs must not go.
+ *
+ * <p>The purge also runs from {@link #process} whenever that clock has moved by the purge interval since the last
+ * purge. With several partitions the fastest upstream task can carry stream time to the end of a replay while the
+ * buffer has released little: every stream-time punctuation then fired early, each purging only up to the released
+ * time, and none was left to purge later (measured: 52,168 fingerprints kept after 100,000 articles on two
+ * partitions, against about 1,290 on one). Decisions do not depend on when the purge runs: an expired entry is never
+ * an original ({@link CopyDetector#originalOf}).
  */
 final class DedupProcessor implements Processor<String, Article, String, DedupDecision> {
     private final CopyDetector detector;
@@ -29,6 +36,7 @@ final class DedupProcessor implements Processor<String, Article, String, DedupDe
     private ProcessorContext<String, DedupDecision> context;
     private KeyValueStore<String, SeenArticle> store;
     private KeyValueStore<String, Long> watermarks;
+    private long purgedUpTo = Long.MIN_VALUE;
 
     DedupProcessor(Duration horizon) {
         this.detector = new CopyDetector(horizon);
@@ -52,10 +60,18 @@ final class DedupProcessor implements Processor<String, Article, String, DedupDe
             store.put(fingerprint, CopyDetector.seen(article));
         }
         context.forward(record.withKey(article.getId()).withValue(new DedupDecision(article, original)));
+        long clock = WatermarkStore.clock(watermarks, context.currentStreamTimeMs());
+        if (purgedUpTo == Long.MIN_VALUE) {
+            purgedUpTo = clock;
+        } else if (clock - purgedUpTo >= purgeEvery.toMillis()) {
+            purge(clock);
+        }
     }
 
     private void purge(long streamTime) {
-        Instant now = Instant.ofEpochMilli(WatermarkStore.clock(watermarks, streamTime));
+        long clock = WatermarkStore.clock(watermarks, streamTime);
+        purgedUpTo = Math.max(purgedUpTo, clock);
+        Instant now = Instant.ofEpochMilli(clock);
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, SeenArticle> it = store.all()) {
             while (it.hasNext()) {
