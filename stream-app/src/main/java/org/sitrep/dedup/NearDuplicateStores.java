@@ -3,7 +3,6 @@ package org.sitrep.dedup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -53,13 +52,7 @@ public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
 
     private final CachedStore<String, NearDupBand> bands;
     private final KeyValueStore<String, NearDupSignature> signatures;
-    private final Map<String, NearDuplicateIndex.Entry> recent = new LinkedHashMap<>(DECODED_SIGNATURES * 4 / 3 + 1,
-        0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, NearDuplicateIndex.Entry> eldest) {
-            return size() > DECODED_SIGNATURES;
-        }
-    };
+    private final Map<String, NearDuplicateIndex.Entry> recent = CachedStore.lru(DECODED_SIGNATURES);
 
     public NearDuplicateStores(KeyValueStore<String, NearDupBand> bands, KeyValueStore<String, NearDupSignature> signatures) {
         this.bands = CachedStore.rememberingAbsence(bands, DECODED_BANDS);

@@ -50,9 +50,14 @@ public final class CachedStore<K, V> {
         }
         this.store = store;
         this.keepAbsence = keepAbsence;
-        this.recent = new LinkedHashMap<>(Math.min(capacity, 1024) * 4 / 3 + 1, 0.75f, true) {
+        this.recent = lru(capacity);
+    }
+
+    /** A map that keeps at most {@code capacity} entries, dropping the least recently used first. Not thread-safe. */
+    public static <K, V> Map<K, V> lru(int capacity) {
+        return new LinkedHashMap<>(Math.min(capacity, 1024) * 4 / 3 + 1, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Object> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > capacity;
             }
         };
