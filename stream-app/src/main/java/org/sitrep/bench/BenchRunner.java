@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -33,6 +36,7 @@ import org.sitrep.config.SitrepConfig;
 import org.sitrep.api.HistoryStage;
 import org.sitrep.config.ConfigLoader;
 import org.sitrep.dedup.DedupStage;
+import org.sitrep.dedup.NearDuplicateStage;
 import org.sitrep.incidents.IncidentStage;
 import org.sitrep.runtime.ArticlePublisher;
 import org.sitrep.runtime.Directories;
@@ -183,6 +187,7 @@ public final class BenchRunner {
                 long fingerprints = count(store(ks, DedupStage.STORE));
                 long incidents = count(store(ks, IncidentStage.STORE));
                 long histories = count(store(ks, HistoryStage.STORE));
+                long signatures = count(store(ks, NearDuplicateStage.SIGNATURES_STORE));
                 long open = 0;
                 ReadOnlyKeyValueStore<String, IncidentIndex> index = store(ks, IncidentStage.OPEN_STORE);
                 try (KeyValueIterator<String, IncidentIndex> it = index.all()) {
@@ -194,9 +199,12 @@ public final class BenchRunner {
                 double stateMb = sizeOf(pipe.config().stateDir()) / 1e6;
                 say("memory: heap used after GC %.0f MB (%.0f MB before the streams clients: broker, registry client, JIT); state on disk %.1f MB",
                     heap, heapBaseline, stateMb);
-                say("  stores: %d fingerprints (dedup-horizon %s), %d incidents (%d open within incident-quiet-period %s, the others "
+                say("  on disk by store, MB: %s", sizesByStore(pipe.config().stateDir()).entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e6))
+                    .collect(Collectors.joining(", ")));
+                say("  stores: %d fingerprints and %d near-duplicate signatures (dedup-horizon %s), %d incidents (%d open within incident-quiet-period %s, the others "
                         + "closed within incident-retention %s), %d histories, for %d articles over %.1f days",
-                    fingerprints, pipe.config().pipeline().dedupHorizon(), incidents, open,
+                    fingerprints, signatures, pipe.config().pipeline().dedupHorizon(), incidents, open,
                     pipe.config().pipeline().incidentQuietPeriod(), pipe.config().pipeline().incidentRetention(), histories, n,
                     feedDays);
                 throughput = new Result(n, publishAps, n / identitySeconds, identitySeconds, identityCpu, pipelineCpu, n / pipelineSeconds, pipelineSeconds,
@@ -355,6 +363,40 @@ public final class BenchRunner {
     }
 
     /** Bytes of the regular files under {@code dir} (what {@code du --apparent-size} counts). */
+    /**
+     * Bytes on disk per state store (summed over its tasks: {@code <state-dir>/<application>/<task>/rocksdb/<store>}),
+     * largest first; files outside a store (checkpoints, locks) under {@code "other"}.
+     */
+    static Map<String, Long> sizesByStore(Path dir) {
+        Map<String, Long> sizes = new HashMap<>();
+        if (!Files.exists(dir)) {
+            return sizes;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(p -> {
+                Path rel = dir.relativize(p);
+                String store = "other";
+                for (int i = 0; i + 1 < rel.getNameCount(); i++) {
+                    if (rel.getName(i).toString().equals("rocksdb")) {
+                        store = rel.getName(i + 1).toString();
+                        break;
+                    }
+                }
+                try {
+                    sizes.merge(store, Files.size(p), Long::sum);
+                } catch (IOException e) {
+                    // a RocksDB file removed by a compaction while we walk
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return sizes;
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     static long sizeOf(Path dir) {
         if (!Files.exists(dir)) {
             return 0;

@@ -3,12 +3,11 @@ package org.sitrep.dedup;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.sitrep.ordering.WatermarkStore;
+import org.sitrep.ordering.PurgeSchedule;
 import org.sitrep.schema.Article;
 import org.sitrep.schema.NearDupBand;
 import org.sitrep.schema.NearDupSignature;
@@ -16,28 +15,26 @@ import org.sitrep.schema.NearDupSignature;
 /**
  * Thin wiring of {@link NearDuplicateIndex} over the stage's stores ({@link NearDuplicateStores}): each article,
  * keyed by id and arriving in (published_at, id) order, is offered to the index and forwarded with its
- * {@link DedupDecision} (a {@code minhash} copy of the best earlier match, with the measure that decided, or unique). A stream-time punctuation
- * every quarter horizon drops entries older than the horizon before the oldest record that may still arrive (stream
- * time less the reorder grace, and never past what the reorder buffer in front has released: see
- * {@link WatermarkStore#clock}), so a held record never misses a candidate that an earlier purge would have dropped.
+ * {@link DedupDecision} (a {@code minhash} copy of the best earlier match, with the measure that decided, or
+ * unique). Every quarter horizon of the stage's clock ({@link PurgeSchedule}: stream time less the reorder grace, and
+ * never past what the reorder buffer in front has released) the entries older than the horizon before that clock are
+ * dropped, so a held record never misses a candidate that an earlier purge would have dropped. Decisions do not
+ * depend on when the purge runs: a lookup ignores entries past the horizon, the purge removes only such entries, and
+ * a band keeps its latest filings whether or not older ones were purged first ({@link NearDuplicateIndex}).
  */
 final class NearDuplicateProcessor implements Processor<String, Article, String, DedupDecision> {
     private final MinHasher hasher;
     private final NearDuplicateRule rule;
     private final Duration horizon;
-    private final Duration grace;
-    private final Duration purgeEvery;
+    private final PurgeSchedule purges;
     private ProcessorContext<String, DedupDecision> context;
     private NearDuplicateIndex index;
-    private KeyValueStore<String, Long> watermarks;
 
     NearDuplicateProcessor(MinHasher hasher, NearDuplicateRule rule, Duration horizon, Duration grace) {
         this.hasher = hasher;
         this.rule = rule;
         this.horizon = horizon;
-        this.grace = grace;
-        Duration quarter = horizon.dividedBy(4);
-        this.purgeEvery = quarter.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : quarter;
+        this.purges = PurgeSchedule.quarterly(horizon, grace, clock -> index.expire(Instant.ofEpochMilli(clock)));
     }
 
     @Override
@@ -45,9 +42,8 @@ final class NearDuplicateProcessor implements Processor<String, Article, String,
         this.context = context;
         KeyValueStore<String, NearDupBand> bands = context.getStateStore(NearDuplicateStage.BANDS_STORE);
         KeyValueStore<String, NearDupSignature> signatures = context.getStateStore(NearDuplicateStage.SIGNATURES_STORE);
-        this.watermarks = context.getStateStore(NearDuplicateStage.WATERMARK_STORE);
         this.index = new NearDuplicateIndex(hasher, rule, horizon, new NearDuplicateStores(bands, signatures));
-        context.schedule(purgeEvery, PunctuationType.STREAM_TIME, this::purge);
+        purges.init(context, context.getStateStore(NearDuplicateStage.WATERMARK_STORE));
     }
 
     @Override
@@ -57,9 +53,6 @@ final class NearDuplicateProcessor implements Processor<String, Article, String,
             .map(m -> DedupDecision.nearCopy(a, m))
             .orElseGet(() -> DedupDecision.unique(a));
         context.forward(record.withKey(a.getId()).withValue(decision));
-    }
-
-    private void purge(long streamTime) {
-        index.expire(Instant.ofEpochMilli(WatermarkStore.clock(watermarks, streamTime - grace.toMillis())));
+        purges.afterRecord();
     }
 }

@@ -36,8 +36,9 @@ import org.sitrep.topology.CachedStore;
  * keys read or written are kept too, with whether they were absent: an article's lookup reads its band keys (mostly
  * absent: new text), and filing it reads the same keys again before writing them, which is then answered from memory
  * (a third fewer band-store operations per filed article). Expiry ({@link #publishedBefore}) reads
- * the signatures store through; it runs from a stream-time punctuation every
- * quarter horizon, so each article is read by it about four times in its life: constant cost per article.
+ * the signatures store through; it runs every quarter horizon of the stage's clock
+ * ({@link org.sitrep.ordering.PurgeSchedule}), so each article is read by it about four times in its life: constant
+ * cost per article.
  */
 public final class NearDuplicateStores implements NearDuplicateIndex.Storage {
     /** Filing order of a band's articles: publication time, then id (the same order as the in-memory storage). */
