@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.sitrep.ordering.BufferMetrics;
 
 /**
  * A useful subset of Kafka Streams' metrics, and the app's own counters, in the Prometheus text format (0.0.4).
@@ -17,17 +18,19 @@ import org.apache.kafka.streams.KafkaStreams;
  * {@code kafka_consumer_fetch_manager_metrics_records_lag_max}); its tags become labels. Exported: consumer lag
  * (records-lag, records-lag-max), processing (process-rate, process-total, poll-rate, commit-rate,
  * commit-latency-avg), end-to-end latency (record-e2e-latency-avg/-max at the processor nodes that record it),
- * thread counts, and the client state as {@code sitrep_streams_state{state="RUNNING"} 1}.
+ * thread counts, the reorder buffers ({@link BufferMetrics}: records held now and at most, late records), and the
+ * client state as {@code sitrep_streams_state{state="RUNNING"} 1}.
  */
 public final class PrometheusMetrics {
     static final Set<String> EXPORTED = Set.of(
         "records-lag", "records-lag-max",
         "process-rate", "process-total", "poll-rate", "commit-rate", "commit-latency-avg",
         "record-e2e-latency-avg", "record-e2e-latency-max",
-        "alive-stream-threads", "failed-stream-threads");
+        "alive-stream-threads", "failed-stream-threads",
+        BufferMetrics.HELD, BufferMetrics.HELD_MAX, BufferMetrics.LATE);
     static final Set<String> GROUPS = Set.of(
         "consumer-fetch-manager-metrics", "stream-thread-metrics", "stream-task-metrics",
-        "stream-processor-node-metrics", "stream-metrics");
+        "stream-processor-node-metrics", "stream-metrics", BufferMetrics.GROUP);
 
     private PrometheusMetrics() {
     }

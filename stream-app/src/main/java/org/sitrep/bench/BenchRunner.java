@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -38,6 +39,7 @@ import org.sitrep.config.ConfigLoader;
 import org.sitrep.dedup.DedupStage;
 import org.sitrep.dedup.NearDuplicateStage;
 import org.sitrep.incidents.IncidentStage;
+import org.sitrep.ordering.BufferMetrics;
 import org.sitrep.runtime.ArticlePublisher;
 import org.sitrep.runtime.Directories;
 import org.sitrep.runtime.PipelineSession;
@@ -202,6 +204,7 @@ public final class BenchRunner {
                 say("  on disk by store, MB: %s", sizesByStore(pipe.config().stateDir()).entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e6))
                     .collect(Collectors.joining(", ")));
+                say("  reorder buffers, most records held at once (per task): %s", heldMax(ks));
                 say("  stores: %d fingerprints and %d near-duplicate signatures (dedup-horizon %s), %d incidents (%d open within incident-quiet-period %s, the others "
                         + "closed within incident-retention %s), %d histories, for %d articles over %.1f days",
                     fingerprints, signatures, pipe.config().pipeline().dedupHorizon(), incidents, open,
@@ -363,6 +366,18 @@ public final class BenchRunner {
     }
 
     /** Bytes of the regular files under {@code dir} (what {@code du --apparent-size} counts). */
+    /** {@link BufferMetrics#HELD_MAX} of each reorder buffer and task, e.g. {@code dedup-reorder-store 1_0: 37}. */
+    static String heldMax(KafkaStreams ks) {
+        Map<String, Long> held = new TreeMap<>();
+        ks.metrics().forEach((name, metric) -> {
+            if (name.group().equals(BufferMetrics.GROUP) && name.name().equals(BufferMetrics.HELD_MAX)
+                && metric.metricValue() instanceof Number n) {
+                held.put(name.tags().get("buffer") + " " + name.tags().get("task-id"), n.longValue());
+            }
+        });
+        return held.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
     /**
      * Bytes on disk per state store (summed over its tasks: {@code <state-dir>/<application>/<task>/rocksdb/<store>}),
      * largest first; files outside a store (checkpoints, locks) under {@code "other"}.

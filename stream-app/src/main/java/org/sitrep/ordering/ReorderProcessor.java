@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * replay, a quiet night). Like the grace itself these assume a replay is not paced slower than {@code grace /
  * flushAfter}: a task silent that long while it still has records to send would have them arrive late. A record that arrives after records later than it were already released is processed at once (out of
  * order) and logged: its results may differ from those of a sorted input. Both stores are changelogged, so a restart
- * keeps what was held and what was promised.
+ * keeps what was held and what was promised. How much is held, and how many records came late, are metrics
+ * ({@link BufferMetrics}).
  *
  * <p>Records leave with the key {@code keyOf(value)} (the buffer's own key is the sort key), the original timestamp,
  * and no headers.
@@ -68,7 +69,10 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
     private UpstreamWatermarks upstream;
     private long lastArrivalWallMs;
     private long lastReleasedTs = Long.MIN_VALUE;
-    private long late;
+    /** Read by {@link BufferMetrics} from other threads. */
+    private volatile long late;
+    private volatile long maxHeld;
+    private BufferMetrics metrics;
     private boolean warnedUnexpected;
     private final Map<Integer, Long> lastHeardWallMs = new HashMap<>();
     private final Set<Integer> silent = new TreeSet<>();
@@ -128,10 +132,19 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
                 heldKeys.add(it.next().key);
             }
         }
+        maxHeld = heldKeys.size();
+        metrics = BufferMetrics.register(context, storeName, heldKeys::size, () -> maxHeld, () -> late);
         this.lastArrivalWallMs = context.currentSystemTimeMs();
         upstream.tasks().forEach(u -> lastHeardWallMs.put(u, lastArrivalWallMs)); // each gets flushAfter to speak
         context.schedule(Duration.ofMillis(punctuationInterval(flushAfterMs)), PunctuationType.WALL_CLOCK_TIME,
             this::flushIfIdle);
+    }
+
+    @Override
+    public void close() {
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 
     @Override
@@ -149,6 +162,9 @@ public final class ReorderProcessor<V> implements Processor<String, V, String, V
         String key = sortKey(Math.max(0, ts), idOf.apply(record.value()));
         buffer.put(key, record.value());
         heldKeys.add(key);
+        if (heldKeys.size() > maxHeld) {
+            maxHeld = heldKeys.size();
+        }
         // Nothing at or before what was already released can still be put in its place: such a record goes at once.
         release(Math.max(upstream.low(silent), lastReleasedTs));
     }

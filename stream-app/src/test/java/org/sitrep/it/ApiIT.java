@@ -190,7 +190,9 @@ class ApiIT {
         String metrics = text(1, "/metrics");
         assertThat(metrics).contains("sitrep_streams_state{state=\"RUNNING\"} 1",
             "kafka_consumer_fetch_manager_metrics_records_lag_max{", "kafka_stream_thread_metrics_process_rate{",
-            "_record_e2e_latency_avg{", "sitrep_http_requests_total{route=\"/incidents/{id}\",status=\"200\"}");
+            "_record_e2e_latency_avg{", "sitrep_http_requests_total{route=\"/incidents/{id}\",status=\"200\"}",
+            "kafka_sitrep_reorder_metrics_held_records{", "kafka_sitrep_reorder_metrics_held_records_max{",
+            "buffer=\"incidents-reorder-store\"");
         for (String line : metrics.lines().filter(l -> !l.startsWith("#")).toList()) {
             assertThat(line).matches("[a-z_][a-z0-9_]*(\\{.*\\})? [-+0-9.eENaIf]+");
         }

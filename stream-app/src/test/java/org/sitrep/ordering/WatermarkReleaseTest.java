@@ -196,6 +196,34 @@ class WatermarkReleaseTest {
         }
     }
 
+    static double metric(Buffer b, String name) {
+        return b.driver.metrics().entrySet().stream()
+            .filter(e -> e.getKey().group().equals(BufferMetrics.GROUP) && e.getKey().name().equals(name)
+                && BUFFER.equals(e.getKey().tags().get("buffer")))
+            .map(e -> ((Number) e.getValue().metricValue()).doubleValue())
+            .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));
+    }
+
+    @Test
+    void theBufferReportsWhatItHoldsTheMostItHeldAndWhatCameLateAsMetrics() {
+        try (Buffer b = new Buffer(2)) {
+            b.send("a", 0);
+            b.send("b", 10);
+            b.send("c", 20);
+            b.watermark(0, 60);
+            assertThat(metric(b, BufferMetrics.HELD)).as("task 1 has promised nothing").isEqualTo(3);
+            b.watermark(1, 10);
+            assertThat(b.released()).containsExactly("a", "b");
+            assertThat(metric(b, BufferMetrics.HELD)).isEqualTo(1);
+            assertThat(metric(b, BufferMetrics.HELD_MAX)).isEqualTo(3);
+            assertThat(metric(b, BufferMetrics.LATE)).isZero();
+            b.send("late", 5);
+            assertThat(b.released()).containsExactly("late");
+            assertThat(metric(b, BufferMetrics.LATE)).isEqualTo(1);
+            assertThat(metric(b, BufferMetrics.HELD)).isEqualTo(1);
+        }
+    }
+
     @Test
     void markersGoToEveryPartitionAndDataWhereTheDefaultPartitionerPutsIt() {
         var partitioner = WatermarkMarkers.<String>partitioner();
