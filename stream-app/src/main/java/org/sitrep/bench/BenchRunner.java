@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -109,7 +110,7 @@ public final class BenchRunner {
     public Result run() throws IOException, InterruptedException {
         int n = settings.articles();
         long g0 = System.nanoTime();
-        List<Article> feed = new ArticleGenerator(settings.seed()).articles(n);
+        List<Article> feed = new ArticleGenerator(settings.seed(), feedStart(n, Instant.now())).articles(n);
         double feedDays = Duration.between(feed.get(0).getPublishedAt(), feed.get(n - 1).getPublishedAt()).toMinutes() / 1440.0;
         say("generated %d articles (seed %d, %.1f MB of text, %.1f days of feed time) in %.1f s", n, settings.seed(),
             feed.stream().mapToLong(a -> a.getBody().length() + a.getTitle().length()).sum() / 1e6, feedDays, secondsSince(g0));
@@ -366,6 +367,18 @@ public final class BenchRunner {
     }
 
     /** Bytes of the regular files under {@code dir} (what {@code du --apparent-size} counts). */
+    /**
+     * Where the throughput feed starts: {@link ArticleGenerator#DEFAULT_START}, or earlier when the feed would
+     * otherwise reach past {@code now}. The broker refuses records stamped more than
+     * {@code log.message.timestamp.after.max.ms} (one hour by default) ahead of its clock, and at
+     * {@value ArticleGenerator#ARTICLES_PER_DAY} articles a day a million articles span more than eleven years.
+     */
+    static Instant feedStart(int articles, Instant now) {
+        Instant latest = now.minus(Duration.ofDays(articles / ArticleGenerator.ARTICLES_PER_DAY + 2))
+            .truncatedTo(ChronoUnit.DAYS);
+        return latest.isBefore(ArticleGenerator.DEFAULT_START) ? latest : ArticleGenerator.DEFAULT_START;
+    }
+
     /** {@link BufferMetrics#HELD_MAX} of each reorder buffer and task, e.g. {@code dedup-reorder-store 1_0: 37}. */
     static String heldMax(KafkaStreams ks) {
         Map<String, Long> held = new TreeMap<>();
