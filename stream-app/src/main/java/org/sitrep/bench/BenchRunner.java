@@ -199,10 +199,11 @@ public final class BenchRunner {
                     }
                 }
                 double heap = heapAfterGcMb();
-                double stateMb = sizeOf(pipe.config().stateDir()) / 1e6;
+                Map<String, Long> onDisk = sizesByStore(pipe.config().stateDir());
+                double stateMb = onDisk.values().stream().mapToLong(Long::longValue).sum() / 1e6;
                 say("memory: heap used after GC %.0f MB (%.0f MB before the streams clients: broker, registry client, JIT); state on disk %.1f MB",
                     heap, heapBaseline, stateMb);
-                say("  on disk by store, MB: %s", sizesByStore(pipe.config().stateDir()).entrySet().stream()
+                say("  on disk by store, MB: %s", onDisk.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e6))
                     .collect(Collectors.joining(", ")));
                 say("  reorder buffers, most records held at once (per task): %s", heldMax(ks));
@@ -423,23 +424,6 @@ public final class BenchRunner {
         sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
             .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
-    }
-
-    static long sizeOf(Path dir) {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // a RocksDB file removed by a compaction while we walk
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
     }
 
     private static String format(Duration d) {
